@@ -1,0 +1,146 @@
+package dev.braeburn.acceptance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.braeburn.server.BraeburnServer;
+import dev.braeburn.server.Config;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+
+/**
+ * A Braeburn server on a free port in a fresh data directory, with the first-start Admin key and
+ * a JDK HTTP client that signs ES256 tokens the way App Store Connect clients do.
+ */
+final class TestServer implements AutoCloseable {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  final BraeburnServer server;
+  final Path dataDir;
+  final String issuerId;
+  final String keyId;
+  private final ECPrivateKey privateKey;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private TestServer(BraeburnServer server, Path dataDir) throws Exception {
+    this.server = server;
+    this.dataDir = dataDir;
+    this.issuerId = server.firstStart().issuerId();
+    this.keyId = server.firstStart().keyId();
+    this.privateKey = privateKey(Files.readString(server.firstStart().privateKeyFile()));
+  }
+
+  static TestServer start(String seed) throws Exception {
+    Path dir = Files.createTempDirectory("braeburn-test");
+    Config config = Config.defaults().withHost("127.0.0.1").withPort(0).withDataDir(dir).withSeed(seed).withQuiet(true);
+    return new TestServer(BraeburnServer.start(config, new PrintStream(PrintStream.nullOutputStream())), dir);
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  static ECPrivateKey privateKey(String pem) throws Exception {
+    String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    return (ECPrivateKey) KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+  }
+
+  /** A valid 10-minute token for the first-start key. */
+  String token() {
+    return token(keyId, issuerId, privateKey);
+  }
+
+  static String token(String keyId, String issuerId, ECPrivateKey key) {
+    try {
+      Instant now = Instant.now();
+      JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuerId).issueTime(Date.from(now))
+          .expirationTime(Date.from(now.plusSeconds(600))).audience("appstoreconnect-v1").build();
+      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keyId).type(JOSEObjectType.JWT).build(), claims);
+      jwt.sign(new ECDSASigner(key));
+      return jwt.serialize();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A response: status, headers and body text, with the body parsed as JSON on demand. */
+  record Reply(int status, java.net.http.HttpHeaders headers, String body) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (Exception e) {
+        throw new AssertionError("not JSON (" + status + "): " + body, e);
+      }
+    }
+
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
+
+  Reply get(String pathAndQuery) {
+    return send("GET", pathAndQuery, null, token());
+  }
+
+  Reply send(String method, String pathAndQuery, String body) {
+    return send(method, pathAndQuery, body, token());
+  }
+
+  Reply send(String method, String pathAndQuery, String body, String bearer) {
+    return send(method, pathAndQuery, body, bearer, "application/json");
+  }
+
+  Reply send(String method, String pathAndQuery, String body, String bearer, String contentType) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(pathAndQuery.startsWith("http") ? pathAndQuery : baseUrl() + pathAndQuery));
+    if (bearer != null) {
+      b.header("Authorization", "Bearer " + bearer);
+    }
+    if (body != null) {
+      b.header("Content-Type", contentType);
+    }
+    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    try {
+      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(r.statusCode(), r.headers(), r.body());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Admin API call with the server's admin token. */
+  Reply admin(String method, String path, String body, String issuer) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+        .header("Authorization", "Bearer " + server.adminToken())
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (issuer != null) {
+      b.header("X-Braeburn-Issuer", issuer);
+    }
+    try {
+      HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(r.statusCode(), r.headers(), r.body());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.close();
+  }
+}

@@ -1,0 +1,52 @@
+package dev.braeburn.cli;
+
+import dev.braeburn.server.BraeburnServer;
+import dev.braeburn.server.Config;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code braeburn serve}: runs the server until interrupted (the product contract's names). */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the App Store Connect API.")
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--port", defaultValue = "8080", description = "TCP port; 0 picks a free one (default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "0.0.0.0", description = "Interface to bind (default ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--data", defaultValue = ".braeburn", description = "Data directory (default ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(names = "--store", defaultValue = "sqlite", description = "sqlite (default) or postgres.")
+  String store;
+
+  @Option(names = "--jdbc-url", description = "JDBC URL for --store postgres.")
+  String jdbcUrl;
+
+  @Option(names = "--seed", description = "Load a named data set into the first team at start: demo.")
+  String seed;
+
+  @Option(names = "--strict-wire", description = "Send no X-Braeburn-Diagnosis header: bytes on the wire are Apple's only.")
+  boolean strictWire;
+
+  @Override
+  public Integer call() throws Exception {
+    Config config = Config.defaults().withHost(host).withPort(port).withDataDir(data).withStore(store, jdbcUrl)
+        .withSeed(seed).withStrictWire(strictWire);
+    BraeburnServer server = BraeburnServer.start(config, System.out);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        server.close();
+      } catch (Exception e) {
+        System.err.println("error while stopping: " + e.getMessage());
+      }
+      stopped.countDown();
+    }));
+    stopped.await();
+    return 0;
+  }
+}

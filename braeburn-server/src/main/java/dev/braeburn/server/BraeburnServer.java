@@ -1,0 +1,171 @@
+package dev.braeburn.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.braeburn.server.admin.Accounts;
+import dev.braeburn.server.admin.AdminApi;
+import dev.braeburn.server.auth.KeyIssuer;
+import dev.braeburn.server.auth.TokenVerifier;
+import dev.braeburn.server.engine.DocumentWriter;
+import dev.braeburn.server.engine.Engine;
+import dev.braeburn.server.engine.EngineServices;
+import dev.braeburn.server.engine.HandlerRegistry;
+import dev.braeburn.server.engine.IdGenerator;
+import dev.braeburn.server.engine.Relations;
+import dev.braeburn.server.engine.ResourceModel;
+import dev.braeburn.server.http.ApiRequest;
+import dev.braeburn.server.http.ApiResponse;
+import dev.braeburn.server.http.jetty.JettyTransport;
+import dev.braeburn.server.jsonapi.ErrorWriter;
+import dev.braeburn.server.jsonapi.Errors;
+import dev.braeburn.server.seed.Datasets;
+import dev.braeburn.server.seed.ResourceLoader;
+import dev.braeburn.server.store.Store;
+import dev.braeburn.server.store.Team;
+import dev.braeburn.server.store.sql.SqlStore;
+import dev.braeburn.spec.Spec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A running Braeburn: store, engine, admin API and HTTP transport. On an empty data directory it
+ * creates a team and an Admin team key, writes {@code AuthKey_<KEYID>.p8} and prints the issuer
+ * ID, key ID and file path — what a user copies from App Store Connect's Integrations page.
+ */
+public final class BraeburnServer implements AutoCloseable {
+  /** What the first start on an empty data directory created (null fields on later starts). */
+  public record FirstStart(String issuerId, String keyId, Path privateKeyFile) {}
+
+  private final Store store;
+  private final JettyTransport transport;
+  private final String adminToken;
+  private final FirstStart firstStart;
+  private final HandlerRegistry handlers;
+
+  private BraeburnServer(Store store, JettyTransport transport, String adminToken, FirstStart firstStart, HandlerRegistry handlers) {
+    this.store = store;
+    this.transport = transport;
+    this.adminToken = adminToken;
+    this.firstStart = firstStart;
+    this.handlers = handlers;
+  }
+
+  public static BraeburnServer start(Config config, PrintStream out) throws Exception {
+    Clock clock = Clock.systemUTC();
+    ObjectMapper mapper = new ObjectMapper();
+    Spec spec = Spec.load();
+    Store store = openStore(config, mapper, clock);
+    ResourceModel model = new ResourceModel(spec);
+    Relations relations = new Relations(model);
+    EngineServices services = new EngineServices(model, store, new DocumentWriter(model, mapper), relations, new IdGenerator(), clock, mapper);
+    KeyIssuer keys = new KeyIssuer(store, clock);
+    Accounts accounts = new Accounts(store, new Datasets(mapper), new ResourceLoader(model, relations), keys);
+    String adminToken = adminToken(config);
+    FirstStart first = store.teams().isEmpty() ? bootstrap(config, accounts) : null;
+    if (config.seed() != null) {
+      accounts.seed(store.teams().getFirst().issuerId(), config.seed());
+    }
+    HandlerRegistry handlers = new HandlerRegistry();
+    Engine engine = new Engine(services, handlers, new TokenVerifier(store, clock), !config.strictWire());
+    AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec));
+    ErrorWriter errors = new ErrorWriter(mapper);
+    JettyTransport transport = new JettyTransport(config.host(), config.port(), req -> route(req, admin, engine),
+        req -> errors.render(List.of(Errors.entityTooLarge(req.body().length, JettyTransport.MAX_BODY_BYTES))));
+    transport.start();
+    BraeburnServer server = new BraeburnServer(store, transport, adminToken, first, handlers);
+    if (!config.quiet()) {
+      server.printBanner(config, out);
+    }
+    return server;
+  }
+
+  private static ApiResponse route(ApiRequest req, AdminApi admin, Engine engine) {
+    ApiResponse response = req.path().startsWith(AdminApi.PREFIX) ? admin.handle(req) : engine.handle(req);
+    return response.withHeader("X-Request-ID", UUID.randomUUID().toString());
+  }
+
+  private static Store openStore(Config config, ObjectMapper mapper, Clock clock) {
+    if (!"sqlite".equals(config.store())) {
+      throw new IllegalArgumentException("store '" + config.store() + "' is not available yet; use sqlite");
+    }
+    return SqlStore.sqlite(config.dataDir(), mapper, clock);
+  }
+
+  private static FirstStart bootstrap(Config config, Accounts accounts) throws IOException {
+    Team team = accounts.createTeam("Braeburn Team");
+    KeyIssuer.IssuedKey key = accounts.keys().issue(team.issuerId(), "ADMIN", "TEAM", "Braeburn admin key");
+    Path file = config.dataDir().resolve("AuthKey_" + key.key().keyId() + ".p8");
+    Files.writeString(file, key.privateKeyPem());
+    return new FirstStart(team.issuerId(), key.key().keyId(), file.toAbsolutePath());
+  }
+
+  private static String adminToken(Config config) throws IOException {
+    if (config.adminToken() != null && !config.adminToken().isBlank()) {
+      return config.adminToken();
+    }
+    Path file = config.dataDir().resolve("admin-token");
+    if (Files.exists(file)) {
+      return Files.readString(file).trim();
+    }
+    byte[] random = new byte[24];
+    new SecureRandom().nextBytes(random);
+    String token = HexFormat.of().formatHex(random);
+    Files.writeString(file, token + "\n");
+    return token;
+  }
+
+  private static ObjectNode health(ObjectMapper mapper, Spec spec) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("status", "ok");
+    node.put("specVersion", spec.version());
+    node.put("operations", spec.operations().size());
+    return node;
+  }
+
+  private void printBanner(Config config, PrintStream out) {
+    out.println("Braeburn is serving the App Store Connect API at http://127.0.0.1:" + port());
+    out.println("  data directory: " + config.dataDir().toAbsolutePath());
+    if (firstStart != null) {
+      out.println("  created a team and an Admin team key:");
+      out.println("    Issuer ID:   " + firstStart.issuerId());
+      out.println("    Key ID:      " + firstStart.keyId());
+      out.println("    Private key: " + firstStart.privateKeyFile());
+    }
+    out.println("  admin API: http://127.0.0.1:" + port() + "/_braeburn/ (token in " + config.dataDir().resolve("admin-token") + ")");
+    out.flush();
+  }
+
+  public int port() {
+    return transport.port();
+  }
+
+  public String adminToken() {
+    return adminToken;
+  }
+
+  public FirstStart firstStart() {
+    return firstStart;
+  }
+
+  /** Where families register custom behaviour for operations. */
+  public HandlerRegistry handlers() {
+    return handlers;
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  @Override
+  public void close() throws Exception {
+    transport.close();
+    store.close();
+  }
+}

@@ -1,0 +1,53 @@
+package dev.braeburn.server.auth;
+
+import dev.braeburn.server.engine.IdGenerator;
+import dev.braeburn.server.store.ApiKey;
+import dev.braeburn.server.store.Store;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.util.Base64;
+
+/**
+ * Creates API keys the way App Store Connect hands them out: a P-256 key pair, a ten-character key
+ * ID, and the private key once as a PKCS#8 PEM ({@code AuthKey_<KEYID>.p8}); only the public half
+ * is stored.
+ */
+public final class KeyIssuer {
+  public record IssuedKey(ApiKey key, String privateKeyPem) {}
+
+  private final Store store;
+  private final Clock clock;
+  private final IdGenerator ids = new IdGenerator();
+
+  public KeyIssuer(Store store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  public IssuedKey issue(String issuerId, String role, String keyType, String name) {
+    KeyPair pair = generate();
+    String keyId = ids.shortId();
+    ApiKey key = new ApiKey(
+        keyId, issuerId, name == null ? "Braeburn " + role.toLowerCase(java.util.Locale.ROOT) + " key" : name, role, keyType,
+        Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()), clock.instant(), null);
+    store.saveKey(key);
+    return new IssuedKey(key, pem(pair.getPrivate().getEncoded()));
+  }
+
+  private static KeyPair generate() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      return generator.generateKeyPair();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("P-256 is not available in this JDK", e);
+    }
+  }
+
+  static String pem(byte[] pkcs8) {
+    String body = Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(pkcs8);
+    return "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
+  }
+}

@@ -1,0 +1,102 @@
+package dev.braeburn.server.http.jetty;
+
+import dev.braeburn.server.http.ApiRequest;
+import dev.braeburn.server.http.ApiResponse;
+import dev.braeburn.server.http.RequestHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
+
+/**
+ * Jetty 12 on virtual threads: turns HTTP exchanges into {@link ApiRequest}s and writes {@link
+ * ApiResponse}s back. Bodies are capped (413 in Apple's format); Jetty's own rejections (bad URI,
+ * oversized headers) go through {@link AppleErrorHandler} so they too look like Apple's errors.
+ */
+public final class JettyTransport implements AutoCloseable {
+  /** Request bodies above this are refused; App Store Connect's JSON bodies are a few KB. */
+  public static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+  private final Server server;
+  private final ServerConnector connector;
+
+  public JettyTransport(String host, int port, RequestHandler handler, RequestHandler tooLarge) {
+    VirtualThreadPool threads = new VirtualThreadPool();
+    threads.setName("braeburn");
+    server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendDateHeader(true);
+    http.setRequestHeaderSize(64 * 1024);
+    connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(host);
+    connector.setPort(port);
+    server.addConnector(connector);
+    server.setErrorHandler(new AppleErrorHandler());
+    server.setHandler(new Handler.Abstract() {
+      @Override
+      public boolean handle(Request request, Response response, Callback callback) throws IOException {
+        byte[] body = readBody(request);
+        ApiRequest apiRequest = toApiRequest(request, body == null ? new byte[0] : body);
+        ApiResponse apiResponse = body == null ? tooLarge.handle(apiRequest) : handler.handle(apiRequest);
+        write(apiResponse, response, callback);
+        return true;
+      }
+    });
+  }
+
+  public void start() throws Exception {
+    server.start();
+  }
+
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+
+  /** The body, or null when it exceeds {@link #MAX_BODY_BYTES}. */
+  private static byte[] readBody(Request request) throws IOException {
+    long declared = request.getLength();
+    if (declared > MAX_BODY_BYTES) {
+      return null;
+    }
+    try (InputStream in = Request.asInputStream(request)) {
+      byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+      return bytes.length > MAX_BODY_BYTES ? null : bytes;
+    }
+  }
+
+  private static ApiRequest toApiRequest(Request request, byte[] body) {
+    HttpURI uri = request.getHttpURI();
+    Map<String, String> headers = new HashMap<>();
+    for (HttpField field : request.getHeaders()) {
+      headers.merge(field.getName().toLowerCase(Locale.ROOT), field.getValue(), (a, b) -> a + ", " + b);
+    }
+    String scheme = uri.getScheme() == null ? "http" : uri.getScheme();
+    String authority = headers.getOrDefault("host", uri.getAuthority());
+    return new ApiRequest(request.getMethod(), uri.getPath(), uri.getQuery(), headers, body, scheme + "://" + authority);
+  }
+
+  private static void write(ApiResponse apiResponse, Response response, Callback callback) {
+    response.setStatus(apiResponse.status());
+    apiResponse.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+    response.write(true, ByteBuffer.wrap(apiResponse.body()), callback);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.braeburn.server.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Braeburn's durable state. Reads and writes of resources happen in team-scoped transactions;
+ * teams and keys are account-level. Implementations: SQLite (embedded default) and, later,
+ * PostgreSQL — both behind the same SQL with a small dialect.
+ */
+public interface Store extends AutoCloseable {
+  <T> T read(String teamId, Function<StoreTx, T> work);
+
+  <T> T write(String teamId, Function<StoreTx, T> work);
+
+  Team createTeam(String issuerId, String name);
+
+  Optional<Team> team(String issuerId);
+
+  List<Team> teams();
+
+  void saveKey(ApiKey key);
+
+  Optional<ApiKey> key(String keyId);
+
+  List<ApiKey> keys(String issuerId);
+
+  boolean revokeKey(String keyId);
+
+  /** Deletes every resource and link of one team; its keys stay valid. */
+  void deleteResources(String issuerId);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,42 @@
+package dev.braeburn.server.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The store as one team sees it inside one transaction. Every method is scoped to {@link
+ * #teamId()}: no query reads or writes another team's rows. Relationship semantics (inverses,
+ * to-one replacement) live above this interface; here a link is just a directed edge.
+ */
+public interface StoreTx {
+  String teamId();
+
+  Optional<Resource> find(String type, String id);
+
+  /** Resources of the given identifiers that exist, in no particular order. */
+  List<Resource> findAll(Collection<Linkage> linkages);
+
+  Resource insert(String type, String id, ObjectNode attributes);
+
+  void updateAttributes(Resource resource, ObjectNode attributes);
+
+  /** Deletes the resource and every edge from or to it. */
+  boolean delete(String type, String id);
+
+  void link(Resource source, String relation, Resource target);
+
+  void unlink(String sourceType, String sourceId, String relation, Linkage target);
+
+  /** Targets of one source's relation in insertion order of the targets. */
+  List<Linkage> linked(String sourceType, String sourceId, String relation);
+
+  /** For includes: per source id, the first {@code limit} targets and the total. */
+  Map<String, LinkSlice> linkedBatch(String sourceType, Collection<String> sourceIds, String relation, int limit);
+
+  Page list(ListSpec spec);
+
+  long count(String type);
+}

@@ -1,0 +1,29 @@
+package dev.braeburn.server.store.sql;
+
+import dev.braeburn.server.store.ValueKind;
+
+/**
+ * The few places where SQLite and PostgreSQL SQL differ: reading one JSON attribute, binding a
+ * filter value of a given kind, and where the migrations live.
+ */
+public interface Dialect {
+  /** SQL expression reading attribute {@code ?} of {@code alias.attributes} as the given kind. */
+  String attribute(String alias, ValueKind kind);
+
+  /** Condition: the JSON array attribute {@code ?} contains one of the bound values. */
+  SqlBuilder arrayContains(String alias, String attribute, java.util.List<String> values);
+
+  /** The bind value naming an attribute in {@link #attribute}. */
+  Object attributePath(String attribute);
+
+  /** A filter value as text, converted to what {@link #attribute} compares against. */
+  Object value(ValueKind kind, String text);
+
+  /** Stand-in for null in sort keys, so that keyset comparisons never meet SQL NULL. */
+  String nullDefault(ValueKind kind);
+
+  /** Placeholder for writing the attributes JSON text. */
+  String jsonParameter();
+
+  String migrations();
+}

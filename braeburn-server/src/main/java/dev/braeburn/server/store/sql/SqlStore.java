@@ -1,0 +1,181 @@
+package dev.braeburn.server.store.sql;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.braeburn.server.store.ApiKey;
+import dev.braeburn.server.store.Store;
+import dev.braeburn.server.store.StoreTx;
+import dev.braeburn.server.store.Team;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The SQL store. On SQLite it keeps one writer connection (writes queue in Java instead of
+ * spinning on SQLite's lock) and a few readers; WAL lets readers run beside the writer. With
+ * {@code synchronous=NORMAL} in WAL mode a committed transaction survives a crash of the process
+ * ({@code kill -9}); only power loss can take the last commits, which a sandbox accepts.
+ */
+public final class SqlStore implements Store {
+  private final HikariDataSource writer;
+  private final HikariDataSource reader;
+  private final Dialect dialect;
+  private final ObjectMapper mapper;
+  private final Clock clock;
+
+  private SqlStore(HikariDataSource writer, HikariDataSource reader, Dialect dialect, ObjectMapper mapper, Clock clock) {
+    this.writer = writer;
+    this.reader = reader;
+    this.dialect = dialect;
+    this.mapper = mapper;
+    this.clock = clock;
+  }
+
+  /** Opens (creating and migrating if needed) the SQLite database {@code braeburn.db} in a directory. */
+  public static SqlStore sqlite(Path dataDir, ObjectMapper mapper, Clock clock) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot create data directory " + dataDir, e);
+    }
+    String url = "jdbc:sqlite:" + dataDir.resolve("braeburn.db").toAbsolutePath();
+    HikariDataSource writer = sqlitePool(url, "braeburn-writer", 1, "IMMEDIATE");
+    SqliteDialect dialect = new SqliteDialect();
+    migrate(writer, dialect);
+    HikariDataSource reader = sqlitePool(url, "braeburn-reader", 4, "DEFERRED");
+    return new SqlStore(writer, reader, dialect, mapper, clock);
+  }
+
+  private static HikariDataSource sqlitePool(String url, String name, int size, String transactionMode) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName(name);
+    config.setJdbcUrl(url);
+    config.setMaximumPoolSize(size);
+    config.setMinimumIdle(1);
+    config.setAutoCommit(false);
+    Properties props = new Properties();
+    props.setProperty("journal_mode", "WAL");
+    props.setProperty("synchronous", "NORMAL");
+    props.setProperty("busy_timeout", "10000");
+    props.setProperty("foreign_keys", "true");
+    props.setProperty("transaction_mode", transactionMode);
+    props.setProperty("cache_size", "-32000");
+    props.setProperty("temp_store", "MEMORY");
+    config.setDataSourceProperties(props);
+    return new HikariDataSource(config);
+  }
+
+  private static void migrate(HikariDataSource ds, Dialect dialect) {
+    Flyway.configure()
+        .dataSource(ds)
+        .locations(dialect.migrations())
+        .loggers("slf4j")
+        .load()
+        .migrate();
+  }
+
+  @Override
+  public <T> T read(String teamId, Function<StoreTx, T> work) {
+    return inTransaction(reader, teamId, work);
+  }
+
+  @Override
+  public <T> T write(String teamId, Function<StoreTx, T> work) {
+    return inTransaction(writer, teamId, work);
+  }
+
+  private <T> T inTransaction(HikariDataSource ds, String teamId, Function<StoreTx, T> work) {
+    try (Connection conn = ds.getConnection()) {
+      try {
+        T result = work.apply(new SqlStoreTx(conn, dialect, teamId, mapper, clock));
+        conn.commit();
+        return result;
+      } catch (RuntimeException | Error e) {
+        conn.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException(e);
+    }
+  }
+
+  @Override
+  public Team createTeam(String issuerId, String name) {
+    Instant now = clock.instant();
+    inTransaction(writer, "", tx -> ((SqlStoreTx) tx).update(new SqlBuilder().sql(
+        "INSERT INTO teams (issuer_id, name, created_at) VALUES (?, ?, ?)", issuerId, name, now.toString())));
+    return new Team(issuerId, name, now);
+  }
+
+  @Override
+  public Optional<Team> team(String issuerId) {
+    return teamsWhere(new SqlBuilder().sql(" WHERE issuer_id = ?", issuerId)).stream().findFirst();
+  }
+
+  @Override
+  public List<Team> teams() {
+    return teamsWhere(new SqlBuilder().sql(" ORDER BY created_at"));
+  }
+
+  private List<Team> teamsWhere(SqlBuilder where) {
+    return inTransaction(reader, "", tx -> ((SqlStoreTx) tx).query(
+        new SqlBuilder().sql("SELECT issuer_id, name, created_at FROM teams").append(where),
+        rs -> new Team(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3)))));
+  }
+
+  @Override
+  public void saveKey(ApiKey key) {
+    inTransaction(writer, "", tx -> ((SqlStoreTx) tx).update(new SqlBuilder().sql(
+        "INSERT INTO api_keys (key_id, issuer_id, name, role, key_type, public_key, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        key.keyId(), key.issuerId(), key.name(), key.role(), key.keyType(), key.publicKey(), key.createdAt().toString(),
+        key.revokedAt() == null ? null : key.revokedAt().toString())));
+  }
+
+  @Override
+  public Optional<ApiKey> key(String keyId) {
+    return keysWhere(new SqlBuilder().sql(" WHERE key_id = ?", keyId)).stream().findFirst();
+  }
+
+  @Override
+  public List<ApiKey> keys(String issuerId) {
+    return keysWhere(new SqlBuilder().sql(" WHERE issuer_id = ? ORDER BY created_at", issuerId));
+  }
+
+  private List<ApiKey> keysWhere(SqlBuilder where) {
+    return inTransaction(reader, "", tx -> ((SqlStoreTx) tx).query(
+        new SqlBuilder().sql("SELECT key_id, issuer_id, name, role, key_type, public_key, created_at, revoked_at FROM api_keys").append(where),
+        rs -> new ApiKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+            Instant.parse(rs.getString(7)), rs.getString(8) == null ? null : Instant.parse(rs.getString(8)))));
+  }
+
+  @Override
+  public boolean revokeKey(String keyId) {
+    return inTransaction(writer, "", tx -> ((SqlStoreTx) tx).update(new SqlBuilder().sql(
+        "UPDATE api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL", clock.instant().toString(), keyId))) > 0;
+  }
+
+  @Override
+  public void deleteResources(String issuerId) {
+    inTransaction(writer, issuerId, tx -> {
+      SqlStoreTx sql = (SqlStoreTx) tx;
+      sql.update(new SqlBuilder().sql("DELETE FROM links WHERE team_id = ?", issuerId));
+      sql.update(new SqlBuilder().sql("DELETE FROM resources WHERE team_id = ?", issuerId));
+      return null;
+    });
+  }
+
+  @Override
+  public void close() {
+    reader.close();
+    writer.close();
+  }
+}
