@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Paging and launch-time benchmarks; results format matches docs/benchmarks.md.
+#   benchmarks/run-paging.sh                # build, then paging walk + launch timings
+#   SKIP_BUILD=1 benchmarks/run-paging.sh   # reuse the jars already built
+#   benchmarks/run-paging.sh paging --iaps 10000 --walks 5 --warmups 1
+#   benchmarks/run-paging.sh launch --runs 5
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JAVA="$JAVA_HOME/bin/java"
+
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+  # braeburn-cli for the shaded braeburn.jar the launch benchmark starts
+  ./mvnw -q -pl benchmarks,braeburn-cli -am install -DskipTests
+fi
+./mvnw -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+JOPTS=(--enable-native-access=ALL-UNNAMED -Dslf4j.internal.verbosity=ERROR)
+
+what="${1:-all}"
+[[ $# -gt 0 ]] && shift
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) CPUs, $(free -g | awk '/Mem:/ {print $2}') GiB; $("$JAVA" -version 2>&1 | head -1)"
+if [[ "$what" == all || "$what" == paging ]]; then
+  "$JAVA" "${JOPTS[@]}" -cp "$CP" dev.braeburn.benchmarks.PagingBenchmark "$@"
+fi
+if [[ "$what" == all || "$what" == launch ]]; then
+  "$JAVA" "${JOPTS[@]}" -cp "$CP" dev.braeburn.benchmarks.LaunchBenchmark --jar braeburn-cli/target/braeburn.jar "$@"
+fi
