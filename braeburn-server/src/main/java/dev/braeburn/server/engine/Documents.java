@@ -59,14 +59,12 @@ public final class Documents {
     return json(ctx, 200, doc);
   }
 
-  /** A to-one linkage document: {@code {"data": {type,id}|null, "links": {self, related}}}. */
+  /** A to-one linkage document: {@code {"data": {type,id}|null, "links": {self}}} (DocumentLinks). */
   public static ApiResponse linkage(OperationContext ctx, Linkage target) {
     ObjectNode doc = ctx.services().mapper().createObjectNode();
     doc.set("data", target == null ? ctx.services().mapper().nullNode() : ctx.services().writer().linkage(target));
     ApiRequest req = ctx.request();
-    ObjectNode links = doc.putObject("links");
-    links.put("self", Links.self(req.baseUrl(), req.path(), req.query()));
-    links.put("related", req.baseUrl() + req.path().replace("/relationships/", "/"));
+    doc.putObject("links").put("self", Links.self(req.baseUrl(), req.path(), req.query()));
     return json(ctx, 200, doc);
   }
 
