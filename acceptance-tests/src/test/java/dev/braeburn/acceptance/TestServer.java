@@ -2,12 +2,7 @@ package dev.braeburn.acceptance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import dev.braeburn.client.ApiKeyFile;
 import dev.braeburn.server.BraeburnServer;
 import dev.braeburn.server.Config;
 import java.io.PrintStream;
@@ -17,12 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.interfaces.ECPrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
+import java.time.Duration;
 
 /**
  * A Braeburn server on a free port in a fresh data directory, with the first-start Admin key and
@@ -57,8 +48,7 @@ final class TestServer implements AutoCloseable {
   }
 
   static ECPrivateKey privateKey(String pem) throws Exception {
-    String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-    return (ECPrivateKey) KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    return ApiKeyFile.readPrivateKey(pem);
   }
 
   /** A valid 10-minute token for the first-start key. */
@@ -67,16 +57,7 @@ final class TestServer implements AutoCloseable {
   }
 
   static String token(String keyId, String issuerId, ECPrivateKey key) {
-    try {
-      Instant now = Instant.now();
-      JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuerId).issueTime(Date.from(now))
-          .expirationTime(Date.from(now.plusSeconds(600))).audience("appstoreconnect-v1").build();
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keyId).type(JOSEObjectType.JWT).build(), claims);
-      jwt.sign(new ECDSASigner(key));
-      return jwt.serialize();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return ApiKeyFile.of(keyId, issuerId, key).token().lifetime(Duration.ofMinutes(10)).build();
   }
 
   /** A response: status, headers and body text, with the body parsed as JSON on demand. */

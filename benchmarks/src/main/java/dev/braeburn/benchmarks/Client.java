@@ -2,23 +2,13 @@ package dev.braeburn.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import dev.braeburn.client.ApiKeyFile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyFactory;
 import java.security.interfaces.ECPrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
 
 /** A small HTTP/1.1 client that signs ES256 tokens the way App Store Connect clients do. */
 final class Client {
@@ -69,21 +59,11 @@ final class Client {
   }
 
   static ECPrivateKey privateKey(String pem) throws Exception {
-    String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-    return (ECPrivateKey) KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    return ApiKeyFile.readPrivateKey(pem);
   }
 
   /** A 10-minute ES256 token: kid = key id, iss = issuer id, aud = appstoreconnect-v1. */
   static String token(String keyId, String issuerId, ECPrivateKey key) {
-    try {
-      Instant now = Instant.now();
-      JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuerId).issueTime(Date.from(now))
-          .expirationTime(Date.from(now.plusSeconds(600))).audience("appstoreconnect-v1").build();
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keyId).type(JOSEObjectType.JWT).build(), claims);
-      jwt.sign(new ECDSASigner(key));
-      return jwt.serialize();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return ApiKeyFile.of(keyId, issuerId, key).token().lifetime(Duration.ofMinutes(10)).build();
   }
 }

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.admin.Accounts;
 import dev.braeburn.server.admin.AdminApi;
+import dev.braeburn.server.auth.AccessGate;
+import dev.braeburn.server.auth.AccessPolicy;
+import dev.braeburn.server.auth.KeyDirectory;
 import dev.braeburn.server.auth.KeyIssuer;
+import dev.braeburn.server.auth.RollingHourLimiter;
 import dev.braeburn.server.auth.TokenVerifier;
 import dev.braeburn.server.engine.DocumentWriter;
 import dev.braeburn.server.engine.Engine;
@@ -18,8 +22,10 @@ import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.http.jetty.JettyTransport;
 import dev.braeburn.server.jsonapi.ErrorWriter;
 import dev.braeburn.server.jsonapi.Errors;
+import dev.braeburn.server.journal.RequestJournal;
 import dev.braeburn.server.seed.Datasets;
 import dev.braeburn.server.seed.ResourceLoader;
+import dev.braeburn.server.store.ApiKey;
 import dev.braeburn.server.store.Store;
 import dev.braeburn.server.store.Team;
 import dev.braeburn.server.store.sql.SqlStore;
@@ -32,7 +38,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A running Braeburn: store, engine, admin API and HTTP transport. On an empty data directory it
@@ -66,15 +71,21 @@ public final class BraeburnServer implements AutoCloseable {
     Relations relations = new Relations(model);
     EngineServices services = new EngineServices(model, store, new DocumentWriter(model, mapper), relations, new IdGenerator(), clock, mapper);
     KeyIssuer keys = new KeyIssuer(store, clock);
-    Accounts accounts = new Accounts(store, new Datasets(mapper), new ResourceLoader(model, relations), keys);
+    KeyDirectory directory = new KeyDirectory(store);
+    RollingHourLimiter limiter = new RollingHourLimiter();
+    Accounts accounts = new Accounts(store, new Datasets(mapper), new ResourceLoader(model, relations), keys, directory, limiter);
     String adminToken = adminToken(config);
     FirstStart first = store.teams().isEmpty() ? bootstrap(config, accounts) : null;
     if (config.seed() != null) {
       accounts.seed(store.teams().getFirst().issuerId(), config.seed());
     }
     HandlerRegistry handlers = new HandlerRegistry();
-    Engine engine = new Engine(services, handlers, new TokenVerifier(store, clock), !config.strictWire());
-    AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec));
+    TokenVerifier tokens = new TokenVerifier(directory, clock, mapper);
+    AccessGate gate = new AccessGate(tokens, directory, limiter, AccessPolicy.load(spec), clock, config.hourlyLimit(),
+        config.authRequired() ? null : () -> store.teams().getFirst().issuerId());
+    RequestJournal journal = new RequestJournal(config.journalSize());
+    Engine engine = new Engine(services, handlers, gate, journal, !config.strictWire());
+    AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec), journal, tokens);
     ErrorWriter errors = new ErrorWriter(mapper);
     JettyTransport transport = new JettyTransport(config.host(), config.port(), req -> route(req, admin, engine),
         req -> errors.render(List.of(Errors.entityTooLarge(req.body().length, JettyTransport.MAX_BODY_BYTES))));
@@ -87,8 +98,7 @@ public final class BraeburnServer implements AutoCloseable {
   }
 
   private static ApiResponse route(ApiRequest req, AdminApi admin, Engine engine) {
-    ApiResponse response = req.path().startsWith(AdminApi.PREFIX) ? admin.handle(req) : engine.handle(req);
-    return response.withHeader("X-Request-ID", UUID.randomUUID().toString());
+    return req.path().startsWith(AdminApi.PREFIX) ? admin.handle(req) : engine.handle(req);
   }
 
   private static Store openStore(Config config, ObjectMapper mapper, Clock clock) {
@@ -100,7 +110,7 @@ public final class BraeburnServer implements AutoCloseable {
 
   private static FirstStart bootstrap(Config config, Accounts accounts) throws IOException {
     Team team = accounts.createTeam("Braeburn Team");
-    KeyIssuer.IssuedKey key = accounts.keys().issue(team.issuerId(), "ADMIN", "TEAM", "Braeburn admin key");
+    KeyIssuer.IssuedKey key = accounts.keys().issue(team.issuerId(), List.of("ADMIN"), ApiKey.TEAM, "Braeburn admin key", null);
     Path file = config.dataDir().resolve("AuthKey_" + key.key().keyId() + ".p8");
     Files.writeString(file, key.privateKeyPem());
     return new FirstStart(team.issuerId(), key.key().keyId(), file.toAbsolutePath());

@@ -3,42 +3,149 @@ package dev.braeburn.server;
 import java.nio.file.Path;
 
 /**
- * Server settings: port (0 picks a free one), data directory, store kind, optional seed, whether
- * rejections carry the {@code X-Braeburn-Diagnosis} header, and the admin token (null: read or
- * generate {@code <data>/admin-token}).
+ * Server settings, immutable; each {@code withX} returns a changed copy.
+ *
+ * <ul>
+ *   <li>{@code port} 0 picks a free one; {@code dataDir} holds the SQLite file, keys and admin token.
+ *   <li>{@code strictWire}: no {@code X-Braeburn-Diagnosis} header — the wire is exactly Apple's.
+ *   <li>{@code adminToken} null: read or generate {@code <data>/admin-token}.
+ *   <li>{@code hourlyLimit}: requests per key per rolling hour; Apple's is 3600; 0 switches limits off.
+ *   <li>{@code authRequired} false: requests without a token act as the first team's Admin key
+ *       (tokens that are sent are still verified) — for quick curl sessions and benchmarks.
+ *   <li>{@code journalSize}: how many recent requests {@code GET /_braeburn/requests} keeps.
+ * </ul>
  */
-public record Config(
-    String host, int port, Path dataDir, String store, String jdbcUrl, String seed, boolean strictWire, String adminToken, boolean quiet) {
+public final class Config {
+  /** App Store Connect's observed limit: {@code user-hour-lim:3600} (protocol.md §3). */
+  public static final int APPLE_HOURLY_LIMIT = 3600;
+
+  private String host = "0.0.0.0";
+  private int port = 8080;
+  private Path dataDir = Path.of(".braeburn");
+  private String store = "sqlite";
+  private String jdbcUrl;
+  private String seed;
+  private boolean strictWire;
+  private String adminToken = System.getenv("BRAEBURN_ADMIN_TOKEN");
+  private boolean quiet;
+  private int hourlyLimit = APPLE_HOURLY_LIMIT;
+  private boolean authRequired = true;
+  private int journalSize = 1000;
+
+  private Config() {}
 
   public static Config defaults() {
-    return new Config("0.0.0.0", 8080, Path.of(".braeburn"), "sqlite", null, null, false, System.getenv("BRAEBURN_ADMIN_TOKEN"), false);
+    return new Config();
   }
 
-  public Config withPort(int newPort) {
-    return new Config(host, newPort, dataDir, store, jdbcUrl, seed, strictWire, adminToken, quiet);
-  }
-
-  public Config withDataDir(Path dir) {
-    return new Config(host, port, dir, store, jdbcUrl, seed, strictWire, adminToken, quiet);
-  }
-
-  public Config withSeed(String name) {
-    return new Config(host, port, dataDir, store, jdbcUrl, name, strictWire, adminToken, quiet);
-  }
-
-  public Config withQuiet(boolean q) {
-    return new Config(host, port, dataDir, store, jdbcUrl, seed, strictWire, adminToken, q);
+  private Config copy() {
+    Config c = new Config();
+    c.host = host;
+    c.port = port;
+    c.dataDir = dataDir;
+    c.store = store;
+    c.jdbcUrl = jdbcUrl;
+    c.seed = seed;
+    c.strictWire = strictWire;
+    c.adminToken = adminToken;
+    c.quiet = quiet;
+    c.hourlyLimit = hourlyLimit;
+    c.authRequired = authRequired;
+    c.journalSize = journalSize;
+    return c;
   }
 
   public Config withHost(String h) {
-    return new Config(h, port, dataDir, store, jdbcUrl, seed, strictWire, adminToken, quiet);
+    Config c = copy();
+    c.host = h;
+    return c;
   }
 
-  public Config withStrictWire(boolean strict) {
-    return new Config(host, port, dataDir, store, jdbcUrl, seed, strict, adminToken, quiet);
+  public Config withPort(int p) {
+    Config c = copy();
+    c.port = p;
+    return c;
+  }
+
+  public Config withDataDir(Path dir) {
+    Config c = copy();
+    c.dataDir = dir;
+    return c;
   }
 
   public Config withStore(String kind, String url) {
-    return new Config(host, port, dataDir, kind, url, seed, strictWire, adminToken, quiet);
+    Config c = copy();
+    c.store = kind;
+    c.jdbcUrl = url;
+    return c;
   }
+
+  public Config withSeed(String name) {
+    Config c = copy();
+    c.seed = name;
+    return c;
+  }
+
+  public Config withStrictWire(boolean strict) {
+    Config c = copy();
+    c.strictWire = strict;
+    return c;
+  }
+
+  public Config withAdminToken(String token) {
+    Config c = copy();
+    c.adminToken = token;
+    return c;
+  }
+
+  public Config withQuiet(boolean q) {
+    Config c = copy();
+    c.quiet = q;
+    return c;
+  }
+
+  public Config withHourlyLimit(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("the hourly limit must be 0 (off) or positive, not " + limit);
+    }
+    Config c = copy();
+    c.hourlyLimit = limit;
+    return c;
+  }
+
+  public Config withAuthRequired(boolean required) {
+    Config c = copy();
+    c.authRequired = required;
+    return c;
+  }
+
+  public Config withJournalSize(int size) {
+    Config c = copy();
+    c.journalSize = Math.max(1, size);
+    return c;
+  }
+
+  public String host() { return host; }
+
+  public int port() { return port; }
+
+  public Path dataDir() { return dataDir; }
+
+  public String store() { return store; }
+
+  public String jdbcUrl() { return jdbcUrl; }
+
+  public String seed() { return seed; }
+
+  public boolean strictWire() { return strictWire; }
+
+  public String adminToken() { return adminToken; }
+
+  public boolean quiet() { return quiet; }
+
+  public int hourlyLimit() { return hourlyLimit; }
+
+  public boolean authRequired() { return authRequired; }
+
+  public int journalSize() { return journalSize; }
 }

@@ -4,67 +4,92 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.braeburn.server.auth.KeyIssuer;
+import dev.braeburn.server.auth.TokenVerifier;
 import dev.braeburn.server.http.ApiRequest;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.jsonapi.ApiError;
 import dev.braeburn.server.jsonapi.ApiException;
 import dev.braeburn.server.jsonapi.ErrorWriter;
+import dev.braeburn.server.jsonapi.QueryString;
+import dev.braeburn.server.journal.RequestJournal;
 import dev.braeburn.server.store.Linkage;
 import dev.braeburn.server.store.Team;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Braeburn's control plane under {@code /_braeburn/} (the product contract in
  * shared/design/architecture.md): health without auth; everything else behind {@code
- * Authorization: Bearer <admin token>}. Errors use Apple's error document shape.
+ * Authorization: Bearer <admin token>}. Errors use Apple's error document shape. Routes:
+ * teams, keys, resources, reset, requests (the journal) and tokens/explain.
  */
 public final class AdminApi {
   public static final String PREFIX = "/_braeburn/";
-  static final Set<String> ROLES = Set.of(
-      "ADMIN", "FINANCE", "ACCOUNT_HOLDER", "SALES", "MARKETING", "APP_MANAGER", "DEVELOPER", "ACCESS_TO_REPORTS",
-      "CUSTOMER_SUPPORT", "CREATE_APPS", "CLOUD_MANAGED_DEVELOPER_ID", "CLOUD_MANAGED_APP_DISTRIBUTION", "GENERATE_INDIVIDUAL_KEYS");
 
   private final Accounts accounts;
-  private final ObjectMapper mapper;
+  private final AdminJson json;
   private final ErrorWriter errors;
   private final byte[] adminToken;
   private final Supplier<ObjectNode> health;
+  private final TeamAdmin teams;
+  private final KeyAdmin keys;
+  private final JournalAdmin journal;
 
-  public AdminApi(Accounts accounts, ObjectMapper mapper, String adminToken, Supplier<ObjectNode> health) {
+  public AdminApi(Accounts accounts, ObjectMapper mapper, String adminToken, Supplier<ObjectNode> health,
+      RequestJournal journal, TokenVerifier tokens) {
     this.accounts = accounts;
-    this.mapper = mapper;
+    this.json = new AdminJson(mapper);
     this.errors = new ErrorWriter(mapper);
     this.adminToken = adminToken.getBytes(StandardCharsets.UTF_8);
     this.health = health;
+    this.teams = new TeamAdmin(accounts, json);
+    this.keys = new KeyAdmin(accounts, json, teams);
+    this.journal = new JournalAdmin(journal, tokens, json);
   }
 
   public ApiResponse handle(ApiRequest req) {
     try {
       String path = req.path().substring(PREFIX.length());
       if (path.equals("health") && req.method().equals("GET")) {
-        return json(200, health.get());
+        return json.json(200, health.get());
       }
       authorize(req);
-      return switch (req.method() + " " + path) {
-        case "POST teams" -> createTeam(req);
-        case "POST keys" -> createKey(req);
-        case "POST resources" -> loadResources(req);
-        case "POST reset" -> reset(req);
-        default -> {
-          if (req.method().equals("DELETE") && path.startsWith("keys/")) {
-            yield revokeKey(path.substring(5));
-          }
-          throw new ApiException(ApiError.of(404, "PATH_ERROR", "The URL path is not valid", "'" + req.path() + "' is not a valid URL"));
-        }
-      };
+      return route(req, path);
     } catch (ApiException e) {
       return errors.render(e);
     }
+  }
+
+  private ApiResponse route(ApiRequest req, String path) {
+    String[] segments = path.split("/", 2);
+    String id = segments.length > 1 ? segments[1] : null;
+    return switch (req.method() + " " + segments[0] + (id == null ? "" : "/{id}")) {
+      case "GET teams" -> teams.list();
+      case "POST teams" -> teams.create(req);
+      case "PATCH teams/{id}" -> teams.update(req, id);
+      case "GET keys" -> keys.list(req);
+      case "POST keys" -> keys.create(req);
+      case "PATCH keys/{id}" -> keys.update(req, id);
+      case "DELETE keys/{id}" -> keys.revoke(id);
+      case "GET requests" -> journal.list(req);
+      case "DELETE requests" -> journal.clear();
+      case "POST tokens/{id}" -> {
+        if (!"explain".equals(id)) {
+          throw notFound(req);
+        }
+        yield journal.explain(req);
+      }
+      case "POST resources" -> loadResources(req);
+      case "POST reset" -> reset(req);
+      default -> throw notFound(req);
+    };
+  }
+
+  private static ApiException notFound(ApiRequest req) {
+    return new ApiException(ApiError.of(404, "PATH_ERROR", "The URL path is not valid", "'" + req.path() + "' is not a valid URL"));
   }
 
   private void authorize(ApiRequest req) {
@@ -76,93 +101,30 @@ public final class AdminApi {
     }
   }
 
-  private ApiResponse createTeam(ApiRequest req) {
-    JsonNode body = body(req);
-    Team team = accounts.createTeam(body.path("name").asText(null));
-    ObjectNode out = mapper.createObjectNode();
-    out.put("issuerId", team.issuerId());
-    out.put("name", team.name());
-    return json(201, out);
-  }
-
-  private ApiResponse createKey(ApiRequest req) {
-    JsonNode body = body(req);
-    String role = body.path("role").asText("ADMIN");
-    String type = body.path("type").asText("TEAM");
-    if (!ROLES.contains(role)) {
-      throw invalid("/role", "'" + role + "' is not a role; expected one of " + ROLES);
-    }
-    if (!type.equals("TEAM") && !type.equals("INDIVIDUAL")) {
-      throw invalid("/type", "'" + type + "' is not a key type; expected TEAM or INDIVIDUAL");
-    }
-    String issuerId = team(body.path("issuerId").asText(null));
-    KeyIssuer.IssuedKey issued = accounts.keys().issue(issuerId, role, type, body.path("name").asText(null));
-    ObjectNode out = mapper.createObjectNode();
-    out.put("issuerId", issuerId);
-    out.put("keyId", issued.key().keyId());
-    out.put("role", role);
-    out.put("type", type);
-    out.put("privateKey", issued.privateKeyPem());
-    return json(201, out);
-  }
-
-  private ApiResponse revokeKey(String keyId) {
-    if (!accounts.store().revokeKey(keyId)) {
-      throw new ApiException(ApiError.of(404, "NOT_FOUND", "The specified resource does not exist", "There is no live key with id '" + keyId + "'"));
-    }
-    return ApiResponse.noContent(204);
-  }
-
   private ApiResponse loadResources(ApiRequest req) {
-    String issuerId = team(req.header("x-braeburn-issuer"));
-    JsonNode body = body(req);
+    String issuerId = teams.resolve(req.header("x-braeburn-issuer"));
+    JsonNode body = json.body(req);
     List<Linkage> loaded = accounts.store().write(issuerId, tx -> accounts.loader().load(tx, body.get("data")));
-    ObjectNode out = mapper.createObjectNode();
+    ObjectNode out = json.mapper().createObjectNode();
     ArrayNode data = out.putArray("data");
     loaded.forEach(l -> data.addObject().put("type", l.type()).put("id", l.id()));
-    return json(201, out);
+    return json.json(201, out);
   }
 
   /** Removes every resource (of one team with X-Braeburn-Issuer, else of all); keys stay valid. */
   private ApiResponse reset(ApiRequest req) {
     String only = req.header("x-braeburn-issuer");
-    List<Team> teams = only == null ? accounts.store().teams() : List.of(accounts.store().team(team(only)).orElseThrow());
-    for (Team t : teams) {
+    List<Team> all = only == null ? accounts.store().teams() : List.of(accounts.store().team(teams.resolve(only)).orElseThrow());
+    for (Team t : all) {
       accounts.store().deleteResources(t.issuerId());
       accounts.loadReference(t.issuerId());
     }
     return ApiResponse.noContent(204);
   }
 
-  private String team(String issuerId) {
-    if (issuerId == null) {
-      return accounts.store().teams().stream().findFirst().map(Team::issuerId)
-          .orElseThrow(() -> invalid("/issuerId", "there is no team yet; POST /_braeburn/teams first"));
-    }
-    return accounts.store().team(issuerId).map(Team::issuerId)
-        .orElseThrow(() -> new ApiException(ApiError.of(404, "NOT_FOUND", "The specified resource does not exist", "There is no team with issuer ID '" + issuerId + "'")));
-  }
-
-  private JsonNode body(ApiRequest req) {
-    if (!req.hasBody()) {
-      return mapper.createObjectNode();
-    }
-    try {
-      return mapper.readTree(req.body());
-    } catch (java.io.IOException e) {
-      throw new ApiException(ApiError.of(400, "ENTITY_INVALID", "The provided entity is invalid", "JSON processing failed"));
-    }
-  }
-
-  private static ApiException invalid(String pointer, String detail) {
-    return new ApiException(ApiError.of(409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "An attribute value is invalid.", detail).pointer(pointer));
-  }
-
-  private ApiResponse json(int status, JsonNode body) {
-    try {
-      return ApiResponse.json(status, mapper.writeValueAsBytes(body));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+  /** The first value of a query parameter of an admin request, decoded. */
+  static String queryParameter(ApiRequest req, String name) {
+    return QueryString.parse(req.query()).stream().filter(p -> p.getKey().equals(name)).map(Map.Entry::getValue)
+        .findFirst().orElse(null);
   }
 }

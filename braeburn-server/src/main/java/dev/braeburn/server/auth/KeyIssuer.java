@@ -8,6 +8,7 @@ import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Creates API keys the way App Store Connect hands them out: a P-256 key pair, a ten-character key
@@ -26,12 +27,13 @@ public final class KeyIssuer {
     this.clock = clock;
   }
 
-  public IssuedKey issue(String issuerId, String role, String keyType, String name) {
+  /** A new key of {@code keyType} (ApiKey.TEAM or ApiKey.INDIVIDUAL); a team key has one role. */
+  public IssuedKey issue(String issuerId, List<String> roles, String keyType, String name, Integer hourlyLimit) {
     KeyPair pair = generate();
     String keyId = ids.shortId();
-    ApiKey key = new ApiKey(
-        keyId, issuerId, name == null ? "Braeburn " + role.toLowerCase(java.util.Locale.ROOT) + " key" : name, role, keyType,
-        Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()), clock.instant(), null);
+    String label = name != null ? name : "Braeburn " + String.join("/", roles).toLowerCase(java.util.Locale.ROOT) + " key";
+    ApiKey key = new ApiKey(keyId, issuerId, label, roles, keyType,
+        Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()), clock.instant(), null, hourlyLimit);
     store.saveKey(key);
     return new IssuedKey(key, pem(pair.getPrivate().getEncoded()));
   }

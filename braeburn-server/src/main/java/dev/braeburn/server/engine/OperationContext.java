@@ -1,12 +1,18 @@
 package dev.braeburn.server.engine;
 
+import dev.braeburn.server.auth.Principal;
 import dev.braeburn.server.http.ApiRequest;
 import dev.braeburn.server.jsonapi.Query;
 import dev.braeburn.spec.Operation;
 
 /** Everything a handler needs about one request, already authenticated, routed and validated. */
 public record OperationContext(
-    ApiRequest request, Route route, Query query, RequestDocument body, String teamId, EngineServices services) {
+    ApiRequest request, Route route, Query query, RequestDocument body, Principal principal, EngineServices services) {
+
+  /** The caller's team: every store access of the request is scoped to it. */
+  public String teamId() {
+    return principal.issuerId();
+  }
 
   public Operation operation() {
     return route.operation();

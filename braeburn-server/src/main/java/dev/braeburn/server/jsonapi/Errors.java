@@ -70,6 +70,29 @@ public final class Errors {
         "The API key in use does not allow this request");
   }
 
+  /**
+   * The Account Holder has not accepted the current agreements: every request of the team gets
+   * this (rorkai PR #2124, codemagic's recorded mock). {@code links.see} is Apple's, although the
+   * spec's ErrorLinks has no such member.
+   */
+  public static ApiError agreementsMissing() {
+    return ApiError.of(
+            403,
+            "FORBIDDEN.REQUIRED_AGREEMENTS_MISSING_OR_EXPIRED",
+            "A required agreement is missing or has expired.",
+            "This request requires an in-effect agreement that has not been signed or has expired.")
+        .links(java.util.Map.of("see", "/agreements"));
+  }
+
+  /** The key's rolling-hour request limit is used up (AvdLee #239, fastlane #20625). */
+  public static ApiError rateLimitExceeded() {
+    return ApiError.of(
+        429,
+        "RATE_LIMIT_EXCEEDED",
+        "The request rate limit has been reached.",
+        "We've received too many requests for this API. Please wait and try again or slow down your request rate.");
+  }
+
   public static ApiError parameterInvalid(String parameter, String detail) {
     return ApiError.of(400, "PARAMETER_ERROR.INVALID", "A parameter has an invalid value", detail)
         .parameter(parameter);

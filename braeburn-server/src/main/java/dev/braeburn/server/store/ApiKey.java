@@ -1,23 +1,37 @@
 package dev.braeburn.server.store;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * An App Store Connect API key: key ID, owning team, role, TEAM or INDIVIDUAL, and the public half
- * (base64 X.509) that verifies its tokens. The private half is handed out once and not kept, as at
- * Apple.
+ * An App Store Connect API key: key ID, owning team, roles (one for a team key; the user's roles
+ * for an individual key), TEAM or INDIVIDUAL, and the public half (base64 X.509) that verifies its
+ * tokens. The private half is handed out once and not kept, as at Apple. {@code hourlyLimit}
+ * overrides the server's request limit for this key (null: the server's; 0: unlimited).
  */
 public record ApiKey(
     String keyId,
     String issuerId,
     String name,
-    String role,
+    List<String> roles,
     String keyType,
     String publicKey,
     Instant createdAt,
-    Instant revokedAt) {
+    Instant revokedAt,
+    Integer hourlyLimit) {
+
+  public static final String TEAM = "TEAM";
+  public static final String INDIVIDUAL = "INDIVIDUAL";
+
+  public ApiKey {
+    roles = List.copyOf(roles);
+  }
 
   public boolean revoked() {
     return revokedAt != null;
+  }
+
+  public boolean individual() {
+    return INDIVIDUAL.equals(keyType);
   }
 }

@@ -28,6 +28,12 @@ public interface Store extends AutoCloseable {
 
   boolean revokeKey(String keyId);
 
+  /** Sets (null: server default; 0: unlimited) a key's hourly request limit; false if no such key. */
+  boolean setKeyHourlyLimit(String keyId, Integer hourlyLimit);
+
+  /** Switches the team-wide "required agreements missing or expired" state; false if no such team. */
+  boolean setAgreementsMissing(String issuerId, boolean missing);
+
   /** Deletes every resource and link of one team; its keys stay valid. */
   void deleteResources(String issuerId);
 

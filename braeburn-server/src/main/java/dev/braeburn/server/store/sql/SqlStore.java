@@ -113,7 +113,7 @@ public final class SqlStore implements Store {
     Instant now = clock.instant();
     inTransaction(writer, "", tx -> ((SqlStoreTx) tx).update(new SqlBuilder().sql(
         "INSERT INTO teams (issuer_id, name, created_at) VALUES (?, ?, ?)", issuerId, name, now.toString())));
-    return new Team(issuerId, name, now);
+    return new Team(issuerId, name, now, false);
   }
 
   @Override
@@ -128,16 +128,17 @@ public final class SqlStore implements Store {
 
   private List<Team> teamsWhere(SqlBuilder where) {
     return inTransaction(reader, "", tx -> ((SqlStoreTx) tx).query(
-        new SqlBuilder().sql("SELECT issuer_id, name, created_at FROM teams").append(where),
-        rs -> new Team(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3)))));
+        new SqlBuilder().sql("SELECT issuer_id, name, created_at, agreements_missing FROM teams").append(where),
+        rs -> new Team(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3)), rs.getInt(4) != 0)));
   }
 
   @Override
   public void saveKey(ApiKey key) {
     inTransaction(writer, "", tx -> ((SqlStoreTx) tx).update(new SqlBuilder().sql(
-        "INSERT INTO api_keys (key_id, issuer_id, name, role, key_type, public_key, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        key.keyId(), key.issuerId(), key.name(), key.role(), key.keyType(), key.publicKey(), key.createdAt().toString(),
-        key.revokedAt() == null ? null : key.revokedAt().toString())));
+        "INSERT INTO api_keys (key_id, issuer_id, name, role, key_type, public_key, created_at, revoked_at, hourly_limit)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        key.keyId(), key.issuerId(), key.name(), String.join(",", key.roles()), key.keyType(), key.publicKey(),
+        key.createdAt().toString(), key.revokedAt() == null ? null : key.revokedAt().toString(), key.hourlyLimit())));
   }
 
   @Override
@@ -152,15 +153,29 @@ public final class SqlStore implements Store {
 
   private List<ApiKey> keysWhere(SqlBuilder where) {
     return inTransaction(reader, "", tx -> ((SqlStoreTx) tx).query(
-        new SqlBuilder().sql("SELECT key_id, issuer_id, name, role, key_type, public_key, created_at, revoked_at FROM api_keys").append(where),
-        rs -> new ApiKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-            Instant.parse(rs.getString(7)), rs.getString(8) == null ? null : Instant.parse(rs.getString(8)))));
+        new SqlBuilder().sql("SELECT key_id, issuer_id, name, role, key_type, public_key, created_at, revoked_at, hourly_limit FROM api_keys")
+            .append(where),
+        rs -> new ApiKey(rs.getString(1), rs.getString(2), rs.getString(3), List.of(rs.getString(4).split(",")), rs.getString(5),
+            rs.getString(6), Instant.parse(rs.getString(7)), rs.getString(8) == null ? null : Instant.parse(rs.getString(8)),
+            rs.getObject(9) == null ? null : rs.getInt(9))));
   }
 
   @Override
   public boolean revokeKey(String keyId) {
     return inTransaction(writer, "", tx -> ((SqlStoreTx) tx).update(new SqlBuilder().sql(
         "UPDATE api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL", clock.instant().toString(), keyId))) > 0;
+  }
+
+  @Override
+  public boolean setKeyHourlyLimit(String keyId, Integer hourlyLimit) {
+    return inTransaction(writer, "", tx -> ((SqlStoreTx) tx).update(new SqlBuilder().sql(
+        "UPDATE api_keys SET hourly_limit = ? WHERE key_id = ?", hourlyLimit, keyId))) > 0;
+  }
+
+  @Override
+  public boolean setAgreementsMissing(String issuerId, boolean missing) {
+    return inTransaction(writer, "", tx -> ((SqlStoreTx) tx).update(new SqlBuilder().sql(
+        "UPDATE teams SET agreements_missing = ? WHERE issuer_id = ?", missing ? 1 : 0, issuerId))) > 0;
   }
 
   @Override

@@ -1,0 +1,63 @@
+package dev.braeburn.server.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.braeburn.server.http.ApiRequest;
+import dev.braeburn.server.http.ApiResponse;
+import dev.braeburn.server.store.Team;
+
+/**
+ * {@code /_braeburn/teams}: create a team (its issuer ID), list them, and switch a team's
+ * "required agreements missing or expired" state — Apple's account-wide 403.
+ */
+final class TeamAdmin {
+  private final Accounts accounts;
+  private final AdminJson json;
+
+  TeamAdmin(Accounts accounts, AdminJson json) {
+    this.accounts = accounts;
+    this.json = json;
+  }
+
+  ApiResponse create(ApiRequest req) {
+    Team team = accounts.createTeam(json.body(req).path("name").asText(null));
+    return json.json(201, describe(team));
+  }
+
+  ApiResponse list() {
+    ObjectNode out = json.mapper().createObjectNode();
+    var data = out.putArray("data");
+    accounts.store().teams().forEach(t -> data.add(describe(t)));
+    return json.json(200, out);
+  }
+
+  ApiResponse update(ApiRequest req, String issuerId) {
+    JsonNode body = json.body(req);
+    JsonNode missing = body.get("agreementsMissing");
+    if (missing == null || !missing.isBoolean()) {
+      throw AdminJson.invalid("/agreementsMissing", "send {\"agreementsMissing\": true|false}");
+    }
+    String id = resolve(issuerId);
+    accounts.setAgreementsMissing(id, missing.booleanValue());
+    return json.json(200, describe(accounts.store().team(id).orElseThrow()));
+  }
+
+  /** The given team's issuer ID, or the first team's when none is given. */
+  String resolve(String issuerId) {
+    if (issuerId == null) {
+      return accounts.store().teams().stream().findFirst().map(Team::issuerId)
+          .orElseThrow(() -> AdminJson.invalid("/issuerId", "there is no team yet; POST /_braeburn/teams first"));
+    }
+    return accounts.store().team(issuerId).map(Team::issuerId)
+        .orElseThrow(() -> AdminJson.notFound("There is no team with issuer ID '" + issuerId + "'"));
+  }
+
+  private ObjectNode describe(Team team) {
+    ObjectNode out = json.mapper().createObjectNode();
+    out.put("issuerId", team.issuerId());
+    out.put("name", team.name());
+    out.put("createdAt", team.createdAt().toString());
+    out.put("agreementsMissing", team.agreementsMissing());
+    return out;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.braeburn.server.auth;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every check a token went through, in order, and the verified token when all passed. Used both on
+ * the request path (the first failure becomes the diagnosis) and by {@code braeburn token
+ * --explain}, which prints all of it.
+ */
+public record TokenReport(List<Finding> findings, VerifiedToken token) {
+  public TokenReport {
+    findings = List.copyOf(findings);
+  }
+
+  public boolean accepted() {
+    return token != null;
+  }
+
+  public Optional<Finding> firstFailure() {
+    return findings.stream().filter(Finding::failed).findFirst();
+  }
+
+  /** A readable multi-line account: one line per check, then the verdict. */
+  public String explain() {
+    StringBuilder out = new StringBuilder();
+    for (Finding f : findings) {
+      String mark = switch (f.outcome()) {
+        case PASSED -> "ok  ";
+        case FAILED -> "FAIL";
+        case SKIPPED -> "skip";
+      };
+      out.append(String.format("%s  %-18s %s%n", mark, f.check(), f.detail()));
+    }
+    out.append(accepted()
+        ? "verdict: accepted — App Store Connect would let this token through"
+        : "verdict: rejected — App Store Connect answers 401 NOT_AUTHORIZED (and never says why)");
+    return out.append(System.lineSeparator()).toString();
+  }
+}
