@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.ECPrivateKey;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A Braeburn server on a free port in a fresh data directory, with the first-start Admin key and
@@ -37,10 +39,62 @@ final class TestServer implements AutoCloseable {
     this.privateKey = privateKey(Files.readString(server.firstStart().privateKeyFile()));
   }
 
+  /**
+   * A server with the given seed. Rate limits are off: suites like the conformance walk make
+   * thousands of requests with one key; {@link #start(String, UnaryOperator)} turns them on.
+   */
   static TestServer start(String seed) throws Exception {
+    return start(seed, c -> c.withHourlyLimit(0));
+  }
+
+  /** A server whose config {@code tweak} adjusts (starting from Apple's defaults, 3600 requests an hour). */
+  static TestServer start(String seed, UnaryOperator<Config> tweak) throws Exception {
     Path dir = Files.createTempDirectory("braeburn-test");
-    Config config = Config.defaults().withHost("127.0.0.1").withPort(0).withDataDir(dir).withSeed(seed).withQuiet(true);
+    Config config = tweak.apply(Config.defaults().withHost("127.0.0.1").withPort(0).withDataDir(dir).withSeed(seed).withQuiet(true));
     return new TestServer(BraeburnServer.start(config, new PrintStream(PrintStream.nullOutputStream())), dir);
+  }
+
+  /** A key created through the admin API, with its private key ready to mint tokens. */
+  record Key(String keyId, String issuerId, List<String> roles, String type, ApiKeyFile file) {
+    boolean individual() {
+      return "INDIVIDUAL".equals(type);
+    }
+
+    /** A valid 10-minute token (sub "user" for an individual key). */
+    String token() {
+      return file.token().lifetime(Duration.ofMinutes(10)).build();
+    }
+  }
+
+  /** Creates a team; returns its issuer ID. */
+  String createTeam(String name) {
+    Reply r = admin("POST", "/_braeburn/teams", "{\"name\":\"" + name + "\"}", null);
+    if (r.status() != 201) {
+      throw new IllegalStateException("team creation failed: " + r.status() + " " + r.body());
+    }
+    return r.json().path("issuerId").asText();
+  }
+
+  /** A team key with one role in the given team (null: the first team). */
+  Key createKey(String role, String issuer) {
+    return createKey(List.of(role), "TEAM", issuer);
+  }
+
+  /** A key of {@code type} TEAM or INDIVIDUAL with {@code roles} in the given team (null: the first team). */
+  Key createKey(List<String> roles, String type, String issuer) {
+    com.fasterxml.jackson.databind.node.ObjectNode body = JSON.createObjectNode().put("type", type);
+    roles.forEach(body.putArray("roles")::add);
+    if (issuer != null) {
+      body.put("issuerId", issuer);
+    }
+    Reply r = admin("POST", "/_braeburn/keys", body.toString(), null);
+    if (r.status() != 201) {
+      throw new IllegalStateException("key creation failed: " + r.status() + " " + r.body());
+    }
+    JsonNode k = r.json();
+    String keyIssuer = "INDIVIDUAL".equals(type) ? null : k.path("issuerId").asText();
+    return new Key(k.path("keyId").asText(), k.path("issuerId").asText(), roles, type,
+        ApiKeyFile.fromPem(k.path("keyId").asText(), keyIssuer, k.path("privateKey").asText()));
   }
 
   String baseUrl() {

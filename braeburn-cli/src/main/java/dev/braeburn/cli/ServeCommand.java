@@ -32,10 +32,21 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--strict-wire", description = "Send no X-Braeburn-Diagnosis header: bytes on the wire are Apple's only.")
   boolean strictWire;
 
+  @Option(names = "--hourly-limit", defaultValue = "3600",
+      description = "Requests per key per rolling hour, as Apple's user-hour-lim (default ${DEFAULT-VALUE}; 0: no limit).")
+  int hourlyLimit;
+
+  @Option(names = "--no-auth", description = "Serve requests without a token as the first team's Admin key (tokens sent are still checked).")
+  boolean noAuth;
+
+  @Option(names = "--journal-size", defaultValue = "1000", description = "Requests kept for GET /_braeburn/requests (default ${DEFAULT-VALUE}).")
+  int journalSize;
+
   @Override
   public Integer call() throws Exception {
     Config config = Config.defaults().withHost(host).withPort(port).withDataDir(data).withStore(store, jdbcUrl)
-        .withSeed(seed).withStrictWire(strictWire);
+        .withSeed(seed).withStrictWire(strictWire).withHourlyLimit(hourlyLimit).withAuthRequired(!noAuth)
+        .withJournalSize(journalSize);
     BraeburnServer server = BraeburnServer.start(config, System.out);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

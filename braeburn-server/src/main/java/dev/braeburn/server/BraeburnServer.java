@@ -53,8 +53,18 @@ public final class BraeburnServer implements AutoCloseable {
   private final String adminToken;
   private final FirstStart firstStart;
   private final HandlerRegistry handlers;
+  private final Path runningFile;
 
-  private BraeburnServer(Store store, JettyTransport transport, String adminToken, FirstStart firstStart, HandlerRegistry handlers) {
+  /**
+   * Written to the data directory while the server runs: {@code {"url","pid"}}. The CLI's {@code
+   * keys} and {@code token} commands find the running server through it, so a key revoked from the
+   * command line is revoked in the server's memory at once, not just on disk.
+   */
+  public static final String RUNNING_FILE = "server.json";
+
+  private BraeburnServer(Store store, JettyTransport transport, String adminToken, FirstStart firstStart, HandlerRegistry handlers,
+      Path runningFile) {
+    this.runningFile = runningFile;
     this.store = store;
     this.transport = transport;
     this.adminToken = adminToken;
@@ -90,7 +100,8 @@ public final class BraeburnServer implements AutoCloseable {
     JettyTransport transport = new JettyTransport(config.host(), config.port(), req -> route(req, admin, engine),
         req -> errors.render(List.of(Errors.entityTooLarge(req.body().length, JettyTransport.MAX_BODY_BYTES))));
     transport.start();
-    BraeburnServer server = new BraeburnServer(store, transport, adminToken, first, handlers);
+    BraeburnServer server = new BraeburnServer(store, transport, adminToken, first, handlers, config.dataDir().resolve(RUNNING_FILE));
+    server.announce(mapper, config.host());
     if (!config.quiet()) {
       server.printBanner(config, out);
     }
@@ -149,6 +160,11 @@ public final class BraeburnServer implements AutoCloseable {
       out.println("    Private key: " + firstStart.privateKeyFile());
     }
     out.println("  admin API: http://127.0.0.1:" + port() + "/_braeburn/ (token in " + config.dataDir().resolve("admin-token") + ")");
+    out.println("  a token for curl: ./braeburn token" + (config.dataDir().equals(java.nio.file.Path.of(".braeburn")) ? "" : " --data " + config.dataDir())
+        + "   why a request was refused: GET /_braeburn/requests, or ./braeburn token --explain JWT");
+    if (!config.authRequired()) {
+      out.println("  --no-auth: requests without a token act as the first team's Admin key");
+    }
     out.flush();
   }
 
@@ -173,8 +189,17 @@ public final class BraeburnServer implements AutoCloseable {
     return store;
   }
 
+  private void announce(ObjectMapper mapper, String host) throws IOException {
+    ObjectNode running = mapper.createObjectNode();
+    boolean wildcard = host.equals("0.0.0.0") || host.equals("::");
+    running.put("url", "http://" + (wildcard ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    running.put("pid", ProcessHandle.current().pid());
+    Files.write(runningFile, mapper.writeValueAsBytes(running));
+  }
+
   @Override
   public void close() throws Exception {
+    Files.deleteIfExists(runningFile);
     transport.close();
     store.close();
   }

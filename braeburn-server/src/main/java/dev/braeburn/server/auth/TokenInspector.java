@@ -158,7 +158,7 @@ public final class TokenInspector {
     ApiKey k = entry.key();
     if (k.revoked()) {
       findings.add(Finding.failed("kid", "key " + k.keyId() + " was revoked at " + k.revokedAt()));
-      return null;
+      return entry; // the remaining checks still run, so an explanation shows everything else about the token
     }
     findings.add(Finding.passed("kid", "key " + k.keyId() + ": " + k.keyType().toLowerCase(java.util.Locale.ROOT)
         + " key of issuer " + k.issuerId() + ", roles " + k.roles()));
