@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Paging and launch-time benchmarks; results format matches docs/benchmarks.md.
+# Paging, launch-time and authentication benchmarks; results format matches docs/benchmarks.md.
 #   benchmarks/run-paging.sh                # build, then paging walk + launch timings
 #   SKIP_BUILD=1 benchmarks/run-paging.sh   # reuse the jars already built
 #   benchmarks/run-paging.sh paging --iaps 10000 --walks 5 --warmups 1
 #   benchmarks/run-paging.sh launch --runs 5
+#   benchmarks/run-paging.sh auth --connections 16 --requests 4000 --rounds 5
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -22,6 +23,9 @@ what="${1:-all}"
 echo "# $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) CPUs, $(free -g | awk '/Mem:/ {print $2}') GiB; $("$JAVA" -version 2>&1 | head -1)"
 if [[ "$what" == all || "$what" == paging ]]; then
   "$JAVA" "${JOPTS[@]}" -cp "$CP" dev.braeburn.benchmarks.PagingBenchmark "$@"
+fi
+if [[ "$what" == all || "$what" == auth ]]; then
+  "$JAVA" "${JOPTS[@]}" -cp "$CP" dev.braeburn.benchmarks.AuthBenchmark "$@"
 fi
 if [[ "$what" == all || "$what" == launch ]]; then
   "$JAVA" "${JOPTS[@]}" -cp "$CP" dev.braeburn.benchmarks.LaunchBenchmark --jar braeburn-cli/target/braeburn.jar "$@"

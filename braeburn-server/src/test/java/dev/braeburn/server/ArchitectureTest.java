@@ -31,6 +31,12 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyAuthHandlesJwtCryptography() {
+    noClasses().that().resideOutsideOfPackage("dev.braeburn.server.auth..")
+        .should().dependOnClassesThat().resideInAPackage("com.nimbusds..").check(classes);
+  }
+
+  @Test
   void specAndJsonApiDependOnNothingAboveThem() {
     noClasses().that().resideInAPackage("dev.braeburn.spec..")
         .should().dependOnClassesThat().resideInAPackage("dev.braeburn.server..").check(classes);

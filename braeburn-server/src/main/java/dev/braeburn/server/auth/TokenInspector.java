@@ -1,5 +1,6 @@
 package dev.braeburn.server.auth;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
@@ -117,7 +118,8 @@ public final class TokenInspector {
       throw new IllegalArgumentException("the " + name + " is not valid base64url: " + e.getMessage());
     }
     try {
-      JsonNode node = mapper.readTree(bytes);
+      // trailing bytes after the object would be ignored by a lenient reader; they are not a JSON object
+      JsonNode node = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(bytes);
       if (node == null || !node.isObject()) {
         throw new IllegalArgumentException("the " + name + " is not a JSON object");
       }

@@ -21,7 +21,7 @@ final class TokenTimes {
     this.findings = findings;
   }
 
-  /** Records the exp, iat and lifetime findings; returns the expiry when all passed, else null. */
+  /** Records the exp, iat and lifetime findings; returns the expiry when all passed, else null (scope null: malformed). */
   Instant check(JsonNode payload, TokenScope scope) {
     Long exp = seconds(payload, "exp");
     Long iat = payload.has("iat") ? seconds(payload, "iat") : null;
@@ -29,6 +29,10 @@ final class TokenTimes {
     boolean iatOk = !payload.has("iat") || (iat != null && issuedAt(iat));
     if (!expOk || !iatOk) {
       findings.add(Finding.skipped("lifetime", "needs a valid exp" + (payload.has("iat") ? " and iat" : "")));
+      return null;
+    }
+    if (scope == null) {
+      findings.add(Finding.skipped("lifetime", "the limit depends on a valid scope"));
       return null;
     }
     return lifetime(exp, iat, scope) ? Instant.ofEpochSecond(exp) : null;

@@ -67,6 +67,9 @@ public final class TokenVerifier {
     if (authorization == null || authorization.isBlank()) {
       throw new AuthenticationException("the request has no Authorization header; send 'Authorization: Bearer <JWT>'");
     }
+    if (authorization.trim().equalsIgnoreCase("bearer")) { // the transport trims "Bearer " to "Bearer"
+      throw new AuthenticationException("the Authorization header says 'Bearer' but carries no token");
+    }
     if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       String scheme = authorization.split(" ", 2)[0];
       throw new AuthenticationException("the Authorization header uses the '" + scheme + "' scheme; App Store Connect needs 'Bearer <JWT>'");
