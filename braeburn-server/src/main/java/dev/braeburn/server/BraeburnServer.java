@@ -92,7 +92,7 @@ public final class BraeburnServer implements AutoCloseable {
     HandlerRegistry handlers = new HandlerRegistry();
     TokenVerifier tokens = new TokenVerifier(directory, clock, mapper);
     AccessGate gate = new AccessGate(tokens, directory, limiter, AccessPolicy.load(spec), clock, config.hourlyLimit(),
-        config.authRequired() ? null : () -> store.teams().getFirst().issuerId());
+        config.authRequired() ? null : firstTeam(store));
     RequestJournal journal = new RequestJournal(config.journalSize());
     Engine engine = new Engine(services, handlers, gate, journal, !config.strictWire());
     AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec), journal, tokens);
@@ -106,6 +106,12 @@ public final class BraeburnServer implements AutoCloseable {
       server.printBanner(config, out);
     }
     return server;
+  }
+
+  /** The first team's issuer ID, looked up once: the --no-auth path must not cost a query per request. */
+  private static java.util.function.Supplier<String> firstTeam(Store store) {
+    String issuerId = store.teams().getFirst().issuerId();
+    return () -> issuerId;
   }
 
   private static ApiResponse route(ApiRequest req, AdminApi admin, Engine engine) {
