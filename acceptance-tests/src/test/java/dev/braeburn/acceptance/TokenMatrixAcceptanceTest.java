@@ -420,6 +420,10 @@ class TokenMatrixAcceptanceTest {
     assertThat(entry.path("diagnosis").asText()).contains("DER-encoded").isEqualTo(reply.header(DIAGNOSIS));
     assertThat(entry.path("method").asText()).isEqualTo("GET");
     assertThat(entry.path("path").asText()).isEqualTo("/v1/apps");
+    // filed under the key the token names, so "why does key X fail?" is one filter away
+    assertThat(entry.path("keyId").asText()).isEqualTo(admin.keyId());
+    assertThat(server.admin("GET", "/_braeburn/requests?status=401&keyId=" + admin.keyId(), null, null).json().path("data"))
+        .anySatisfy(e -> assertThat(e.path("requestId").asText()).isEqualTo(requestId));
 
     JsonNode newest = server.admin("GET", "/_braeburn/requests?status=401&limit=1", null, null).json().path("data");
     assertThat(newest).hasSize(1);

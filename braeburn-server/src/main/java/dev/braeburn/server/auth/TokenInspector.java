@@ -54,11 +54,12 @@ public final class TokenInspector {
     Parts parts = structure(token, findings);
     if (parts == null) {
       skipRest(findings, "the token could not be read");
-      return new TokenReport(findings, null);
+      return new TokenReport(findings, null, null);
     }
+    String kid = parts.header().path("kid").isTextual() ? parts.header().get("kid").textValue() : null;
     if (!algorithm(parts.header(), findings)) {
       skipRest(findings, "only ES256 tokens are checked further");
-      return new TokenReport(findings, null);
+      return new TokenReport(findings, null, kid);
     }
     KeyDirectory.KeyEntry key = key(parts.header(), findings);
     if (key != null) {
@@ -73,11 +74,11 @@ public final class TokenInspector {
     Instant expiresAt = new TokenTimes(clock.instant(), findings).check(parts.payload(), scope);
     boolean accepted = findings.stream().noneMatch(Finding::failed) && key != null && expiresAt != null && scope != null;
     if (!accepted) {
-      return new TokenReport(findings, null);
+      return new TokenReport(findings, null, kid);
     }
     ApiKey k = key.key();
     Principal principal = new Principal(k.issuerId(), k.keyId(), java.util.Set.copyOf(k.roles()), k.individual());
-    return new TokenReport(findings, new VerifiedToken(principal, expiresAt, scope));
+    return new TokenReport(findings, new VerifiedToken(principal, expiresAt, scope), kid);
   }
 
   private Parts structure(String token, List<Finding> findings) {

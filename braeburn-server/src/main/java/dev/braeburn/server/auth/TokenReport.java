@@ -6,9 +6,10 @@ import java.util.Optional;
 /**
  * Every check a token went through, in order, and the verified token when all passed. Used both on
  * the request path (the first failure becomes the diagnosis) and by {@code braeburn token
- * --explain}, which prints all of it.
+ * --explain}, which prints all of it. {@code claimedKeyId} is the header's {@code kid} when it could
+ * be read, whether or not it names a key.
  */
-public record TokenReport(List<Finding> findings, VerifiedToken token) {
+public record TokenReport(List<Finding> findings, VerifiedToken token, String claimedKeyId) {
   public TokenReport {
     findings = List.copyOf(findings);
   }

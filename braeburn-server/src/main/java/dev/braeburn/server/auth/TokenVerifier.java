@@ -28,7 +28,7 @@ public final class TokenVerifier {
     if (!token.scope().matches(method, rawPath, rawQuery)) {
       String request = method + " " + rawPath + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery);
       throw new AuthenticationException("the token's scope " + token.scope().entries() + " does not include " + request
-          + " (query order, limit, cursor and sort are ignored when matching)");
+          + " (query order, limit, cursor and sort are ignored when matching)", token.principal().keyId());
     }
     return token.principal();
   }
@@ -48,7 +48,8 @@ public final class TokenVerifier {
     }
     TokenReport report = inspector.inspect(token);
     if (!report.accepted()) {
-      throw new AuthenticationException(report.firstFailure().map(Finding::detail).orElse("the token was not accepted"));
+      throw new AuthenticationException(report.firstFailure().map(Finding::detail).orElse("the token was not accepted"),
+          report.claimedKeyId());
     }
     cache.put(hash, report.token(), now);
     return report.token();
@@ -59,7 +60,7 @@ public final class TokenVerifier {
     String keyId = token.principal().keyId();
     KeyDirectory.KeyEntry entry = keys.key(keyId).orElse(null);
     if (entry == null || entry.key().revoked()) {
-      throw new AuthenticationException("key " + keyId + " was revoked" + (entry == null ? "" : " at " + entry.key().revokedAt()));
+      throw new AuthenticationException("key " + keyId + " was revoked" + (entry == null ? "" : " at " + entry.key().revokedAt()), keyId);
     }
   }
 

@@ -56,7 +56,11 @@ public final class Engine {
   }
 
   /** What happened to one request, for the response headers and the journal. */
-  private record Outcome(ApiResponse response, Admission admission, ApiError error, String diagnosis) {}
+  private record Outcome(ApiResponse response, Admission admission, ApiError error, String diagnosis, String claimedKeyId) {
+    Outcome(ApiResponse response, Admission admission, ApiError error, String diagnosis) {
+      this(response, admission, error, diagnosis, null);
+    }
+  }
 
   public ApiResponse handle(ApiRequest request) {
     long started = System.nanoTime();
@@ -81,7 +85,7 @@ public final class Engine {
       return new Outcome(dispatch(request, admission), admission, null, null);
     } catch (AuthenticationException e) {
       ApiError error = Errors.notAuthorized();
-      return new Outcome(errors.render(List.of(error)), null, error, e.getMessage());
+      return new Outcome(errors.render(List.of(error)), null, error, e.getMessage(), e.claimedKeyId());
     } catch (AccessDeniedException e) {
       return new Outcome(errors.render(List.of(e.error())), e.admission(), e.error(), e.getMessage());
     } catch (ApiException e) {
@@ -114,7 +118,7 @@ public final class Engine {
     ApiError error = outcome.error();
     journal.record(new RequestJournal.Entry(requestId, services.clock().instant(), request.method(), request.path(),
         request.query(), outcome.response().status(), principal == null ? null : principal.issuerId(),
-        principal == null ? null : principal.keyId(), error == null ? null : error.code(),
+        principal != null ? principal.keyId() : outcome.claimedKeyId(), error == null ? null : error.code(),
         outcome.diagnosis() != null ? outcome.diagnosis() : error == null ? null : error.detail(),
         (System.nanoTime() - started) / 1000));
   }
