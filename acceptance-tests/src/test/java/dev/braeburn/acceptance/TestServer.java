@@ -50,7 +50,11 @@ final class TestServer implements AutoCloseable {
   /** A server whose config {@code tweak} adjusts (starting from Apple's defaults, 3600 requests an hour). */
   static TestServer start(String seed, UnaryOperator<Config> tweak) throws Exception {
     Path dir = Files.createTempDirectory("braeburn-test");
-    Config config = tweak.apply(Config.defaults().withHost("127.0.0.1").withPort(0).withDataDir(dir).withSeed(seed).withQuiet(true));
+    Config config = Config.defaults().withHost("127.0.0.1").withPort(0).withDataDir(dir).withSeed(seed).withQuiet(true);
+    if (TestDatabases.postgres()) {
+      config = config.withStore("postgres", TestDatabases.freshPostgresDatabase());
+    }
+    config = tweak.apply(config);
     return new TestServer(BraeburnServer.start(config, new PrintStream(PrintStream.nullOutputStream())), dir);
   }
 

@@ -95,7 +95,7 @@ public final class BraeburnServer implements AutoCloseable {
         config.authRequired() ? null : firstTeam(store));
     RequestJournal journal = new RequestJournal(config.journalSize());
     Engine engine = new Engine(services, handlers, gate, journal, !config.strictWire());
-    AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec), journal, tokens);
+    AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec, config.store()), journal, tokens);
     ErrorWriter errors = new ErrorWriter(mapper);
     JettyTransport transport = new JettyTransport(config.host(), config.port(), req -> route(req, admin, engine),
         req -> errors.render(List.of(Errors.entityTooLarge(req.body().length, JettyTransport.MAX_BODY_BYTES))));
@@ -119,10 +119,11 @@ public final class BraeburnServer implements AutoCloseable {
   }
 
   private static Store openStore(Config config, ObjectMapper mapper, Clock clock) {
-    if (!"sqlite".equals(config.store())) {
-      throw new IllegalArgumentException("store '" + config.store() + "' is not available yet; use sqlite");
-    }
-    return SqlStore.sqlite(config.dataDir(), mapper, clock);
+    return switch (config.store()) {
+      case "sqlite" -> SqlStore.sqlite(config.dataDir(), mapper, clock);
+      case "postgres" -> SqlStore.postgres(config.jdbcUrl(), mapper, clock);
+      default -> throw new IllegalArgumentException("store '" + config.store() + "' is unknown; use sqlite or postgres");
+    };
   }
 
   private static FirstStart bootstrap(Config config, Accounts accounts) throws IOException {
@@ -148,9 +149,10 @@ public final class BraeburnServer implements AutoCloseable {
     return token;
   }
 
-  private static ObjectNode health(ObjectMapper mapper, Spec spec) {
+  private static ObjectNode health(ObjectMapper mapper, Spec spec, String storeKind) {
     ObjectNode node = mapper.createObjectNode();
     node.put("status", "ok");
+    node.put("store", storeKind);
     node.put("specVersion", spec.version());
     node.put("operations", spec.operations().size());
     return node;

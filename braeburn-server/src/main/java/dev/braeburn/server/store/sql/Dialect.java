@@ -26,4 +26,12 @@ public interface Dialect {
   String jsonParameter();
 
   String migrations();
+
+  /**
+   * A statement run first in every write transaction to serialise writers of one team, or null
+   * when the database already has a single writer (SQLite with one writer connection).
+   */
+  default SqlBuilder writeLock(String teamId) {
+    return null;
+  }
 }

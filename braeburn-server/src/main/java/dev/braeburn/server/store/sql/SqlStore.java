@@ -55,6 +55,33 @@ public final class SqlStore implements Store {
     return new SqlStore(writer, reader, dialect, mapper, clock);
   }
 
+  /**
+   * Opens (migrating if needed) a PostgreSQL database for shared deployments: several Braeburn
+   * instances may use it at once. Writers of a team are serialised by an advisory lock ({@link
+   * PostgresDialect#writeLock}); reads run in READ COMMITTED beside them.
+   */
+  public static SqlStore postgres(String jdbcUrl, ObjectMapper mapper, Clock clock) {
+    if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
+      throw new StoreException("--store postgres needs --jdbc-url jdbc:postgresql://host:port/database?user=…&password=…", null);
+    }
+    PostgresDialect dialect = new PostgresDialect();
+    HikariDataSource writer = postgresPool(jdbcUrl, "braeburn-writer", 8);
+    migrate(writer, dialect);
+    HikariDataSource reader = postgresPool(jdbcUrl, "braeburn-reader", 8);
+    return new SqlStore(writer, reader, dialect, mapper, clock);
+  }
+
+  private static HikariDataSource postgresPool(String url, String name, int size) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName(name);
+    config.setJdbcUrl(url);
+    config.setMaximumPoolSize(size);
+    config.setMinimumIdle(1);
+    config.setAutoCommit(false);
+    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    return new HikariDataSource(config);
+  }
+
   private static HikariDataSource sqlitePool(String url, String name, int size, String transactionMode) {
     HikariConfig config = new HikariConfig();
     config.setPoolName(name);
@@ -96,7 +123,12 @@ public final class SqlStore implements Store {
   private <T> T inTransaction(HikariDataSource ds, String teamId, Function<StoreTx, T> work) {
     try (Connection conn = ds.getConnection()) {
       try {
-        T result = work.apply(new SqlStoreTx(conn, dialect, teamId, mapper, clock));
+        SqlStoreTx tx = new SqlStoreTx(conn, dialect, teamId, mapper, clock);
+        SqlBuilder lock = ds == writer ? dialect.writeLock(teamId) : null;
+        if (lock != null) {
+          tx.query(lock, rs -> null);
+        }
+        T result = work.apply(tx);
         conn.commit();
         return result;
       } catch (RuntimeException | Error e) {
