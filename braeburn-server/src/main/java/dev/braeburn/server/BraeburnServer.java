@@ -82,6 +82,7 @@ public final class BraeburnServer implements AutoCloseable {
     EngineServices services = new EngineServices(model, store, new DocumentWriter(model, mapper), relations, new IdGenerator(), clock, mapper);
     KeyIssuer keys = new KeyIssuer(store, clock);
     KeyDirectory directory = new KeyDirectory(store);
+    store.onAccountsChanged(directory::invalidate);
     RollingHourLimiter limiter = new RollingHourLimiter();
     Accounts accounts = new Accounts(store, new Datasets(mapper), new ResourceLoader(model, relations), keys, directory, limiter);
     String adminToken = adminToken(config);

@@ -34,6 +34,12 @@ public interface Store extends AutoCloseable {
   /** Switches the team-wide "required agreements missing or expired" state; false if no such team. */
   boolean setAgreementsMissing(String issuerId, boolean missing);
 
+  /**
+   * Calls {@code listener} whenever teams or keys change — also when another instance sharing the
+   * database changed them — so caches of keys and team flags can be dropped at once.
+   */
+  default void onAccountsChanged(Runnable listener) {}
+
   /** Deletes every resource and link of one team; its keys stay valid. */
   void deleteResources(String issuerId);
 

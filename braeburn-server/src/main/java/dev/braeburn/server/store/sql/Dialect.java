@@ -34,4 +34,9 @@ public interface Dialect {
   default SqlBuilder writeLock(String teamId) {
     return null;
   }
+
+  /** A statement telling other instances on the database that teams or keys changed, or null. */
+  default SqlBuilder accountsChanged() {
+    return null;
+  }
 }

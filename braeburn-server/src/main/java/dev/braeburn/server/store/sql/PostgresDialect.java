@@ -72,4 +72,9 @@ public final class PostgresDialect implements Dialect {
     // serial order SQLite's single writer gives, so read-modify-write never loses an update.
     return new SqlBuilder().sql("SELECT pg_advisory_xact_lock(hashtext(?))", "braeburn:" + teamId);
   }
+
+  @Override
+  public SqlBuilder accountsChanged() {
+    return new SqlBuilder().sql("NOTIFY " + AccountChangeListener.CHANNEL);
+  }
 }

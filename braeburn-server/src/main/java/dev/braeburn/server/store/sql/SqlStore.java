@@ -31,6 +31,7 @@ public final class SqlStore implements Store {
   private final Dialect dialect;
   private final ObjectMapper mapper;
   private final Clock clock;
+  private AccountChangeListener accountListener;
 
   private SqlStore(HikariDataSource writer, HikariDataSource reader, Dialect dialect, ObjectMapper mapper, Clock clock) {
     this.writer = writer;
@@ -68,7 +69,9 @@ public final class SqlStore implements Store {
     HikariDataSource writer = postgresPool(jdbcUrl, "braeburn-writer", 8);
     migrate(writer, dialect);
     HikariDataSource reader = postgresPool(jdbcUrl, "braeburn-reader", 8);
-    return new SqlStore(writer, reader, dialect, mapper, clock);
+    SqlStore store = new SqlStore(writer, reader, dialect, mapper, clock);
+    store.accountListener = AccountChangeListener.start(jdbcUrl);
+    return store;
   }
 
   private static HikariDataSource postgresPool(String url, String name, int size) {
@@ -143,7 +146,7 @@ public final class SqlStore implements Store {
   @Override
   public Team createTeam(String issuerId, String name) {
     Instant now = clock.instant();
-    inTransaction(writer, "", tx -> ((SqlStoreTx) tx).update(new SqlBuilder().sql(
+    accountWrite(tx -> tx.update(new SqlBuilder().sql(
         "INSERT INTO teams (issuer_id, name, created_at) VALUES (?, ?, ?)", issuerId, name, now.toString())));
     return new Team(issuerId, name, now, false);
   }
@@ -166,7 +169,7 @@ public final class SqlStore implements Store {
 
   @Override
   public void saveKey(ApiKey key) {
-    inTransaction(writer, "", tx -> ((SqlStoreTx) tx).update(new SqlBuilder().sql(
+    accountWrite(tx -> tx.update(new SqlBuilder().sql(
         "INSERT INTO api_keys (key_id, issuer_id, name, role, key_type, public_key, created_at, revoked_at, hourly_limit)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         key.keyId(), key.issuerId(), key.name(), String.join(",", key.roles()), key.keyType(), key.publicKey(),
@@ -194,19 +197,19 @@ public final class SqlStore implements Store {
 
   @Override
   public boolean revokeKey(String keyId) {
-    return inTransaction(writer, "", tx -> ((SqlStoreTx) tx).update(new SqlBuilder().sql(
+    return accountWrite(tx -> tx.update(new SqlBuilder().sql(
         "UPDATE api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL", clock.instant().toString(), keyId))) > 0;
   }
 
   @Override
   public boolean setKeyHourlyLimit(String keyId, Integer hourlyLimit) {
-    return inTransaction(writer, "", tx -> ((SqlStoreTx) tx).update(new SqlBuilder().sql(
+    return accountWrite(tx -> tx.update(new SqlBuilder().sql(
         "UPDATE api_keys SET hourly_limit = ? WHERE key_id = ?", hourlyLimit, keyId))) > 0;
   }
 
   @Override
   public boolean setAgreementsMissing(String issuerId, boolean missing) {
-    return inTransaction(writer, "", tx -> ((SqlStoreTx) tx).update(new SqlBuilder().sql(
+    return accountWrite(tx -> tx.update(new SqlBuilder().sql(
         "UPDATE teams SET agreements_missing = ? WHERE issuer_id = ?", missing ? 1 : 0, issuerId))) > 0;
   }
 
@@ -220,8 +223,33 @@ public final class SqlStore implements Store {
     });
   }
 
+  /**
+   * A change to teams or keys: committed together with a notification to every instance sharing
+   * the database, whose caches (revocation, agreements, limits) must not outlive it.
+   */
+  private <T> T accountWrite(Function<SqlStoreTx, T> work) {
+    return inTransaction(writer, "", tx -> {
+      T result = work.apply((SqlStoreTx) tx);
+      SqlBuilder notify = dialect.accountsChanged();
+      if (notify != null) {
+        ((SqlStoreTx) tx).update(notify);
+      }
+      return result;
+    });
+  }
+
+  @Override
+  public void onAccountsChanged(Runnable listener) {
+    if (accountListener != null) {
+      accountListener.add(listener);
+    }
+  }
+
   @Override
   public void close() {
+    if (accountListener != null) {
+      accountListener.close();
+    }
     reader.close();
     writer.close();
   }

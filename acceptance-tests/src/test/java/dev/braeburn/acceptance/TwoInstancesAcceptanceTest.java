@@ -1,0 +1,127 @@
+package dev.braeburn.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.braeburn.server.BraeburnServer;
+import dev.braeburn.server.Config;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Two Braeburn instances on one PostgreSQL, as behind a load balancer: any instance serves any
+ * request, cursors from one work on the other, and a key revoked or a team blocked through one
+ * instance is refused by the other at once. Runs in the PostgreSQL pass of the suite.
+ */
+@EnabledIfSystemProperty(named = "braeburn.test.store", matches = "postgres")
+class TwoInstancesAcceptanceTest {
+  static TestServer first;
+  static BraeburnServer second;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    String url = TestDatabases.freshPostgresDatabase();
+    first = TestServer.start("demo", c -> c.withStore("postgres", url).withHourlyLimit(0));
+    second = BraeburnServer.start(Config.defaults().withHost("127.0.0.1").withPort(0).withQuiet(true)
+            .withDataDir(Files.createTempDirectory("braeburn-second")).withStore("postgres", url).withHourlyLimit(0)
+            .withAdminToken(first.server.adminToken()),
+        new PrintStream(PrintStream.nullOutputStream()));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    second.close();
+    first.close();
+  }
+
+  private static String on(int instance, String pathOrUrl) {
+    String base = "http://127.0.0.1:" + (instance == 0 ? first.server.port() : second.port());
+    return pathOrUrl.startsWith("http") ? pathOrUrl.replaceFirst("http://[^/]+", base) : base + pathOrUrl;
+  }
+
+  private static TestServer.Reply call(int instance, String method, String path, String body, String bearer) {
+    return first.send(method, on(instance, path), body, bearer);
+  }
+
+  @Test
+  void writesAndPagedReadsInterleaveAcrossInstances() {
+    Set<String> created = new HashSet<>();
+    for (int i = 0; i < 40; i++) {
+      String body = "{\"data\":{\"type\":\"bundleIds\",\"attributes\":{\"name\":\"Two " + i + "\",\"identifier\":\"dev.braeburn.two"
+          + i + "\",\"platform\":\"IOS\"}}}";
+      TestServer.Reply r = call(i % 2, "POST", "/v1/bundleIds", body, first.token());
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+      created.add(r.json().path("data").path("id").asText());
+    }
+    List<String> seen = new ArrayList<>();
+    String next = "/v1/bundleIds?limit=7&filter[platform]=IOS";
+    int page = 0;
+    while (next != null) {
+      TestServer.Reply r = call(page++ % 2, "GET", next, null, first.token()); // each page from the other instance
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      for (JsonNode item : r.json().path("data")) {
+        seen.add(item.path("id").asText());
+      }
+      JsonNode link = r.json().path("links").path("next");
+      next = link.isMissingNode() ? null : link.asText();
+    }
+    assertThat(seen).doesNotHaveDuplicates().containsAll(created);
+  }
+
+  @Test
+  void aKeyRevokedThroughOneInstanceIsRefusedByTheOther() throws Exception {
+    TestServer.Key key = first.createKey("DEVELOPER", null);
+    String token = key.token();
+    assertThat(call(1, "GET", "/v1/apps", null, token).status()).isEqualTo(200); // cached as verified on the second
+    assertThat(first.admin("DELETE", "/_braeburn/keys/" + key.keyId(), null, null).status()).isEqualTo(204);
+    assertThat(call(0, "GET", "/v1/apps", null, token).status()).isEqualTo(401);
+    assertThat(eventually(() -> call(1, "GET", "/v1/apps", null, token).status() == 401))
+        .as("the second instance refuses the revoked key").isTrue();
+  }
+
+  @Test
+  void aTeamBlockedThroughOneInstanceIsBlockedOnTheOther() throws Exception {
+    assertThat(call(1, "GET", "/v1/apps", null, first.token()).status()).isEqualTo(200);
+    HttpResponse<String> patch = HTTP.send(HttpRequest.newBuilder(URI.create(on(1, "/_braeburn/teams/" + first.issuerId)))
+        .header("Authorization", "Bearer " + second.adminToken())
+        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"agreementsMissing\":true}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(patch.statusCode()).isEqualTo(200);
+    try {
+      assertThat(eventually(() -> call(0, "GET", "/v1/apps", null, first.token()).status() == 403)).isTrue();
+    } finally {
+      HTTP.send(HttpRequest.newBuilder(URI.create(on(1, "/_braeburn/teams/" + first.issuerId)))
+          .header("Authorization", "Bearer " + second.adminToken())
+          .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"agreementsMissing\":false}")).build(), HttpResponse.BodyHandlers.discarding());
+    }
+    assertThat(eventually(() -> call(0, "GET", "/v1/apps", null, first.token()).status() == 200)).isTrue();
+  }
+
+  /**
+   * The notification crosses a database connection, so the other instance learns of a change a
+   * few milliseconds after the commit: poll (bounded at 5 s), do not sleep a guessed amount.
+   */
+  private static boolean eventually(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      Thread.onSpinWait();
+      Thread.sleep(5);
+    }
+    return condition.getAsBoolean();
+  }
+}
