@@ -45,14 +45,7 @@ class AgreementsAcceptanceTest {
 
   /** Apple's recorded agreements 403, member for member, plus the diagnosis naming the team. */
   private static void assertAgreementsMissing(TestServer.Reply reply, String issuerId) {
-    assertThat(reply.status()).as(reply.body()).isEqualTo(403);
-    assertThat(reply.header("Content-Type")).isEqualTo("application/json");
-    JsonNode doc = reply.json();
-    assertThat(doc.properties()).extracting(Map.Entry::getKey).containsExactly("errors");
-    assertThat(doc.get("errors")).hasSize(1);
-    JsonNode e = doc.get("errors").get(0);
-    assertThat(e.properties()).extracting(Map.Entry::getKey)
-        .containsExactlyInAnyOrder("id", "status", "code", "title", "detail", "links");
+    JsonNode e = AppleErrors.onlyError(reply, 403, "id", "status", "code", "title", "detail", "links");
     assertThat(e.get("id").asText()).isNotBlank();
     assertThat(e.get("status").asText()).isEqualTo("403");
     assertThat(e.get("code").asText()).isEqualTo("FORBIDDEN.REQUIRED_AGREEMENTS_MISSING_OR_EXPIRED");

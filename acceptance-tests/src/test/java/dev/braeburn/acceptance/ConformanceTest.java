@@ -8,14 +8,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.spec.Operation;
 import dev.braeburn.spec.OperationKind;
-import dev.braeburn.spec.Parameter;
-import dev.braeburn.spec.Relationship;
-import dev.braeburn.spec.ResourceType;
 import dev.braeburn.spec.Schema;
 import dev.braeburn.spec.Spec;
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +38,7 @@ class ConformanceTest {
 
   private final Spec spec = Spec.load();
   private final SchemaValidator validator = new SchemaValidator(spec);
-  private final Map<String, String> primary = new TreeMap<>();
+  private final EveryTypeFixture fixture = new EveryTypeFixture(spec, PREFIX);
   private final Map<String, List<String>> failures = new LinkedHashMap<>();
   private final Map<String, Boolean> queryValidated = new TreeMap<>();
   private final Map<String, Boolean> bodyValidated = new TreeMap<>();
@@ -127,49 +121,10 @@ class ConformanceTest {
       seed = TestServer.JSON.readTree(in);
     }
     for (JsonNode r : seed.path("data")) {
-      primary.putIfAbsent(r.path("type").asText(), r.path("id").asText());
+      fixture.known(r.path("type").asText(), r.path("id").asText());
     }
-    primary.put("apps", "1600000001");
-    TreeSet<String> types = new TreeSet<>();
-    spec.resourceTypes().forEach(t -> types.add(t.name()));
-    spec.operations().forEach(op -> {
-      if (op.type() != null && !op.type().isEmpty()) {
-        types.add(op.type());
-      }
-    });
-    for (ResourceType t : spec.resourceTypes()) {
-      t.relationships().values().forEach(r -> types.add(r.target()));
-    }
-    types.removeIf(t -> spec.resourceType(t) == null);
-    List<String> missing = new ArrayList<>();
-    for (String type : types) {
-      if (!primary.containsKey(type)) {
-        primary.put(type, PREFIX + type);
-        missing.add(type);
-      }
-    }
-    ArrayNode data = NODES.arrayNode();
-    for (String type : missing) {
-      ObjectNode r = data.addObject();
-      r.put("type", type).put("id", PREFIX + type);
-      r.putObject("attributes");
-      ResourceType rt = spec.resourceType(type);
-      if (rt != null) {
-        ObjectNode rels = r.putObject("relationships");
-        for (Relationship rel : rt.relationships().values()) {
-          String target = primary.get(rel.target());
-          if (target == null) {
-            continue;
-          }
-          ObjectNode link = NODES.objectNode().put("type", rel.target()).put("id", target);
-          if (rel.toMany()) {
-            rels.putObject(rel.name()).putArray("data").add(link);
-          } else {
-            rels.putObject(rel.name()).set("data", link);
-          }
-        }
-      }
-    }
+    fixture.prefer("apps", "1600000001");
+    ArrayNode data = fixture.missingResources();
     for (Operation op : spec.operations()) {
       if (op.kind() == OperationKind.DELETE && spec.resourceType(op.type()) != null) {
         data.addObject().put("type", op.type()).put("id", DELETE_PREFIX + op.id()).putObject("attributes");
@@ -186,24 +141,13 @@ class ConformanceTest {
   }
 
   private String idFor(Operation op) {
-    return primary.getOrDefault(op.type(), PREFIX + op.type());
+    return fixture.idFor(op.type());
   }
 
   // ---------------------------------------------------------------- reads
 
   private void read(Operation op) {
-    StringBuilder query = new StringBuilder();
-    for (Parameter p : op.requiredParameters()) {
-      query.append(query.isEmpty() ? "?" : "&")
-          .append(p.name())
-          .append('=')
-          .append(URLEncoder.encode(queryValue(op, p), StandardCharsets.UTF_8));
-    }
-    Parameter include = op.parameter("include");
-    if (include != null && include.allowedValues() != null && !include.allowedValues().isEmpty()) {
-      // include everything includable, so that `included` is exercised and validated too
-      query.append(query.isEmpty() ? "?" : "&").append("include=").append(String.join(",", include.allowedValues()));
-    }
+    String query = fixture.queryWithIncludes(op);
     String url = pathFor(op, idFor(op)) + query;
     TestServer.Reply reply = server.get(url);
     List<String> f = failures.get(op.id());
@@ -241,35 +185,6 @@ class ConformanceTest {
       getsWithIncluded++;
     }
     expect(op, "GET " + url, reply, 200, op.success().schema(), f);
-  }
-
-  private String queryValue(Operation op, Parameter p) {
-    List<String> allowed = p.allowedValues();
-    if (allowed != null && !allowed.isEmpty()) {
-      return allowed.getFirst();
-    }
-    String key = p.key();
-    if (key != null) {
-      ResourceType rt = spec.resourceType(op.type());
-      Relationship rel = rt == null ? null : rt.relationship(key);
-      if (rel != null && primary.containsKey(rel.target())) {
-        return primary.get(rel.target());
-      }
-      if (key.equals("id")) {
-        return idFor(op);
-      }
-      if (primary.containsKey(key)) {
-        return primary.get(key);
-      }
-      if (primary.containsKey(key + "s")) {
-        return primary.get(key + "s");
-      }
-    }
-    return switch (p.valueType()) {
-      case "integer", "number" -> "1";
-      case "boolean" -> "true";
-      default -> key != null && key.toLowerCase().contains("date") ? "2026-01-01" : "1";
-    };
   }
 
   private void probeQueryValidation(Operation op) {
@@ -395,7 +310,7 @@ class ConformanceTest {
         if (schema.properties().containsKey("type") && schema.properties().containsKey("id")
             && (schema.required().contains("id") || (pointer.equals("/data") && op.kind() == OperationKind.UPDATE))) {
           String t = out.path("type").asText();
-          String id = pointer.equals("/data") && op.kind() == OperationKind.UPDATE ? pathId : primary.getOrDefault(t, PREFIX + t);
+          String id = pointer.equals("/data") && op.kind() == OperationKind.UPDATE ? pathId : fixture.idFor(t);
           out.put("id", id);
         }
         return out;

@@ -289,14 +289,7 @@ class RoleMatrixAcceptanceTest {
 
   /** Apple's exact "key not allowed" 403 (protocol.md §2.3.1): a fresh id, every other member verbatim. */
   static void assertKeyForbidden(TestServer.Reply reply) {
-    assertThat(reply.status()).as(reply.body()).isEqualTo(403);
-    assertThat(reply.header("Content-Type")).isEqualTo("application/json");
-    JsonNode doc = reply.json();
-    assertThat(doc.properties()).extracting(Map.Entry::getKey).containsExactly("errors");
-    assertThat(doc.get("errors")).hasSize(1);
-    JsonNode e = doc.get("errors").get(0);
-    assertThat(e.properties()).extracting(Map.Entry::getKey)
-        .containsExactlyInAnyOrder("id", "status", "code", "title", "detail");
+    JsonNode e = AppleErrors.onlyError(reply, 403, "id", "status", "code", "title", "detail");
     assertThat(e.get("id").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     assertThat(e.get("status").asText()).isEqualTo("403");
     assertThat(e.get("code").asText()).isEqualTo("FORBIDDEN_ERROR");

@@ -9,12 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.seed.Datasets;
 import dev.braeburn.spec.Operation;
 import dev.braeburn.spec.OperationKind;
-import dev.braeburn.spec.Parameter;
-import dev.braeburn.spec.Relationship;
-import dev.braeburn.spec.ResourceType;
 import dev.braeburn.spec.Spec;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -51,7 +45,7 @@ class TenancyAcceptanceTest {
 
   private static final Spec SPEC = Spec.load();
   /** One id of team A per resource type (a reference id for reference types). */
-  private static final Map<String, String> PRIMARY = new TreeMap<>();
+  private static final EveryTypeFixture FIXTURE = new EveryTypeFixture(SPEC, PREFIX);
   /** Every id of team A that is not reference data → its type. */
   private static final Map<String, String> A_IDS = new HashMap<>();
   private static final Set<String> REFERENCE_TYPES = new TreeSet<>();
@@ -81,51 +75,15 @@ class TenancyAcceptanceTest {
     Datasets datasets = new Datasets(TestServer.JSON);
     for (JsonNode r : datasets.reference()) {
       REFERENCE_TYPES.add(r.path("type").asText());
-      PRIMARY.putIfAbsent(r.path("type").asText(), r.path("id").asText());
+      FIXTURE.known(r.path("type").asText(), r.path("id").asText());
     }
     for (JsonNode r : datasets.seed("demo")) {
-      PRIMARY.putIfAbsent(r.path("type").asText(), r.path("id").asText());
+      FIXTURE.known(r.path("type").asText(), r.path("id").asText());
       A_IDS.put(r.path("id").asText(), r.path("type").asText());
     }
-    PRIMARY.put("apps", "1600000001");
-    TreeSet<String> types = new TreeSet<>();
-    SPEC.resourceTypes().forEach(t -> types.add(t.name()));
-    SPEC.operations().forEach(op -> {
-      if (op.type() != null && !op.type().isEmpty()) {
-        types.add(op.type());
-      }
-    });
-    for (ResourceType t : SPEC.resourceTypes()) {
-      t.relationships().values().forEach(r -> types.add(r.target()));
-    }
-    types.removeIf(t -> SPEC.resourceType(t) == null);
-    List<String> missing = new ArrayList<>();
-    for (String type : types) {
-      if (!PRIMARY.containsKey(type)) {
-        PRIMARY.put(type, PREFIX + type);
-        A_IDS.put(PREFIX + type, type);
-        missing.add(type);
-      }
-    }
-    ArrayNode data = NODES.arrayNode();
-    for (String type : missing) {
-      ObjectNode r = data.addObject();
-      r.put("type", type).put("id", PREFIX + type);
-      r.putObject("attributes");
-      ObjectNode rels = r.putObject("relationships");
-      for (Relationship rel : SPEC.resourceType(type).relationships().values()) {
-        String target = PRIMARY.get(rel.target());
-        if (target == null) {
-          continue;
-        }
-        ObjectNode link = NODES.objectNode().put("type", rel.target()).put("id", target);
-        if (rel.toMany()) {
-          rels.putObject(rel.name()).putArray("data").add(link);
-        } else {
-          rels.putObject(rel.name()).set("data", link);
-        }
-      }
-    }
+    FIXTURE.prefer("apps", "1600000001");
+    ArrayNode data = FIXTURE.missingResources();
+    data.forEach(r -> A_IDS.put(r.path("id").asText(), r.path("type").asText()));
     ObjectNode body = NODES.objectNode();
     body.set("data", data);
     TestServer.Reply reply = server.admin("POST", "/_braeburn/resources", body.toString(), server.issuerId);
@@ -154,8 +112,8 @@ class TenancyAcceptanceTest {
       boolean byId = op.path().contains("{id}");
       String type = op.type();
       boolean reference = REFERENCE_TYPES.contains(type);
-      String query = query(op);
-      String url = (byId ? op.path().replace("{id}", PRIMARY.get(type)) : op.path()) + query;
+      String query = FIXTURE.queryWithIncludes(op);
+      String url = (byId ? op.path().replace("{id}", FIXTURE.idFor(type)) : op.path()) + query;
       String call = "GET " + url + " (" + op.id() + ")";
       TestServer.Reply a = server.send("GET", url, null, tokenA);
       TestServer.Reply b = server.send("GET", url, null, tokenB);
@@ -200,7 +158,7 @@ class TenancyAcceptanceTest {
       // B must not tell A's id from an id no team has
       String missingUrl = op.path().replace("{id}", MISSING) + query;
       TestServer.Reply none = server.send("GET", missingUrl, null, tokenB);
-      String seen = errors(b, PRIMARY.get(type));
+      String seen = errors(b, FIXTURE.idFor(type));
       String unseen = errors(none, MISSING);
       if (none.status() != b.status() || !seen.equals(unseen)) {
         failures.add(call + ": team B can tell team A's id from a missing one: " + b.status() + " " + seen
@@ -217,51 +175,6 @@ class TenancyAcceptanceTest {
         .as("operations on a team A id that team A's key answers 200 (%d of %d)", addressedFoundByA, addressed)
         .isGreaterThan(addressed);
     assertThat(addressedNotFoundForB).as("404s to team B").isGreaterThanOrEqualTo(addressedFoundByA);
-  }
-
-  /** Required query parameters, filled as the conformance walk does, and every includable relationship. */
-  private static String query(Operation op) {
-    StringBuilder query = new StringBuilder();
-    for (Parameter p : op.requiredParameters()) {
-      query.append(query.isEmpty() ? "?" : "&")
-          .append(p.name())
-          .append('=')
-          .append(URLEncoder.encode(queryValue(op, p), StandardCharsets.UTF_8));
-    }
-    Parameter include = op.parameter("include");
-    if (include != null && include.allowedValues() != null && !include.allowedValues().isEmpty()) {
-      query.append(query.isEmpty() ? "?" : "&").append("include=").append(String.join(",", include.allowedValues()));
-    }
-    return query.toString();
-  }
-
-  private static String queryValue(Operation op, Parameter p) {
-    List<String> allowed = p.allowedValues();
-    if (allowed != null && !allowed.isEmpty()) {
-      return allowed.getFirst();
-    }
-    String key = p.key();
-    if (key != null) {
-      ResourceType rt = SPEC.resourceType(op.type());
-      Relationship rel = rt == null ? null : rt.relationship(key);
-      if (rel != null && PRIMARY.containsKey(rel.target())) {
-        return PRIMARY.get(rel.target());
-      }
-      if (key.equals("id") && PRIMARY.containsKey(op.type())) {
-        return PRIMARY.get(op.type());
-      }
-      if (PRIMARY.containsKey(key)) {
-        return PRIMARY.get(key);
-      }
-      if (PRIMARY.containsKey(key + "s")) {
-        return PRIMARY.get(key + "s");
-      }
-    }
-    return switch (p.valueType()) {
-      case "integer", "number" -> "1";
-      case "boolean" -> "true";
-      default -> key != null && key.toLowerCase().contains("date") ? "2026-01-01" : "1";
-    };
   }
 
   // ---------------------------------------------------------------- writes

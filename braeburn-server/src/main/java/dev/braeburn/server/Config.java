@@ -55,74 +55,61 @@ public final class Config {
     return c;
   }
 
-  public Config withHost(String h) {
+  /** A copy with one setting changed: settings stay immutable for whoever holds a Config. */
+  private Config with(java.util.function.Consumer<Config> change) {
     Config c = copy();
-    c.host = h;
+    change.accept(c);
     return c;
+  }
+
+  public Config withHost(String h) {
+    return with(c -> c.host = h);
   }
 
   public Config withPort(int p) {
-    Config c = copy();
-    c.port = p;
-    return c;
+    return with(c -> c.port = p);
   }
 
   public Config withDataDir(Path dir) {
-    Config c = copy();
-    c.dataDir = dir;
-    return c;
+    return with(c -> c.dataDir = dir);
   }
 
   public Config withStore(String kind, String url) {
-    Config c = copy();
-    c.store = kind;
-    c.jdbcUrl = url;
-    return c;
+    return with(c -> {
+      c.store = kind;
+      c.jdbcUrl = url;
+    });
   }
 
   public Config withSeed(String name) {
-    Config c = copy();
-    c.seed = name;
-    return c;
+    return with(c -> c.seed = name);
   }
 
   public Config withStrictWire(boolean strict) {
-    Config c = copy();
-    c.strictWire = strict;
-    return c;
+    return with(c -> c.strictWire = strict);
   }
 
   public Config withAdminToken(String token) {
-    Config c = copy();
-    c.adminToken = token;
-    return c;
+    return with(c -> c.adminToken = token);
   }
 
   public Config withQuiet(boolean q) {
-    Config c = copy();
-    c.quiet = q;
-    return c;
+    return with(c -> c.quiet = q);
   }
 
   public Config withHourlyLimit(int limit) {
     if (limit < 0) {
       throw new IllegalArgumentException("the hourly limit must be 0 (off) or positive, not " + limit);
     }
-    Config c = copy();
-    c.hourlyLimit = limit;
-    return c;
+    return with(c -> c.hourlyLimit = limit);
   }
 
   public Config withAuthRequired(boolean required) {
-    Config c = copy();
-    c.authRequired = required;
-    return c;
+    return with(c -> c.authRequired = required);
   }
 
   public Config withJournalSize(int size) {
-    Config c = copy();
-    c.journalSize = Math.max(1, size);
-    return c;
+    return with(c -> c.journalSize = Math.max(1, size));
   }
 
   public String host() { return host; }

@@ -44,11 +44,11 @@ final class KeyAdmin {
 
   ApiResponse list(ApiRequest req) {
     String only = AdminApi.queryParameter(req, "issuerId");
-    List<Team> scope = only == null ? accounts.store().teams() : List.of(accounts.store().team(teams.resolve(only)).orElseThrow());
+    List<String> issuers = only == null ? accounts.store().teams().stream().map(Team::issuerId).toList() : List.of(teams.resolve(only));
     ObjectNode out = json.mapper().createObjectNode();
     ArrayNode data = out.putArray("data");
-    for (Team team : scope) {
-      accounts.store().keys(team.issuerId()).forEach(k -> data.add(describe(k)));
+    for (String issuerId : issuers) {
+      accounts.store().keys(issuerId).forEach(k -> data.add(describe(k)));
     }
     return json.json(200, out);
   }

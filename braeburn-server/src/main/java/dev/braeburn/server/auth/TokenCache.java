@@ -37,10 +37,6 @@ final class TokenCache {
     entries.put(hash, token);
   }
 
-  int size() {
-    return entries.size();
-  }
-
   static String hash(String token) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));

@@ -32,8 +32,6 @@ public final class TokenInspector {
   static final long LONG_LIFETIME_SECONDS = 184L * 24 * 3600;
   /** Undocumented at Apple; a minute of a client clock running ahead is tolerated for {@code iat}. */
   static final long CLOCK_SKEW_SECONDS = 60;
-  /** NumericDates beyond year 5000 are milliseconds (a common mistake: {@code Date.now()}). */
-  private static final long MILLISECONDS_THRESHOLD = 100_000_000_000L;
   private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]*={0,2}");
 
   private final KeyDirectory keys;
@@ -242,9 +240,5 @@ public final class TokenInspector {
         findings.add(Finding.skipped(check, why));
       }
     }
-  }
-
-  static long millisecondsThreshold() {
-    return MILLISECONDS_THRESHOLD;
   }
 }

@@ -13,6 +13,9 @@ import java.util.List;
  * {@code iat} back-dated by 60 s (fastlane #19072).
  */
 final class TokenTimes {
+  /** NumericDates beyond year 5000 are milliseconds (a common mistake: {@code Date.now()}). */
+  private static final long MILLISECONDS_THRESHOLD = 100_000_000_000L;
+
   private final long now;
   private final List<Finding> findings;
 
@@ -50,7 +53,7 @@ final class TokenTimes {
       return null;
     }
     long value = node.asLong();
-    if (value > TokenInspector.millisecondsThreshold()) {
+    if (value > MILLISECONDS_THRESHOLD) {
       findings.add(Finding.failed(claim, claim + " is " + value + ", which is milliseconds; JWT times are seconds since 1970 ("
           + value / 1000 + ")"));
       return null;

@@ -81,8 +81,4 @@ public final class TokenVerifier {
     }
     return token;
   }
-
-  int cachedTokens() {
-    return cache.size();
-  }
 }

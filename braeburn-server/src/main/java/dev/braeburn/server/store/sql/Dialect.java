@@ -19,8 +19,13 @@ public interface Dialect {
   /** A filter value as text, converted to what {@link #attribute} compares against. */
   Object value(ValueKind kind, String text);
 
-  /** Stand-in for null in sort keys, so that keyset comparisons never meet SQL NULL. */
-  String nullDefault(ValueKind kind);
+  /**
+   * Stand-in for null in sort keys, so that keyset comparisons never meet SQL NULL. Booleans read
+   * as 1/0 in both dialects, so numbers and booleans share 0.
+   */
+  default String nullDefault(ValueKind kind) {
+    return kind == ValueKind.STRING ? "''" : "0";
+  }
 
   /** Placeholder for writing the attributes JSON text. */
   String jsonParameter();

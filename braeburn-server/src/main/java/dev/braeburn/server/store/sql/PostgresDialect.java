@@ -52,11 +52,6 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public String nullDefault(ValueKind kind) {
-    return kind == ValueKind.STRING ? "''" : "0";
-  }
-
-  @Override
   public String jsonParameter() {
     return "?::jsonb";
   }

@@ -75,23 +75,24 @@ public final class SqlStore implements Store {
   }
 
   private static HikariDataSource postgresPool(String url, String name, int size) {
-    HikariConfig config = new HikariConfig();
-    config.setPoolName(name);
-    config.setJdbcUrl(url);
-    config.setMaximumPoolSize(size);
-    config.setMinimumIdle(1);
-    config.setAutoCommit(false);
+    HikariConfig config = poolConfig(url, name, size);
     config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     return new HikariDataSource(config);
   }
 
-  private static HikariDataSource sqlitePool(String url, String name, int size, String transactionMode) {
+  /** What every pool shares: one name per role, explicit transactions, one warm connection. */
+  private static HikariConfig poolConfig(String url, String name, int size) {
     HikariConfig config = new HikariConfig();
     config.setPoolName(name);
     config.setJdbcUrl(url);
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(1);
     config.setAutoCommit(false);
+    return config;
+  }
+
+  private static HikariDataSource sqlitePool(String url, String name, int size, String transactionMode) {
+    HikariConfig config = poolConfig(url, name, size);
     Properties props = new Properties();
     props.setProperty("journal_mode", "WAL");
     props.setProperty("synchronous", "NORMAL");

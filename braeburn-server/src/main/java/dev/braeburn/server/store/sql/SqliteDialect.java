@@ -44,11 +44,6 @@ public final class SqliteDialect implements Dialect {
   }
 
   @Override
-  public String nullDefault(ValueKind kind) {
-    return kind == ValueKind.STRING ? "''" : "0";
-  }
-
-  @Override
   public String jsonParameter() {
     return "?";
   }
