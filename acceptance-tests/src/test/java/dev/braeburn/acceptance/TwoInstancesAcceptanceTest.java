@@ -109,6 +109,47 @@ class TwoInstancesAcceptanceTest {
     assertThat(eventually(() -> call(0, "GET", "/v1/apps", null, first.token()).status() == 200)).isTrue();
   }
 
+  @Test
+  void aKeysHourIsCountedOnceWhicheverInstanceServes() {
+    TestServer.Key key = first.createKey("DEVELOPER", null);
+    assertThat(first.admin("PATCH", "/_braeburn/keys/" + key.keyId(), "{\"hourlyLimit\":10}", null).status()).isEqualTo(200);
+    String token = key.token();
+    for (int i = 0; i < 10; i++) {
+      TestServer.Reply r = call(i % 2, "GET", "/v1/apps", null, token);
+      assertThat(r.status()).as("request %d", i).isEqualTo(200);
+      assertThat(r.header("x-rate-limit")).isEqualTo("user-hour-lim:10;user-hour-rem:" + (9 - i) + ";");
+    }
+    for (int instance = 0; instance < 2; instance++) {
+      TestServer.Reply refused = call(instance, "GET", "/v1/apps", null, token);
+      assertThat(refused.status()).as("instance %d after 10 requests in all", instance).isEqualTo(429);
+      assertThat(refused.json().path("errors").get(0).path("code").asText()).isEqualTo("RATE_LIMIT_EXCEEDED");
+    }
+  }
+
+  @Test
+  void eitherInstanceShowsTheJournalOfBoth() throws Exception {
+    TestServer.Key key = first.createKey("DEVELOPER", null);
+    String token = key.token();
+    call(0, "GET", "/v1/apps?limit=1", null, token);
+    call(1, "GET", "/v1/apps?limit=2", null, token);
+    call(1, "GET", "/v1/users", null, token); // 403: DEVELOPER may not list users
+    // each instance writes its queued entries in batches; reading its own journal writes them at once
+    assertThat(journal(0, key.keyId())).hasSize(3);
+    JsonNode onFirst = journal(1, key.keyId());
+    assertThat(onFirst).hasSize(3);
+    assertThat(onFirst.get(0).path("status").asInt()).isEqualTo(403);
+    assertThat(onFirst.get(0).path("errorCode").asText()).isEqualTo("FORBIDDEN_ERROR");
+    assertThat(onFirst.get(1).path("query").asText()).isEqualTo("limit=2");
+    assertThat(onFirst.get(2).path("query").asText()).isEqualTo("limit=1");
+  }
+
+  private static JsonNode journal(int instance, String keyId) throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(on(instance, "/_braeburn/requests?keyId=" + keyId)))
+        .header("Authorization", "Bearer " + first.server.adminToken()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    return TestServer.JSON.readTree(r.body()).path("data");
+  }
+
   /**
    * The notification crosses a database connection, so the other instance learns of a change a
    * few milliseconds after the commit: poll (bounded at 5 s), do not sleep a guessed amount.

@@ -8,7 +8,7 @@ import dev.braeburn.server.auth.AccessGate;
 import dev.braeburn.server.auth.AccessPolicy;
 import dev.braeburn.server.auth.KeyDirectory;
 import dev.braeburn.server.auth.KeyIssuer;
-import dev.braeburn.server.auth.RollingHourLimiter;
+import dev.braeburn.server.auth.RateLimiter;
 import dev.braeburn.server.auth.TokenVerifier;
 import dev.braeburn.server.engine.DocumentWriter;
 import dev.braeburn.server.engine.Engine;
@@ -49,6 +49,7 @@ public final class BraeburnServer implements AutoCloseable {
   public record FirstStart(String issuerId, String keyId, Path privateKeyFile) {}
 
   private final Store store;
+  private final RequestJournal journal;
   private final JettyTransport transport;
   private final String adminToken;
   private final FirstStart firstStart;
@@ -62,10 +63,11 @@ public final class BraeburnServer implements AutoCloseable {
    */
   public static final String RUNNING_FILE = "server.json";
 
-  private BraeburnServer(Store store, JettyTransport transport, String adminToken, FirstStart firstStart, HandlerRegistry handlers,
+  private BraeburnServer(Store store, RequestJournal journal, JettyTransport transport, String adminToken, FirstStart firstStart, HandlerRegistry handlers,
       Path runningFile) {
     this.runningFile = runningFile;
     this.store = store;
+    this.journal = journal;
     this.transport = transport;
     this.adminToken = adminToken;
     this.firstStart = firstStart;
@@ -76,14 +78,14 @@ public final class BraeburnServer implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     ObjectMapper mapper = new ObjectMapper();
     Spec spec = Spec.load();
-    Store store = openStore(config, mapper, clock);
+    SqlStore store = openStore(config, mapper, clock);
     ResourceModel model = new ResourceModel(spec);
     Relations relations = new Relations(model);
     EngineServices services = new EngineServices(model, store, new DocumentWriter(model, mapper), relations, new IdGenerator(), clock, mapper);
     KeyIssuer keys = new KeyIssuer(store, clock);
     KeyDirectory directory = new KeyDirectory(store);
     store.onAccountsChanged(directory::invalidate);
-    RollingHourLimiter limiter = new RollingHourLimiter();
+    RateLimiter limiter = store.rateLimiter();
     Accounts accounts = new Accounts(store, new Datasets(mapper), new ResourceLoader(model, relations), keys, directory, limiter);
     String adminToken = adminToken(config);
     FirstStart first = store.teams().isEmpty() ? bootstrap(config, accounts) : null;
@@ -94,14 +96,14 @@ public final class BraeburnServer implements AutoCloseable {
     TokenVerifier tokens = new TokenVerifier(directory, clock, mapper);
     AccessGate gate = new AccessGate(tokens, directory, limiter, AccessPolicy.load(spec), clock, config.hourlyLimit(),
         config.authRequired() ? null : firstTeam(store));
-    RequestJournal journal = new RequestJournal(config.journalSize());
+    RequestJournal journal = store.journal(config.journalSize());
     Engine engine = new Engine(services, handlers, gate, journal, !config.strictWire());
     AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec, config.store()), journal, tokens);
     ErrorWriter errors = new ErrorWriter(mapper);
     JettyTransport transport = new JettyTransport(config.host(), config.port(), req -> route(req, admin, engine),
         req -> errors.render(List.of(Errors.entityTooLarge(req.body().length, JettyTransport.MAX_BODY_BYTES))));
     transport.start();
-    BraeburnServer server = new BraeburnServer(store, transport, adminToken, first, handlers, config.dataDir().resolve(RUNNING_FILE));
+    BraeburnServer server = new BraeburnServer(store, journal, transport, adminToken, first, handlers, config.dataDir().resolve(RUNNING_FILE));
     server.announce(mapper, config.host());
     if (!config.quiet()) {
       server.printBanner(config, out);
@@ -119,7 +121,7 @@ public final class BraeburnServer implements AutoCloseable {
     return req.path().startsWith(AdminApi.PREFIX) ? admin.handle(req) : engine.handle(req);
   }
 
-  private static Store openStore(Config config, ObjectMapper mapper, Clock clock) {
+  private static SqlStore openStore(Config config, ObjectMapper mapper, Clock clock) {
     return switch (config.store()) {
       case "sqlite" -> SqlStore.sqlite(config.dataDir(), mapper, clock);
       case "postgres" -> SqlStore.postgres(config.jdbcUrl(), mapper, clock);
@@ -210,6 +212,7 @@ public final class BraeburnServer implements AutoCloseable {
   public void close() throws Exception {
     Files.deleteIfExists(runningFile);
     transport.close();
+    journal.close();
     store.close();
   }
 }

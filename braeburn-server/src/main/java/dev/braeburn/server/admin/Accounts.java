@@ -2,7 +2,7 @@ package dev.braeburn.server.admin;
 
 import dev.braeburn.server.auth.KeyDirectory;
 import dev.braeburn.server.auth.KeyIssuer;
-import dev.braeburn.server.auth.RollingHourLimiter;
+import dev.braeburn.server.auth.RateLimiter;
 import dev.braeburn.server.seed.Datasets;
 import dev.braeburn.server.seed.ResourceLoader;
 import dev.braeburn.server.store.Store;
@@ -20,9 +20,9 @@ public final class Accounts {
   private final ResourceLoader loader;
   private final KeyIssuer keys;
   private final KeyDirectory directory;
-  private final RollingHourLimiter limiter;
+  private final RateLimiter limiter;
 
-  public Accounts(Store store, Datasets datasets, ResourceLoader loader, KeyIssuer keys, KeyDirectory directory, RollingHourLimiter limiter) {
+  public Accounts(Store store, Datasets datasets, ResourceLoader loader, KeyIssuer keys, KeyDirectory directory, RateLimiter limiter) {
     this.store = store;
     this.datasets = datasets;
     this.loader = loader;

@@ -9,7 +9,6 @@ import dev.braeburn.server.auth.TokenVerifier;
 import dev.braeburn.server.http.ApiRequest;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.journal.RequestJournal;
-import java.util.function.Predicate;
 
 /**
  * {@code GET /_braeburn/requests} (newest first; filters {@code status}, {@code keyId}, {@code
@@ -28,22 +27,11 @@ final class JournalAdmin {
   }
 
   ApiResponse list(ApiRequest req) {
-    Predicate<RequestJournal.Entry> filter = e -> true;
-    String status = AdminApi.queryParameter(req, "status");
-    if (status != null) {
-      filter = filter.and(e -> Integer.toString(e.status()).equals(status));
-    }
-    String keyId = AdminApi.queryParameter(req, "keyId");
-    if (keyId != null) {
-      filter = filter.and(e -> keyId.equals(e.keyId()));
-    }
-    String issuerId = AdminApi.queryParameter(req, "issuerId");
-    if (issuerId != null) {
-      filter = filter.and(e -> issuerId.equals(e.issuerId()));
-    }
+    RequestJournal.Filter filter = new RequestJournal.Filter(status(req), AdminApi.queryParameter(req, "keyId"),
+        AdminApi.queryParameter(req, "issuerId"), limit(req));
     ObjectNode out = json.mapper().createObjectNode();
     ArrayNode data = out.putArray("data");
-    journal.recent(filter, limit(req)).forEach(e -> data.add(describe(e)));
+    journal.recent(filter).forEach(e -> data.add(describe(e)));
     out.putObject("meta").put("capacity", journal.capacity());
     return json.json(200, out);
   }
@@ -84,6 +72,15 @@ final class JournalAdmin {
     node.put("diagnosis", e.diagnosis());
     node.put("durationMicros", e.durationMicros());
     return node;
+  }
+
+  private static Integer status(ApiRequest req) {
+    String raw = AdminApi.queryParameter(req, "status");
+    try {
+      return raw == null ? null : Integer.valueOf(raw);
+    } catch (NumberFormatException e) {
+      throw AdminJson.invalid("status", "status must be an HTTP status code such as 401");
+    }
   }
 
   private int limit(ApiRequest req) {

@@ -20,14 +20,14 @@ public final class AccessGate {
 
   private final TokenVerifier tokens;
   private final KeyDirectory keys;
-  private final RollingHourLimiter limiter;
+  private final RateLimiter limiter;
   private final AccessPolicy policy;
   private final Clock clock;
   private final int serverHourlyLimit;
   private final Supplier<String> anonymousTeam;
 
   /** {@code anonymousTeam} null: every request needs a token. */
-  public AccessGate(TokenVerifier tokens, KeyDirectory keys, RollingHourLimiter limiter, AccessPolicy policy, Clock clock,
+  public AccessGate(TokenVerifier tokens, KeyDirectory keys, RateLimiter limiter, AccessPolicy policy, Clock clock,
       int serverHourlyLimit, Supplier<String> anonymousTeam) {
     this.tokens = tokens;
     this.keys = keys;
@@ -66,7 +66,7 @@ public final class AccessGate {
     }
   }
 
-  private RollingHourLimiter.Verdict count(Principal principal) {
+  private RateLimiter.Verdict count(Principal principal) {
     int limit = serverHourlyLimit;
     if (!principal.keyId().equals(ANONYMOUS_KEY)) {
       Integer own = keys.key(principal.keyId()).map(KeyDirectory.KeyEntry::key).map(ApiKey::hourlyLimit).orElse(null);

@@ -5,25 +5,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * App Store Connect's request limit: per API key, a rolling hour — what remains is the limit minus
- * the requests of the previous 60 minutes (protocol.md §3). Counted in one-second buckets, so the
- * window is exact to the second and costs O(1) per request and 14 KB per active key. Refused
- * requests do not count. In memory: one instance's view (issue 4 shares it across instances).
+ * The rolling hour of {@link RateLimiter} for one instance, in one-second buckets: exact to the
+ * second, O(1) per request and 14 KB per active key. Used with SQLite, whose database belongs to
+ * one process.
  */
-public final class RollingHourLimiter {
-  static final int WINDOW_SECONDS = 3600;
-
-  /** The outcome for one request: allowed or not, and what the {@code X-Rate-Limit} header reports. */
-  public record Verdict(boolean allowed, int limit, int remaining, long retryAfterSeconds) {
-    /** Apple's header value, semicolon-terminated pairs: {@code user-hour-lim:3600;user-hour-rem:3599;}. */
-    public String header() {
-      return "user-hour-lim:" + limit + ";user-hour-rem:" + remaining + ";";
-    }
-  }
-
+public final class RollingHourLimiter implements RateLimiter {
   private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-  /** Counts a request of {@code keyId} at {@code now} against {@code limit} (which must be positive). */
+  @Override
   public Verdict acquire(String keyId, int limit, Instant now) {
     Window window = windows.computeIfAbsent(keyId, k -> new Window());
     synchronized (window) {
@@ -38,7 +27,7 @@ public final class RollingHourLimiter {
     }
   }
 
-  /** Forgets a key's history (e.g. after an admin changes its limit). */
+  @Override
   public void reset(String keyId) {
     windows.remove(keyId);
   }

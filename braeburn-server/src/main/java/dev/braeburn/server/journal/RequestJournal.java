@@ -1,21 +1,17 @@
 package dev.braeburn.server.journal;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
- * The most recent requests of the public API, newest last, bounded: what {@code GET
- * /_braeburn/requests} shows. Each rejection carries its exact reason — the answer to "why did
- * App Store Connect say 401?" that Apple never gives. In memory (issue 4 shares it across
- * instances).
+ * The most recent requests of the public API, bounded: what {@code GET /_braeburn/requests} shows.
+ * Each rejection carries its exact reason — the answer to "why did App Store Connect say 401?"
+ * that Apple never gives. One instance keeps it in memory ({@link MemoryJournal}); instances
+ * sharing a PostgreSQL database keep it there, so any instance shows the requests of all.
  */
-public final class RequestJournal {
+public interface RequestJournal extends AutoCloseable {
   /** One request: who, what, the answer, and for errors the code and the plain reason. */
-  public record Entry(
+  record Entry(
       String requestId,
       Instant time,
       String method,
@@ -28,38 +24,26 @@ public final class RequestJournal {
       String diagnosis,
       long durationMicros) {}
 
-  private final int capacity;
-  private final ArrayDeque<Entry> entries;
-
-  public RequestJournal(int capacity) {
-    this.capacity = capacity;
-    this.entries = new ArrayDeque<>(Math.min(capacity, 4096));
-  }
-
-  public synchronized void record(Entry entry) {
-    if (entries.size() == capacity) {
-      entries.removeFirst();
+  /** Which entries to show: null fields match anything; at most {@code limit}, newest first. */
+  record Filter(Integer status, String keyId, String issuerId, int limit) {
+    public boolean matches(Entry e) {
+      return (status == null || status == e.status())
+          && (keyId == null || keyId.equals(e.keyId()))
+          && (issuerId == null || issuerId.equals(e.issuerId()));
     }
-    entries.addLast(entry);
   }
 
-  /** Up to {@code limit} entries matching {@code filter}, newest first. */
-  public synchronized List<Entry> recent(Predicate<Entry> filter, int limit) {
-    List<Entry> out = new ArrayList<>();
-    for (Iterator<Entry> it = entries.descendingIterator(); it.hasNext() && out.size() < limit; ) {
-      Entry e = it.next();
-      if (filter.test(e)) {
-        out.add(e);
-      }
-    }
-    return out;
-  }
+  /** Files an entry; must not slow the request down (the shared journal writes in batches). */
+  void record(Entry entry);
 
-  public synchronized void clear() {
-    entries.clear();
-  }
+  /** The newest entries matching {@code filter}, newest first, including every entry this instance recorded before the call. */
+  List<Entry> recent(Filter filter);
 
-  public int capacity() {
-    return capacity;
-  }
+  void clear();
+
+  int capacity();
+
+  /** Writes out what is still pending. */
+  @Override
+  default void close() {}
 }

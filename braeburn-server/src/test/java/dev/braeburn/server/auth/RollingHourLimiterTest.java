@@ -13,11 +13,11 @@ class RollingHourLimiterTest {
   @Test
   void countsDownAndRefusesWhenTheHourIsUsedUp() {
     for (int i = 1; i <= 3; i++) {
-      RollingHourLimiter.Verdict v = limiter.acquire("K", 3, t0.plusSeconds(i));
+      RateLimiter.Verdict v = limiter.acquire("K", 3, t0.plusSeconds(i));
       assertThat(v.allowed()).isTrue();
       assertThat(v.remaining()).isEqualTo(3 - i);
     }
-    RollingHourLimiter.Verdict refused = limiter.acquire("K", 3, t0.plusSeconds(10));
+    RateLimiter.Verdict refused = limiter.acquire("K", 3, t0.plusSeconds(10));
     assertThat(refused.allowed()).isFalse();
     assertThat(refused.header()).isEqualTo("user-hour-lim:3;user-hour-rem:0;");
     assertThat(refused.retryAfterSeconds()).isEqualTo(3600 + 1 - 10);
@@ -28,7 +28,7 @@ class RollingHourLimiterTest {
     limiter.acquire("K", 2, t0);
     limiter.acquire("K", 2, t0.plusSeconds(1800));
     assertThat(limiter.acquire("K", 2, t0.plusSeconds(3599)).allowed()).isFalse();
-    RollingHourLimiter.Verdict afterFirstLeft = limiter.acquire("K", 2, t0.plusSeconds(3600));
+    RateLimiter.Verdict afterFirstLeft = limiter.acquire("K", 2, t0.plusSeconds(3600));
     assertThat(afterFirstLeft.allowed()).isTrue();
     assertThat(afterFirstLeft.remaining()).isZero();
     assertThat(limiter.acquire("K", 2, t0.plusSeconds(5399)).allowed()).isFalse();

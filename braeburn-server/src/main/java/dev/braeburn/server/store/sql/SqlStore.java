@@ -3,6 +3,10 @@ package dev.braeburn.server.store.sql;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.braeburn.server.auth.RateLimiter;
+import dev.braeburn.server.auth.RollingHourLimiter;
+import dev.braeburn.server.journal.MemoryJournal;
+import dev.braeburn.server.journal.RequestJournal;
 import dev.braeburn.server.store.ApiKey;
 import dev.braeburn.server.store.Store;
 import dev.braeburn.server.store.StoreTx;
@@ -32,6 +36,10 @@ public final class SqlStore implements Store {
   private final ObjectMapper mapper;
   private final Clock clock;
   private AccountChangeListener accountListener;
+  /** Told synchronously after a snapshot load: a NOTIFY reaches this instance's own listener only later. */
+  private final List<Runnable> localAccountListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** PostgreSQL only: connections for shared per-request state (rate counts, journal) that need no durable commit. */
+  private HikariDataSource counters;
 
   private SqlStore(HikariDataSource writer, HikariDataSource reader, Dialect dialect, ObjectMapper mapper, Clock clock) {
     this.writer = writer;
@@ -71,12 +79,24 @@ public final class SqlStore implements Store {
     HikariDataSource reader = postgresPool(jdbcUrl, "braeburn-reader", 8);
     SqlStore store = new SqlStore(writer, reader, dialect, mapper, clock);
     store.accountListener = AccountChangeListener.start(jdbcUrl);
+    store.counters = countersPool(jdbcUrl);
     return store;
   }
 
   private static HikariDataSource postgresPool(String url, String name, int size) {
     HikariConfig config = poolConfig(url, name, size);
     config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    return new HikariDataSource(config);
+  }
+
+  /**
+   * Autocommit connections whose commits do not wait for the WAL flush ({@code synchronous_commit
+   * = off}): a crash may forget the last rate counts or journal lines, never resources.
+   */
+  private static HikariDataSource countersPool(String url) {
+    HikariConfig config = poolConfig(url, "braeburn-counters", 8);
+    config.setAutoCommit(true);
+    config.setConnectionInitSql("SET synchronous_commit = off");
     return new HikariDataSource(config);
   }
 
@@ -239,17 +259,53 @@ public final class SqlStore implements Store {
     });
   }
 
+  /**
+   * Each key's rolling hour: in this process's memory on SQLite (one process owns the file), in the
+   * database on PostgreSQL so every instance counts against the same hour.
+   */
+  public RateLimiter rateLimiter() {
+    return counters == null ? new RollingHourLimiter() : new SharedRateLimiter(counters);
+  }
+
+  /** The request journal: in memory on SQLite, in the database (shared by every instance) on PostgreSQL. */
+  public RequestJournal journal(int capacity) {
+    return counters == null ? new MemoryJournal(capacity) : new SqlJournal(counters, capacity);
+  }
+
   @Override
   public void onAccountsChanged(Runnable listener) {
+    localAccountListeners.add(listener);
     if (accountListener != null) {
       accountListener.add(listener);
     }
   }
 
   @Override
+  public void exportState(String issuerId, dev.braeburn.server.store.StateSink sink) {
+    try (Connection conn = reader.getConnection()) {
+      new SqlSnapshots(conn, dialect).export(issuerId, sink);
+    } catch (SQLException e) {
+      throw new StoreException(e);
+    }
+  }
+
+  @Override
+  public void importState(String issuerId, java.util.function.Consumer<dev.braeburn.server.store.StateSink> rows) {
+    try (Connection conn = writer.getConnection()) {
+      new SqlSnapshots(conn, dialect).replace(issuerId, rows);
+    } catch (SQLException e) {
+      throw new StoreException(e);
+    }
+    localAccountListeners.forEach(Runnable::run);
+  }
+
+  @Override
   public void close() {
     if (accountListener != null) {
       accountListener.close();
+    }
+    if (counters != null) {
+      counters.close();
     }
     reader.close();
     writer.close();
