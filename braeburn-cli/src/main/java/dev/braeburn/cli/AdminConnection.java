@@ -63,7 +63,7 @@ final class AdminConnection implements AutoCloseable {
   }
 
   /** The URL in {@code server.json} if that server answers its health check, else null. */
-  private static String runningUrl(Path dataDir) {
+  static String runningUrl(Path dataDir) {
     Path file = dataDir.resolve(BraeburnServer.RUNNING_FILE);
     if (!Files.exists(file)) {
       return null;
@@ -74,12 +74,17 @@ final class AdminConnection implements AutoCloseable {
           HttpRequest.newBuilder(URI.create(url + "/_braeburn/health")).timeout(Duration.ofSeconds(2)).build(),
           HttpResponse.BodyHandlers.discarding());
       return health.statusCode() == 200 ? url : null;
-    } catch (IOException | IllegalArgumentException e) {
-      return null; // stale file of a server that is gone
+    } catch (IOException | IllegalArgumentException | NullPointerException e) {
+      return null; // stale or unreadable file of a server that is gone
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;
     }
+  }
+
+  /** {@code token} if given, else the environment's, else the data directory's {@code admin-token}. */
+  static String adminToken(String token, Path dataDir) throws IOException {
+    return require(token != null ? token : System.getenv("BRAEBURN_ADMIN_TOKEN"), dataDir);
   }
 
   private static String require(String token, Path dataDir) throws IOException {

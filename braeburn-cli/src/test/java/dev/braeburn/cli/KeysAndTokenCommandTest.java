@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.braeburn.server.BraeburnServer;
 import dev.braeburn.server.Config;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +29,6 @@ class KeysAndTokenCommandTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   /** What one command printed, and its exit code. */
-  record Run(int exit, String out, String err) {}
 
   @BeforeEach
   void start() throws Exception {
@@ -46,14 +43,8 @@ class KeysAndTokenCommandTest {
     }
   }
 
-  private Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private int status(String path, String token) throws Exception {
@@ -69,7 +60,7 @@ class KeysAndTokenCommandTest {
 
   @Test
   void createWritesTheP8AsAppStoreConnectHandsItOutAndItsTokensWork() throws Exception {
-    Run created = run("keys", "create", "--role", "APP_MANAGER", "--data", data.toString());
+    CliRun created = run("keys", "create", "--role", "APP_MANAGER", "--data", data.toString());
     assertThat(created.exit()).as(created.err()).isZero();
     String keyId = keyId(created.out());
     Path p8 = data.resolve("AuthKey_" + keyId + ".p8");
@@ -77,12 +68,12 @@ class KeysAndTokenCommandTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p8))).isEqualTo("rw-------");
     assertThat(created.out()).contains("Issuer ID:   " + server.firstStart().issuerId());
 
-    Run token = run("token", "--key", keyId, "--data", data.toString());
+    CliRun token = run("token", "--key", keyId, "--data", data.toString());
     assertThat(token.exit()).as(token.err()).isZero();
     assertThat(status("/v1/apps", token.out().trim())).isEqualTo(200);
     assertThat(status("/v1/users", token.out().trim())).isEqualTo(403); // App Manager is not Admin
 
-    Run list = run("keys", "list", "--data", data.toString());
+    CliRun list = run("keys", "list", "--data", data.toString());
     assertThat(list.out()).contains(keyId).contains("APP_MANAGER").contains(server.firstStart().keyId());
   }
 
@@ -92,7 +83,7 @@ class KeysAndTokenCommandTest {
     String token = run("token", "--key", keyId, "--data", data.toString()).out().trim();
     assertThat(status("/v1/apps", token)).isEqualTo(200);
 
-    Run revoked = run("keys", "revoke", keyId, "--data", data.toString());
+    CliRun revoked = run("keys", "revoke", keyId, "--data", data.toString());
     assertThat(revoked.exit()).isZero();
     assertThat(status("/v1/apps", token)).isEqualTo(401);
     assertThat(run("keys", "list", "--data", data.toString()).out()).containsPattern(keyId + ".*revoked");
@@ -100,7 +91,7 @@ class KeysAndTokenCommandTest {
 
   @Test
   void individualKeysMintTokensWithoutIssuer() throws Exception {
-    Run created = run("keys", "create", "--individual", "--role", "ADMIN,DEVELOPER", "--data", data.toString());
+    CliRun created = run("keys", "create", "--individual", "--role", "ADMIN,DEVELOPER", "--data", data.toString());
     assertThat(created.out()).contains("Individual key created").doesNotContain("Issuer ID");
     String token = run("token", "--key", keyId(created.out()), "--data", data.toString()).out().trim();
     String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
@@ -111,13 +102,13 @@ class KeysAndTokenCommandTest {
   @Test
   void explainListsEveryCheckAndExitsNonZeroForARejectedToken() {
     String token = run("token", "--data", data.toString()).out().trim(); // the first-start key
-    Run good = run("token", "--explain", token, "--data", data.toString());
+    CliRun good = run("token", "--explain", token, "--data", data.toString());
     assertThat(good.exit()).isZero();
     assertThat(good.out()).contains("ok    signature").contains("verdict: accepted");
 
     String[] parts = token.split("\\.");
     String tampered = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 4) + "AAAA";
-    Run bad = run("token", "--explain", tampered, "--data", data.toString());
+    CliRun bad = run("token", "--explain", tampered, "--data", data.toString());
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.out()).contains("FAIL  signature").contains("verdict: rejected");
   }
@@ -127,21 +118,21 @@ class KeysAndTokenCommandTest {
     server.close();
     server = null;
     assertThat(data.resolve(BraeburnServer.RUNNING_FILE)).doesNotExist();
-    Run created = run("keys", "create", "--role", "FINANCE", "--data", data.toString());
+    CliRun created = run("keys", "create", "--role", "FINANCE", "--data", data.toString());
     assertThat(created.exit()).as(created.err()).isZero();
-    Run list = run("keys", "list", "--data", data.toString());
+    CliRun list = run("keys", "list", "--data", data.toString());
     assertThat(list.out()).contains(keyId(created.out())).contains("FINANCE");
   }
 
   @Test
   void mistakesAreOneLineErrors() {
-    Run badRole = run("keys", "create", "--role", "OWNER", "--data", data.toString());
+    CliRun badRole = run("keys", "create", "--role", "OWNER", "--data", data.toString());
     assertThat(badRole.exit()).isEqualTo(1);
     assertThat(badRole.err()).startsWith("braeburn: 'OWNER' is not a role");
-    Run unknownKey = run("keys", "revoke", "NOSUCHKEY0", "--data", data.toString());
+    CliRun unknownKey = run("keys", "revoke", "NOSUCHKEY0", "--data", data.toString());
     assertThat(unknownKey.exit()).isEqualTo(1);
     assertThat(unknownKey.err()).contains("NOSUCHKEY0");
-    Run tooLong = run("token", "--lifetime", "1500", "--data", data.toString());
+    CliRun tooLong = run("token", "--lifetime", "1500", "--data", data.toString());
     assertThat(tooLong.exit()).isEqualTo(1);
     assertThat(tooLong.err()).contains("only tokens with a --scope of GET requests");
   }
@@ -149,7 +140,7 @@ class KeysAndTokenCommandTest {
   @Test
   void sixMonthTokensForXcodeCloudScopes() throws Exception {
     long days150 = 150L * 24 * 3600;
-    Run run = run("token", "--lifetime", Long.toString(days150), "--scope", "GET /v1/ciProducts", "--data", data.toString());
+    CliRun run = run("token", "--lifetime", Long.toString(days150), "--scope", "GET /v1/ciProducts", "--data", data.toString());
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(status("/v1/ciProducts", run.out().trim())).isEqualTo(200);
     assertThat(status("/v1/apps", run.out().trim())).isEqualTo(401); // outside its scope

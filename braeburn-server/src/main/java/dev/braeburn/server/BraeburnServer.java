@@ -98,10 +98,11 @@ public final class BraeburnServer implements AutoCloseable {
         config.authRequired() ? null : firstTeam(store));
     RequestJournal journal = store.journal(config.journalSize());
     Engine engine = new Engine(services, handlers, gate, journal, !config.strictWire());
-    AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec, config.store()), journal, tokens);
+    AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec, config.store()), journal, tokens,
+        new dev.braeburn.server.snapshot.Snapshots(store, mapper, clock));
     ErrorWriter errors = new ErrorWriter(mapper);
     JettyTransport transport = new JettyTransport(config.host(), config.port(), req -> route(req, admin, engine),
-        req -> errors.render(List.of(Errors.entityTooLarge(req.body().length, JettyTransport.MAX_BODY_BYTES))));
+        req -> errors.render(List.of(Errors.entityTooLarge(req.body().length, JettyTransport.maxBodyBytes(req.path())))));
     transport.start();
     BraeburnServer server = new BraeburnServer(store, journal, transport, adminToken, first, handlers, config.dataDir().resolve(RUNNING_FILE));
     server.announce(mapper, config.host());

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * Braeburn's control plane under {@code /_braeburn/} (the product contract in
  * shared/design/architecture.md): health without auth; everything else behind {@code
  * Authorization: Bearer <admin token>}. Errors use Apple's error document shape. Routes:
- * teams, keys, resources, reset, requests (the journal) and tokens/explain.
+ * teams, keys, resources, reset, requests (the journal), tokens/explain and snapshot.
  */
 public final class AdminApi {
   public static final String PREFIX = "/_braeburn/";
@@ -37,9 +37,10 @@ public final class AdminApi {
   private final TeamAdmin teams;
   private final KeyAdmin keys;
   private final JournalAdmin journal;
+  private final SnapshotAdmin snapshots;
 
   public AdminApi(Accounts accounts, ObjectMapper mapper, String adminToken, Supplier<ObjectNode> health,
-      RequestJournal journal, TokenVerifier tokens) {
+      RequestJournal journal, TokenVerifier tokens, dev.braeburn.server.snapshot.Snapshots snapshots) {
     this.accounts = accounts;
     this.json = new AdminJson(mapper);
     this.errors = new ErrorWriter(mapper);
@@ -48,6 +49,7 @@ public final class AdminApi {
     this.teams = new TeamAdmin(accounts, json);
     this.keys = new KeyAdmin(accounts, json, teams);
     this.journal = new JournalAdmin(journal, tokens, json);
+    this.snapshots = new SnapshotAdmin(snapshots, teams, json);
   }
 
   public ApiResponse handle(ApiRequest req) {
@@ -84,6 +86,8 @@ public final class AdminApi {
       }
       case "POST resources" -> loadResources(req);
       case "POST reset" -> reset(req);
+      case "GET snapshot" -> snapshots.save(req);
+      case "POST snapshot" -> snapshots.load(req);
       default -> throw notFound(req);
     };
   }

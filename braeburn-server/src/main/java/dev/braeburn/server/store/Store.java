@@ -43,6 +43,22 @@ public interface Store extends AutoCloseable {
   /** Deletes every resource and link of one team; its keys stay valid. */
   void deleteResources(String issuerId);
 
+  /**
+   * Streams the state of one team ({@code issuerId}) or, with null, of every team into {@code
+   * sink}, all from one consistent read transaction: what another writer commits meanwhile is
+   * either wholly in it or not at all.
+   */
+  void exportState(String issuerId, StateSink sink);
+
+  /**
+   * Replaces, in one write transaction, the state of one team ({@code issuerId}: its keys,
+   * resources and links; the team is created if missing, other teams stay as they are) or, with
+   * null, of the whole server. {@code rows} feeds the new rows into the sink it is given; when it
+   * or a row fails ({@link RejectedStateException}), nothing changes. Account listeners ({@link
+   * #onAccountsChanged}) hear of the change.
+   */
+  void importState(String issuerId, java.util.function.Consumer<StateSink> rows);
+
   @Override
   void close();
 }

@@ -30,6 +30,18 @@ public final class JettyTransport implements AutoCloseable {
   /** Request bodies above this are refused; App Store Connect's JSON bodies are a few KB. */
   public static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
 
+  /**
+   * A snapshot load ({@code POST /_braeburn/snapshot}) carries a whole server's state. The body is
+   * held in memory, so it is capped too, but far higher; the CLI sends it gzip-compressed (JSON
+   * shrinks about tenfold), which makes the cap some millions of resources.
+   */
+  public static final int MAX_SNAPSHOT_BODY_BYTES = 256 * 1024 * 1024;
+
+  /** The largest body a request to {@code path} may have. */
+  public static int maxBodyBytes(String path) {
+    return path.equals("/_braeburn/snapshot") ? MAX_SNAPSHOT_BODY_BYTES : MAX_BODY_BYTES;
+  }
+
   private final Server server;
   private final ServerConnector connector;
 
@@ -71,15 +83,16 @@ public final class JettyTransport implements AutoCloseable {
     server.stop();
   }
 
-  /** The body, or null when it exceeds {@link #MAX_BODY_BYTES}. */
+  /** The body, or null when it exceeds {@link #maxBodyBytes}. */
   private static byte[] readBody(Request request) throws IOException {
+    int limit = maxBodyBytes(request.getHttpURI().getPath());
     long declared = request.getLength();
-    if (declared > MAX_BODY_BYTES) {
+    if (declared > limit) {
       return null;
     }
     try (InputStream in = Request.asInputStream(request)) {
-      byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-      return bytes.length > MAX_BODY_BYTES ? null : bytes;
+      byte[] bytes = in.readNBytes(limit + 1);
+      return bytes.length > limit ? null : bytes;
     }
   }
 

@@ -1,0 +1,24 @@
+package dev.braeburn.server.snapshot;
+
+import java.util.List;
+
+/**
+ * The snapshot document (docs/snapshots.md describes every field): one JSON object with a header
+ * ({@code format}, {@code version}, {@code createdAt}, {@code scope}, {@code issuerId} for a
+ * team) and then the sections {@code teams}, {@code keys}, {@code resources}, {@code links}, in
+ * that order, each an array of flat records. Resources are in listing order.
+ *
+ * <p>Versioning: {@code version} is a single major number. Anything an older Braeburn could not
+ * load faithfully — a new section (virtual clock, webhook outbox …), a new field, a changed meaning
+ * — comes with the next number; a Braeburn loads every version up to its own and refuses newer
+ * ones by name rather than dropping what it does not know.
+ */
+public final class SnapshotFormat {
+  public static final String FORMAT = "braeburn-snapshot";
+  public static final int VERSION = 1;
+  public static final String SERVER = "server";
+  public static final String TEAM = "team";
+  static final List<String> SECTIONS = List.of("teams", "keys", "resources", "links");
+
+  private SnapshotFormat() {}
+}

@@ -1,0 +1,107 @@
+package dev.braeburn.server.snapshot;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.braeburn.server.store.RejectedStateException;
+import dev.braeburn.server.store.Store;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Saves and loads snapshots: a team's or the whole server's state as one streamed JSON document
+ * (the format: {@link SnapshotFormat}, docs/snapshots.md). A save reads from one consistent read
+ * transaction; a load replaces state in one write transaction, so a bad document changes nothing.
+ * Used by the admin API ({@code /_braeburn/snapshot}) and by the CLI on a stopped server.
+ */
+public final class Snapshots {
+  private static final int BUFFER = 1 << 16;
+
+  private final Store store;
+  private final ObjectMapper mapper;
+  private final Clock clock;
+
+  public Snapshots(Store store, ObjectMapper mapper, Clock clock) {
+    this.store = store;
+    this.mapper = mapper;
+    this.clock = clock;
+  }
+
+  /** Writes a snapshot of one team ({@code issuerId}) or, with null, of the whole server to {@code out}, which stays open. */
+  public SnapshotSummary save(String issuerId, OutputStream out) throws IOException {
+    if (issuerId != null && store.team(issuerId).isEmpty()) {
+      throw SnapshotException.unknownTeam(issuerId);
+    }
+    SnapshotHeader header = new SnapshotHeader(SnapshotFormat.VERSION, clock.instant(), issuerId);
+    try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.setPrettyPrinter(new SnapshotLayout());
+      SnapshotWriter writer = new SnapshotWriter(json);
+      writer.begin(header);
+      store.exportState(issuerId, writer);
+      writer.finish();
+      return writer.summary(header);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** Saves to {@code file} atomically (gzip when it ends in {@code .gz}): on failure the previous file stays as it was. */
+  public SnapshotSummary save(String issuerId, Path file) throws IOException {
+    return AtomicFile.write(file, out -> save(issuerId, out));
+  }
+
+  /**
+   * Loads a snapshot document, plain or gzip-compressed. The document's scope decides what is
+   * replaced; {@code expectedTeam} (null: anything) guards against loading another team's, or the
+   * whole server's, snapshot by mistake.
+   */
+  public SnapshotSummary load(InputStream in, String expectedTeam) throws IOException {
+    InputStream source;
+    try {
+      source = decompressed(in);
+    } catch (java.io.EOFException | java.util.zip.ZipException e) {
+      throw SnapshotException.malformed("the snapshot starts like gzip but is not: " + e.getMessage());
+    }
+    try (JsonParser json = mapper.getFactory().createParser(source)) {
+      SnapshotReader reader = new SnapshotReader(json, mapper);
+      SnapshotHeader header = reader.header();
+      if (expectedTeam != null && !expectedTeam.equals(header.issuerId())) {
+        throw SnapshotException.invalid("/issuerId", header.issuerId() == null
+            ? "this is a snapshot of the whole server, not of team " + expectedTeam + "; loading it replaces every team"
+            : "this is a snapshot of team " + header.issuerId() + ", not of team " + expectedTeam);
+      }
+      try {
+        store.importState(header.issuerId(), reader::rows);
+      } catch (RejectedStateException e) {
+        throw SnapshotException.invalid(e.pointer(), e.getMessage());
+      }
+      return reader.summary(header);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  public SnapshotSummary load(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return load(in, null);
+    }
+  }
+
+  /** Gzip is recognised by its magic bytes, so a .json.gz loads whatever it is called. */
+  private static InputStream decompressed(InputStream in) throws IOException {
+    BufferedInputStream buffered = new BufferedInputStream(in, BUFFER);
+    buffered.mark(2);
+    int first = buffered.read();
+    int second = buffered.read();
+    buffered.reset();
+    return first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, BUFFER) : buffered;
+  }
+}
