@@ -22,8 +22,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Two Braeburn instances on one PostgreSQL, as behind a load balancer: any instance serves any
- * request, cursors from one work on the other, and a key revoked or a team blocked through one
- * instance is refused by the other at once. Runs in the PostgreSQL pass of the suite.
+ * request, cursors from one work on the other, a key revoked or a team blocked through one
+ * instance is refused by the other at once, and rate limits, the journal and the virtual clock are
+ * one for all. Runs in the PostgreSQL pass of the suite.
  */
 @EnabledIfSystemProperty(named = "braeburn.test.store", matches = "postgres")
 class TwoInstancesAcceptanceTest {
@@ -141,6 +142,29 @@ class TwoInstancesAcceptanceTest {
     assertThat(onFirst.get(0).path("errorCode").asText()).isEqualTo("FORBIDDEN_ERROR");
     assertThat(onFirst.get(1).path("query").asText()).isEqualTo("limit=2");
     assertThat(onFirst.get(2).path("query").asText()).isEqualTo("limit=1");
+  }
+
+  @Test
+  void theVirtualClockIsOneForAllInstances() throws Exception {
+    assertThat(first.admin("POST", "/_braeburn/clock/freeze", null, null).status()).isEqualTo(200);
+    try {
+      String now = first.admin("POST", "/_braeburn/clock/advance", "{\"days\":2}", null).json().path("now").asText();
+      assertThat(eventually(() -> now.equals(adminGet(1, "/_braeburn/clock").path("now").asText())))
+          .as("the second instance reads the first's advanced, frozen clock").isTrue();
+    } finally {
+      first.admin("POST", "/_braeburn/clock/resume", null, null);
+    }
+  }
+
+  private static JsonNode adminGet(int instance, String path) {
+    try {
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(on(instance, path)))
+          .header("Authorization", "Bearer " + first.server.adminToken()).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      return TestServer.JSON.readTree(r.body());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static JsonNode journal(int instance, String keyId) throws Exception {

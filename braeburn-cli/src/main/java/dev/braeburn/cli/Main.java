@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "braeburn 0.1.0",
     description = "A self-hosted, stateful implementation of the App Store Connect API.",
-    subcommands = {ServeCommand.class, KeysCommand.class, TokenCommand.class, SeedCommand.class, SnapshotCommand.class, SpecCommand.class})
+    subcommands = {ServeCommand.class, KeysCommand.class, TokenCommand.class, ClockCommand.class, SeedCommand.class, SnapshotCommand.class, SpecCommand.class})
 public final class Main {
   /** The command line with Braeburn's error handling: a {@link CliException} is one line on stderr and exit code 1. */
   static CommandLine commandLine() {

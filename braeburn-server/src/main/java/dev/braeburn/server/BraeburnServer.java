@@ -10,6 +10,8 @@ import dev.braeburn.server.auth.KeyDirectory;
 import dev.braeburn.server.auth.KeyIssuer;
 import dev.braeburn.server.auth.RateLimiter;
 import dev.braeburn.server.auth.TokenVerifier;
+import dev.braeburn.server.clock.VirtualClock;
+import dev.braeburn.server.schedule.Scheduler;
 import dev.braeburn.server.engine.DocumentWriter;
 import dev.braeburn.server.engine.Engine;
 import dev.braeburn.server.engine.EngineServices;
@@ -50,6 +52,7 @@ public final class BraeburnServer implements AutoCloseable {
 
   private final Store store;
   private final RequestJournal journal;
+  private final Scheduler scheduler;
   private final JettyTransport transport;
   private final String adminToken;
   private final FirstStart firstStart;
@@ -63,11 +66,12 @@ public final class BraeburnServer implements AutoCloseable {
    */
   public static final String RUNNING_FILE = "server.json";
 
-  private BraeburnServer(Store store, RequestJournal journal, JettyTransport transport, String adminToken, FirstStart firstStart, HandlerRegistry handlers,
+  private BraeburnServer(Store store, Scheduler scheduler, RequestJournal journal, JettyTransport transport, String adminToken, FirstStart firstStart, HandlerRegistry handlers,
       Path runningFile) {
     this.runningFile = runningFile;
     this.store = store;
     this.journal = journal;
+    this.scheduler = scheduler;
     this.transport = transport;
     this.adminToken = adminToken;
     this.firstStart = firstStart;
@@ -75,14 +79,19 @@ public final class BraeburnServer implements AutoCloseable {
   }
 
   public static BraeburnServer start(Config config, PrintStream out) throws Exception {
-    Clock clock = Clock.systemUTC();
+    // Server time (resources, scheduled work) is virtual; token lifetimes and rate limits follow the wall clock.
+    Clock wall = Clock.systemUTC();
+    VirtualClock clock = new VirtualClock(wall);
     ObjectMapper mapper = new ObjectMapper();
     Spec spec = Spec.load();
     SqlStore store = openStore(config, mapper, clock);
+    clock.attach(store::clockSetting, store::saveClockSetting);
+    store.onClockChanged(clock::reload);
+    Scheduler scheduler = new Scheduler(store, clock, wall);
     ResourceModel model = new ResourceModel(spec);
     Relations relations = new Relations(model);
-    EngineServices services = new EngineServices(model, store, new DocumentWriter(model, mapper), relations, new IdGenerator(), clock, mapper);
-    KeyIssuer keys = new KeyIssuer(store, clock);
+    EngineServices services = new EngineServices(model, store, new DocumentWriter(model, mapper), relations, new IdGenerator(), clock, scheduler, mapper);
+    KeyIssuer keys = new KeyIssuer(store, wall);
     KeyDirectory directory = new KeyDirectory(store);
     store.onAccountsChanged(directory::invalidate);
     RateLimiter limiter = store.rateLimiter();
@@ -93,18 +102,19 @@ public final class BraeburnServer implements AutoCloseable {
       accounts.seed(store.teams().getFirst().issuerId(), config.seed());
     }
     HandlerRegistry handlers = new HandlerRegistry();
-    TokenVerifier tokens = new TokenVerifier(directory, clock, mapper);
-    AccessGate gate = new AccessGate(tokens, directory, limiter, AccessPolicy.load(spec), clock, config.hourlyLimit(),
+    TokenVerifier tokens = new TokenVerifier(directory, wall, mapper);
+    AccessGate gate = new AccessGate(tokens, directory, limiter, AccessPolicy.load(spec), wall, config.hourlyLimit(),
         config.authRequired() ? null : firstTeam(store));
     RequestJournal journal = store.journal(config.journalSize());
     Engine engine = new Engine(services, handlers, gate, journal, !config.strictWire());
     AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec, config.store()), journal, tokens,
-        new dev.braeburn.server.snapshot.Snapshots(store, mapper, clock));
+        new dev.braeburn.server.snapshot.Snapshots(store, mapper, clock), clock, scheduler);
     ErrorWriter errors = new ErrorWriter(mapper);
     JettyTransport transport = new JettyTransport(config.host(), config.port(), req -> route(req, admin, engine),
         req -> errors.render(List.of(Errors.entityTooLarge(req.body().length, JettyTransport.maxBodyBytes(req.path())))));
+    scheduler.start();
     transport.start();
-    BraeburnServer server = new BraeburnServer(store, journal, transport, adminToken, first, handlers, config.dataDir().resolve(RUNNING_FILE));
+    BraeburnServer server = new BraeburnServer(store, scheduler, journal, transport, adminToken, first, handlers, config.dataDir().resolve(RUNNING_FILE));
     server.announce(mapper, config.host());
     if (!config.quiet()) {
       server.printBanner(config, out);
@@ -213,6 +223,7 @@ public final class BraeburnServer implements AutoCloseable {
   public void close() throws Exception {
     Files.deleteIfExists(runningFile);
     transport.close();
+    scheduler.close();
     journal.close();
     store.close();
   }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.auth.TokenVerifier;
+import dev.braeburn.server.clock.VirtualClock;
+import dev.braeburn.server.schedule.Scheduler;
 import dev.braeburn.server.http.ApiRequest;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.jsonapi.ApiError;
@@ -36,11 +38,13 @@ public final class AdminApi {
   private final Supplier<ObjectNode> health;
   private final TeamAdmin teams;
   private final KeyAdmin keys;
+  private final ClockAdmin clock;
   private final JournalAdmin journal;
   private final SnapshotAdmin snapshots;
 
   public AdminApi(Accounts accounts, ObjectMapper mapper, String adminToken, Supplier<ObjectNode> health,
-      RequestJournal journal, TokenVerifier tokens, dev.braeburn.server.snapshot.Snapshots snapshots) {
+      RequestJournal journal, TokenVerifier tokens, dev.braeburn.server.snapshot.Snapshots snapshots, VirtualClock clock,
+      Scheduler scheduler) {
     this.accounts = accounts;
     this.json = new AdminJson(mapper);
     this.errors = new ErrorWriter(mapper);
@@ -50,6 +54,7 @@ public final class AdminApi {
     this.keys = new KeyAdmin(accounts, json, teams);
     this.journal = new JournalAdmin(journal, tokens, json);
     this.snapshots = new SnapshotAdmin(snapshots, teams, json);
+    this.clock = new ClockAdmin(clock, scheduler, accounts.store(), json);
   }
 
   public ApiResponse handle(ApiRequest req) {
@@ -76,6 +81,9 @@ public final class AdminApi {
       case "POST keys" -> keys.create(req);
       case "PATCH keys/{id}" -> keys.update(req, id);
       case "DELETE keys/{id}" -> keys.revoke(id);
+      case "GET clock" -> clock.show();
+      case "POST clock/{id}" -> clock.act(req, id);
+      case "GET tasks" -> clock.tasks(req);
       case "GET requests" -> journal.list(req);
       case "DELETE requests" -> journal.clear();
       case "POST tokens/{id}" -> {

@@ -2,16 +2,18 @@ package dev.braeburn.server.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braeburn.server.store.Store;
-import java.time.Clock;
+import dev.braeburn.server.clock.VirtualClock;
+import dev.braeburn.server.schedule.Scheduler;
 
-/** What handlers work with: the spec-derived model, the store, rendering and relationship writes. */
+/** What handlers work with: the spec-derived model, the store, rendering, relationship writes, server time and scheduled work. */
 public record EngineServices(
     ResourceModel model,
     Store store,
     DocumentWriter writer,
     Relations relations,
     IdGenerator ids,
-    Clock clock,
+    VirtualClock clock,
+    Scheduler scheduler,
     ObjectMapper mapper) {
 
   Includer includer() {

@@ -1,5 +1,7 @@
 package dev.braeburn.server.store;
 
+import dev.braeburn.server.clock.ClockSetting;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -58,6 +60,29 @@ public interface Store extends AutoCloseable {
    * #onAccountsChanged}) hear of the change.
    */
   void importState(String issuerId, java.util.function.Consumer<StateSink> rows);
+
+  /** The virtual clock's persisted setting ({@link ClockSetting#WALL} until it was first changed). */
+  ClockSetting clockSetting();
+
+  /** Persists the clock's setting and tells every instance on the database ({@link #onClockChanged}). */
+  void saveClockSetting(ClockSetting setting);
+
+  /** Calls {@code listener} when another instance sharing the database changed the clock. */
+  default void onClockChanged(Runnable listener) {}
+
+  /** The earliest task due by {@code upTo} (server time) that no instance holds a live lease on. */
+  Optional<ScheduledTask> nextDueTask(Instant upTo, Instant wallNow);
+
+  /** Takes a lease on a task until {@code leaseUntil} (wall time); false when another instance holds one. */
+  boolean claimTask(long taskId, Instant wallNow, Instant leaseUntil);
+
+  void completeTask(long taskId);
+
+  /** Releases a task's lease and makes it due again at {@code dueAt} (server time). */
+  void retryTask(long taskId, int attempt, Instant dueAt);
+
+  /** Pending tasks of one team (null: of all), soonest first. */
+  List<ScheduledTask> scheduledTasks(String issuerId, int limit);
 
   @Override
   void close();

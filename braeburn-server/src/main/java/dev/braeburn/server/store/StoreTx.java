@@ -1,6 +1,7 @@
 package dev.braeburn.server.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -39,4 +40,16 @@ public interface StoreTx {
   Page list(ListSpec spec);
 
   long count(String type);
+
+  /**
+   * Schedules work of {@code kind} for this team at {@code dueAt} (server time), committed with this
+   * transaction: it never runs for a change that was rolled back, and is never lost once committed.
+   */
+  long schedule(String kind, Instant dueAt, ObjectNode payload);
+
+  /** Removes a scheduled task of this team in this transaction (it ran, or is no longer wanted). */
+  void completeTask(long taskId);
+
+  /** This team's pending tasks of {@code kind}, soonest first. */
+  List<ScheduledTask> scheduled(String kind);
 }

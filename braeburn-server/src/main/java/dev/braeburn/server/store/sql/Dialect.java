@@ -40,8 +40,11 @@ public interface Dialect {
     return null;
   }
 
-  /** A statement telling other instances on the database that teams or keys changed, or null. */
-  default SqlBuilder accountsChanged() {
+  /**
+   * A statement telling other instances on the database that what {@code channel} names changed
+   * ({@link ChangeListener}), or null when no other instance can share the database.
+   */
+  default SqlBuilder changed(String channel) {
     return null;
   }
 }

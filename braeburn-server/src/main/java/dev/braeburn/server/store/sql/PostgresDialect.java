@@ -69,7 +69,7 @@ public final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public SqlBuilder accountsChanged() {
-    return new SqlBuilder().sql("NOTIFY " + AccountChangeListener.CHANNEL);
+  public SqlBuilder changed(String channel) {
+    return new SqlBuilder().sql("NOTIFY " + channel);
   }
 }

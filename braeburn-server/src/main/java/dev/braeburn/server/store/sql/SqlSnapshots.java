@@ -88,7 +88,7 @@ final class SqlSnapshots {
       SqlStateImport target = new SqlStateImport(conn, dialect, issuerId);
       rows.accept(target);
       target.finish();
-      SqlBuilder notify = dialect.accountsChanged();
+      SqlBuilder notify = dialect.changed(ChangeListener.ACCOUNTS);
       if (notify != null) {
         execute(notify); // delivered at commit, to every instance on the database
       }

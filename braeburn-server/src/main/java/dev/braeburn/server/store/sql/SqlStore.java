@@ -7,7 +7,9 @@ import dev.braeburn.server.auth.RateLimiter;
 import dev.braeburn.server.auth.RollingHourLimiter;
 import dev.braeburn.server.journal.MemoryJournal;
 import dev.braeburn.server.journal.RequestJournal;
+import dev.braeburn.server.clock.ClockSetting;
 import dev.braeburn.server.store.ApiKey;
+import dev.braeburn.server.store.ScheduledTask;
 import dev.braeburn.server.store.Store;
 import dev.braeburn.server.store.StoreTx;
 import dev.braeburn.server.store.Team;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +38,7 @@ public final class SqlStore implements Store {
   private final Dialect dialect;
   private final ObjectMapper mapper;
   private final Clock clock;
-  private AccountChangeListener accountListener;
+  private ChangeListener changeListener;
   /** Told synchronously after a snapshot load: a NOTIFY reaches this instance's own listener only later. */
   private final List<Runnable> localAccountListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** PostgreSQL only: connections for shared per-request state (rate counts, journal) that need no durable commit. */
@@ -78,7 +81,7 @@ public final class SqlStore implements Store {
     migrate(writer, dialect);
     HikariDataSource reader = postgresPool(jdbcUrl, "braeburn-reader", 8);
     SqlStore store = new SqlStore(writer, reader, dialect, mapper, clock);
-    store.accountListener = AccountChangeListener.start(jdbcUrl);
+    store.changeListener = ChangeListener.start(jdbcUrl);
     store.counters = countersPool(jdbcUrl);
     return store;
   }
@@ -251,7 +254,7 @@ public final class SqlStore implements Store {
   private <T> T accountWrite(Function<SqlStoreTx, T> work) {
     return inTransaction(writer, "", tx -> {
       T result = work.apply((SqlStoreTx) tx);
-      SqlBuilder notify = dialect.accountsChanged();
+      SqlBuilder notify = dialect.changed(ChangeListener.ACCOUNTS);
       if (notify != null) {
         ((SqlStoreTx) tx).update(notify);
       }
@@ -275,8 +278,8 @@ public final class SqlStore implements Store {
   @Override
   public void onAccountsChanged(Runnable listener) {
     localAccountListeners.add(listener);
-    if (accountListener != null) {
-      accountListener.add(listener);
+    if (changeListener != null) {
+      changeListener.add(ChangeListener.ACCOUNTS, listener);
     }
   }
 
@@ -300,9 +303,73 @@ public final class SqlStore implements Store {
   }
 
   @Override
+  public ClockSetting clockSetting() {
+    return inTransaction(reader, "", tx -> ((SqlStoreTx) tx).query(
+            new SqlBuilder().sql("SELECT offset_millis, frozen_at FROM clock_state WHERE id = 1"),
+            rs -> new ClockSetting(Duration.ofMillis(rs.getLong(1)), rs.getString(2) == null ? null : Instant.parse(rs.getString(2)))))
+        .stream().findFirst().orElse(ClockSetting.WALL);
+  }
+
+  @Override
+  public void saveClockSetting(ClockSetting setting) {
+    inTransaction(writer, "", tx -> {
+      SqlStoreTx sql = (SqlStoreTx) tx;
+      sql.update(new SqlBuilder().sql("DELETE FROM clock_state WHERE id = 1"));
+      sql.update(new SqlBuilder().sql("INSERT INTO clock_state (id, offset_millis, frozen_at) VALUES (1, ?, ?)",
+          setting.offset().toMillis(), setting.frozenAt() == null ? null : setting.frozenAt().toString()));
+      SqlBuilder notify = dialect.changed(ChangeListener.CLOCK);
+      if (notify != null) {
+        sql.update(notify);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void onClockChanged(Runnable listener) {
+    if (changeListener != null) {
+      changeListener.add(ChangeListener.CLOCK, listener);
+    }
+  }
+
+  @Override
+  public Optional<ScheduledTask> nextDueTask(Instant upTo, Instant wallNow) {
+    return inTransaction(reader, "", tx -> ((SqlStoreTx) tx).query(new SqlBuilder().sql(
+            "SELECT " + SqlStoreTx.TASK_COLUMNS + " FROM scheduled_tasks WHERE due_at <= ? AND (lease_until IS NULL OR lease_until < ?)"
+                + " ORDER BY due_at, id LIMIT 1", upTo.toEpochMilli(), wallNow.toEpochMilli()),
+        ((SqlStoreTx) tx)::task)).stream().findFirst();
+  }
+
+  @Override
+  public boolean claimTask(long taskId, Instant wallNow, Instant leaseUntil) {
+    return inTransaction(writer, "", tx -> ((SqlStoreTx) tx).update(new SqlBuilder().sql(
+        "UPDATE scheduled_tasks SET lease_until = ? WHERE id = ? AND (lease_until IS NULL OR lease_until < ?)",
+        leaseUntil.toEpochMilli(), taskId, wallNow.toEpochMilli()))) > 0;
+  }
+
+  @Override
+  public void completeTask(long taskId) {
+    inTransaction(writer, "", tx -> ((SqlStoreTx) tx).update(new SqlBuilder().sql("DELETE FROM scheduled_tasks WHERE id = ?", taskId)));
+  }
+
+  @Override
+  public void retryTask(long taskId, int attempt, Instant dueAt) {
+    inTransaction(writer, "", tx -> ((SqlStoreTx) tx).update(new SqlBuilder().sql(
+        "UPDATE scheduled_tasks SET attempt = ?, due_at = ?, lease_until = NULL WHERE id = ?", attempt, dueAt.toEpochMilli(), taskId)));
+  }
+
+  @Override
+  public List<ScheduledTask> scheduledTasks(String issuerId, int limit) {
+    SqlBuilder where = issuerId == null ? new SqlBuilder() : new SqlBuilder().sql(" WHERE team_id = ?", issuerId);
+    return inTransaction(reader, "", tx -> ((SqlStoreTx) tx).query(new SqlBuilder().sql(
+        "SELECT " + SqlStoreTx.TASK_COLUMNS + " FROM scheduled_tasks").append(where).sql(" ORDER BY due_at, id LIMIT ?", limit),
+        ((SqlStoreTx) tx)::task));
+  }
+
+  @Override
   public void close() {
-    if (accountListener != null) {
-      accountListener.close();
+    if (changeListener != null) {
+      changeListener.close();
     }
     if (counters != null) {
       counters.close();

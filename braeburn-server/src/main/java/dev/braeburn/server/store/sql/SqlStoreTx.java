@@ -9,12 +9,14 @@ import dev.braeburn.server.store.ListSpec;
 import dev.braeburn.server.store.Page;
 import dev.braeburn.server.store.PageKey;
 import dev.braeburn.server.store.Resource;
+import dev.braeburn.server.store.ScheduledTask;
 import dev.braeburn.server.store.StoreTx;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -180,6 +182,35 @@ final class SqlStoreTx implements StoreTx {
   @Override
   public long count(String type) {
     return query(new SqlBuilder().sql("SELECT COUNT(*) FROM resources WHERE team_id = ? AND type = ?", teamId, type), rs -> rs.getLong(1)).getFirst();
+  }
+
+  static final String TASK_COLUMNS = "id, team_id, kind, due_at, payload, attempt";
+
+  @Override
+  public long schedule(String kind, Instant dueAt, ObjectNode payload) {
+    return query(new SqlBuilder().sql("INSERT INTO scheduled_tasks (team_id, kind, due_at, payload, created_at) VALUES (?, ?, ?, "
+        + dialect.jsonParameter() + ", ?) RETURNING id", teamId, kind, dueAt.toEpochMilli(), json(payload), clock.instant().toString()),
+        rs -> rs.getLong(1)).getFirst();
+  }
+
+  @Override
+  public void completeTask(long taskId) {
+    update(new SqlBuilder().sql("DELETE FROM scheduled_tasks WHERE id = ? AND team_id = ?", taskId, teamId));
+  }
+
+  @Override
+  public List<ScheduledTask> scheduled(String kind) {
+    return query(new SqlBuilder().sql("SELECT " + TASK_COLUMNS + " FROM scheduled_tasks WHERE team_id = ? AND kind = ? ORDER BY due_at, id",
+        teamId, kind), this::task);
+  }
+
+  ScheduledTask task(ResultSet rs) throws SQLException {
+    try {
+      return new ScheduledTask(rs.getLong(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
+          (ObjectNode) mapper.readTree(rs.getString(5)), rs.getInt(6));
+    } catch (JsonProcessingException e) {
+      throw new StoreException("unreadable task payload", e);
+    }
   }
 
   private Resource resource(ResultSet rs) throws SQLException {

@@ -1,0 +1,197 @@
+package dev.braeburn.server.schedule;
+
+import dev.braeburn.server.clock.VirtualClock;
+import dev.braeburn.server.store.ScheduledTask;
+import dev.braeburn.server.store.Store;
+import dev.braeburn.server.store.StoreTx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the work scheduled on the virtual clock, in order of due time (then of scheduling).
+ *
+ * <ul>
+ *   <li>While the clock runs, a background thread runs tasks as they come due (it looks every
+ *       {@value #POLL_MILLIS} ms, and at once when {@link #wake()} is called after a commit).
+ *   <li>{@link #advance(Duration)} moves the clock forward task by task: the clock reads each
+ *       task's due time while that task runs, so timestamps are those Apple would show; follow-up
+ *       tasks that fall inside the advance run too; it returns when nothing inside is left, so a
+ *       client sees the outcome as soon as the call returns.
+ * </ul>
+ *
+ * One instance runs one task at a time. Instances sharing a database claim a task with a lease
+ * (wall time) before running it; a task whose instance died is run again when its lease expires.
+ */
+public final class Scheduler implements AutoCloseable {
+  static final long POLL_MILLIS = 200;
+  static final Duration LEASE = Duration.ofSeconds(60);
+  /** An unexpected failure is retried with backoff, then given up (and logged) after this many runs. */
+  static final int MAX_ATTEMPTS = 10;
+  private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+
+  private final Store store;
+  private final VirtualClock clock;
+  private final Clock wall;
+  private final Map<String, TaskHandler> handlers = new ConcurrentHashMap<>();
+  private final ReentrantLock running = new ReentrantLock(true);
+  private final ReentrantLock signal = new ReentrantLock();
+  private final Condition woken = signal.newCondition();
+  private Thread background;
+  private volatile boolean closed;
+
+  public Scheduler(Store store, VirtualClock clock, Clock wall) {
+    this.store = store;
+    this.clock = clock;
+    this.wall = wall;
+  }
+
+  /** Registers what runs for tasks of {@code kind}. */
+  public Scheduler register(String kind, TaskHandler handler) {
+    handlers.put(kind, handler);
+    return this;
+  }
+
+  /** Schedules {@code kind} inside {@code tx} (committed with the change that causes it). */
+  public long schedule(StoreTx tx, String kind, Instant dueAt, com.fasterxml.jackson.databind.node.ObjectNode payload) {
+    if (!handlers.containsKey(kind)) {
+      throw new IllegalArgumentException("no handler for scheduled task kind " + kind);
+    }
+    return tx.schedule(kind, dueAt, payload);
+  }
+
+  public void start() {
+    background = Thread.ofPlatform().daemon().name("braeburn-scheduler").start(this::loop);
+  }
+
+  /** Asks the background thread to look for due work now (after a commit that scheduled some). */
+  public void wake() {
+    signal.lock();
+    try {
+      woken.signal();
+    } finally {
+      signal.unlock();
+    }
+  }
+
+  /** Advances the clock by {@code by}, running everything that comes due on the way; returns the new time. */
+  public Instant advance(Duration by) {
+    if (by.isNegative()) {
+      throw new IllegalArgumentException("the clock only moves forward");
+    }
+    running.lock();
+    try {
+      Instant target = clock.instant().plus(by);
+      for (Optional<ScheduledTask> next = store.nextDueTask(target, wall.instant()); next.isPresent();
+          next = store.nextDueTask(target, wall.instant())) {
+        clock.advanceTo(next.get().dueAt());
+        runClaimed(next.get());
+      }
+      return clock.advanceTo(target);
+    } finally {
+      running.unlock();
+    }
+  }
+
+  /** Runs every task due by now; returns how many ran. */
+  public int runDue() {
+    running.lock();
+    try {
+      int ran = 0;
+      for (Optional<ScheduledTask> next = store.nextDueTask(clock.instant(), wall.instant()); next.isPresent() && !closed;
+          next = store.nextDueTask(clock.instant(), wall.instant())) {
+        runClaimed(next.get());
+        ran++;
+      }
+      return ran;
+    } finally {
+      running.unlock();
+    }
+  }
+
+  private void runClaimed(ScheduledTask task) {
+    if (!store.claimTask(task.id(), wall.instant(), wall.instant().plus(LEASE))) {
+      return; // another instance took it
+    }
+    TaskHandler handler = handlers.get(task.kind());
+    Run run = new Run(task);
+    try {
+      if (handler == null) {
+        throw new IllegalStateException("no handler for scheduled task kind " + task.kind());
+      }
+      handler.run(task, run);
+      if (run.retryAt != null) {
+        store.retryTask(task.id(), task.attempt() + 1, run.retryAt);
+      } else if (!run.completed) {
+        store.completeTask(task.id());
+      }
+    } catch (RuntimeException e) {
+      if (task.attempt() + 1 >= MAX_ATTEMPTS) {
+        LOG.error("scheduled task {} ({}) failed {} times; giving up", task.id(), task.kind(), MAX_ATTEMPTS, e);
+        store.completeTask(task.id());
+      } else {
+        LOG.warn("scheduled task {} ({}) failed; retrying", task.id(), task.kind(), e);
+        store.retryTask(task.id(), task.attempt() + 1, clock.instant().plusSeconds(1L << Math.min(task.attempt(), 12)));
+      }
+    }
+  }
+
+  private final class Run implements TaskRun {
+    private final ScheduledTask task;
+    private boolean completed;
+    private Instant retryAt;
+
+    Run(ScheduledTask task) {
+      this.task = task;
+    }
+
+    @Override
+    public void complete(StoreTx tx) {
+      tx.completeTask(task.id());
+      completed = true;
+    }
+
+    @Override
+    public void retryAt(Instant dueAt) {
+      retryAt = dueAt;
+    }
+  }
+
+  private void loop() {
+    while (!closed) {
+      try {
+        runDue();
+      } catch (RuntimeException e) {
+        LOG.warn("scheduler pass failed: {}", e.getMessage());
+      }
+      signal.lock();
+      try {
+        woken.await(POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        return;
+      } finally {
+        signal.unlock();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    if (background != null) {
+      background.interrupt();
+      try {
+        background.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
