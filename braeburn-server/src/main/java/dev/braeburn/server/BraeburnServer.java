@@ -13,6 +13,11 @@ import dev.braeburn.server.auth.TokenVerifier;
 import dev.braeburn.server.clock.VirtualClock;
 import dev.braeburn.server.schedule.Scheduler;
 import dev.braeburn.server.engine.DocumentWriter;
+import dev.braeburn.server.family.Families;
+import dev.braeburn.server.family.Family;
+import dev.braeburn.server.family.FamilyContext;
+import dev.braeburn.server.family.PublicRoutes;
+import dev.braeburn.server.family.WebhookEvents;
 import dev.braeburn.server.engine.Engine;
 import dev.braeburn.server.engine.EngineServices;
 import dev.braeburn.server.engine.HandlerRegistry;
@@ -110,7 +115,9 @@ public final class BraeburnServer implements AutoCloseable {
     AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec, config.store()), journal, tokens,
         new dev.braeburn.server.snapshot.Snapshots(store, mapper, clock), clock, scheduler);
     ErrorWriter errors = new ErrorWriter(mapper);
-    JettyTransport transport = new JettyTransport(config.host(), config.port(), req -> route(req, admin, engine),
+    PublicRoutes routes = new PublicRoutes();
+    installFamilies(new FamilyContext(services, handlers, scheduler, routes, null));
+    JettyTransport transport = new JettyTransport(config.host(), config.port(), req -> route(req, admin, routes, engine),
         req -> errors.render(List.of(Errors.entityTooLarge(req.body().length, JettyTransport.maxBodyBytes(req.path())))));
     scheduler.start();
     transport.start();
@@ -128,8 +135,17 @@ public final class BraeburnServer implements AutoCloseable {
     return () -> issuerId;
   }
 
-  private static ApiResponse route(ApiRequest req, AdminApi admin, Engine engine) {
-    return req.path().startsWith(AdminApi.PREFIX) ? admin.handle(req) : engine.handle(req);
+  private static ApiResponse route(ApiRequest req, AdminApi admin, PublicRoutes routes, Engine engine) {
+    return req.path().startsWith(AdminApi.PREFIX) ? admin.handle(req) : routes.handle(req).orElseGet(() -> engine.handle(req));
+  }
+
+  /** Installs every family; the one that carries webhook events (if any) is handed to all. */
+  private static void installFamilies(FamilyContext base) {
+    List<Family> families = Families.all();
+    WebhookEvents events = families.stream().filter(WebhookEvents.class::isInstance).map(WebhookEvents.class::cast)
+        .findFirst().orElse(WebhookEvents.NONE);
+    FamilyContext context = new FamilyContext(base.services(), base.handlers(), base.scheduler(), base.routes(), events);
+    families.forEach(f -> f.install(context));
   }
 
   private static SqlStore openStore(Config config, ObjectMapper mapper, Clock clock) {

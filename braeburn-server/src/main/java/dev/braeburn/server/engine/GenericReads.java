@@ -15,7 +15,7 @@ import dev.braeburn.spec.Relationship;
 import java.util.List;
 
 /** Spec-driven reads: collections, instances, related resources, linkages and metrics. */
-final class GenericReads {
+public final class GenericReads {
   private GenericReads() {}
 
   static ApiResponse collection(OperationContext ctx) {
@@ -83,7 +83,8 @@ final class GenericReads {
     return linkagesOnly ? Documents.linkages(ctx, page, limit) : Documents.page(ctx, tx, page, limit);
   }
 
-  static Resource existing(StoreTx tx, String type, String id) {
+  /** The resource, or Apple's 404 for it. */
+  public static Resource existing(StoreTx tx, String type, String id) {
     return tx.find(type, id).orElseThrow(() -> new ApiException(Errors.notFound(type, id)));
   }
 

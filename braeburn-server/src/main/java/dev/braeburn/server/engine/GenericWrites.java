@@ -18,10 +18,38 @@ import java.util.Map;
  * Spec-driven writes: create (201 + Location), update (200, partial attributes, relationships
  * replaced), delete (204) and relationship linkage changes (204), each in one transaction.
  */
-final class GenericWrites {
+public final class GenericWrites {
   private GenericWrites() {}
 
+  /**
+   * A family's own step inside a generic create's transaction, after the resource and its
+   * relationships are written and before the response is rendered: set initial states, schedule
+   * work, announce events — or refuse with an {@link dev.braeburn.server.jsonapi.ApiException},
+   * which rolls everything back.
+   */
+  @FunctionalInterface
+  public interface AfterCreate {
+    void apply(StoreTx tx, Resource created);
+  }
+
+  /**
+   * A family's own step inside a generic update's transaction, before anything is written: {@code
+   * merged} is the stored attributes with the request's applied, and may be changed or refused.
+   */
+  @FunctionalInterface
+  public interface BeforeUpdate {
+    void apply(StoreTx tx, Resource stored, ObjectNode merged);
+  }
+
   static ApiResponse create(OperationContext ctx) {
+    return create(ctx, (tx, created) -> {});
+  }
+
+  static ApiResponse update(OperationContext ctx) {
+    return update(ctx, (tx, stored, merged) -> {});
+  }
+
+  public static ApiResponse create(OperationContext ctx, AfterCreate after) {
     RequestDocument body = ctx.body();
     return ctx.services().store().write(ctx.teamId(), tx -> {
       Map<String, Resource> local = createIncluded(ctx, tx, body.included());
@@ -29,18 +57,20 @@ final class GenericWrites {
       ResourceDefaults.apply(ctx.services(), body.type(), attributes);
       Resource created = tx.insert(body.type(), ctx.services().ids().next(body.type()), attributes);
       link(ctx, tx, created, body.relationships(), local);
+      after.apply(tx, created);
       Resource fresh = tx.find(created.type(), created.id()).orElseThrow();
       String location = ctx.request().baseUrl() + "/" + ctx.operation().version() + "/" + created.type() + "/" + created.id();
       return Documents.single(ctx, tx, fresh, 201).withHeader("Location", location);
     });
   }
 
-  static ApiResponse update(OperationContext ctx) {
+  public static ApiResponse update(OperationContext ctx, BeforeUpdate before) {
     RequestDocument body = ctx.body();
     return ctx.services().store().write(ctx.teamId(), tx -> {
       Resource existing = GenericReads.existing(tx, ctx.operation().type(), ctx.id());
       ObjectNode attributes = existing.attributes().deepCopy();
       attributes.setAll(body.attributes());
+      before.apply(tx, existing, attributes);
       tx.updateAttributes(existing, attributes);
       link(ctx, tx, existing, body.relationships(), Map.of());
       return Documents.single(ctx, tx, tx.find(existing.type(), existing.id()).orElseThrow(), 200);
