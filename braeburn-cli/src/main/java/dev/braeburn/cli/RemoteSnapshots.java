@@ -65,7 +65,7 @@ final class RemoteSnapshots implements SnapshotEndpoint {
     }
     JsonNode s = JSON.readTree(response.body());
     return new SnapshotSummary(s.path("scope").asText(), s.path("issuerId").asText(null), s.path("teams").asLong(),
-        s.path("keys").asLong(), s.path("resources").asLong(), s.path("links").asLong());
+        s.path("keys").asLong(), s.path("resources").asLong(), s.path("links").asLong(), s.path("tasks").asLong());
   }
 
   @Override

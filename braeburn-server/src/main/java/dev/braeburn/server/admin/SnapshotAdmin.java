@@ -74,6 +74,7 @@ final class SnapshotAdmin {
     out.put("keys", s.keys());
     out.put("resources", s.resources());
     out.put("links", s.links());
+    out.put("tasks", s.tasks());
     return out;
   }
 

@@ -91,6 +91,15 @@ final class RecordFields {
     return value.intValue();
   }
 
+  /** A required whole number (any sign). */
+  long wholeNumber(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw invalid(name, "'" + name + "' must be a whole number");
+    }
+    return value.longValue();
+  }
+
   List<String> texts(String name) {
     JsonNode value = node.get(name);
     if (value == null || !value.isArray() || value.isEmpty()) {

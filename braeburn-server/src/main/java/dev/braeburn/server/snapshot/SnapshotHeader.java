@@ -1,9 +1,13 @@
 package dev.braeburn.server.snapshot;
 
+import dev.braeburn.server.clock.ClockSetting;
 import java.time.Instant;
 
-/** What a snapshot is before its rows: its format version, when it was taken, and of what. */
-record SnapshotHeader(int version, Instant createdAt, String issuerId) {
+/**
+ * What a snapshot is before its rows: its format version, when it was taken, of what, and (whole
+ * server, version 2 on) the virtual clock's setting — null when the document has none.
+ */
+record SnapshotHeader(int version, Instant createdAt, String issuerId, ClockSetting clock) {
   /** {@code server} for the whole server, {@code team} for the one team {@link #issuerId}. */
   String scope() {
     return issuerId == null ? SnapshotFormat.SERVER : SnapshotFormat.TEAM;

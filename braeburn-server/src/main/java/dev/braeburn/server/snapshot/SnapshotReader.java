@@ -15,6 +15,8 @@ import dev.braeburn.server.store.ApiKey;
 import dev.braeburn.server.store.StateSink;
 import dev.braeburn.server.store.StoredLink;
 import dev.braeburn.server.store.StoredResource;
+import dev.braeburn.server.store.StoredTask;
+import dev.braeburn.server.clock.ClockSetting;
 import dev.braeburn.server.store.Team;
 import java.io.EOFException;
 import java.io.IOException;
@@ -39,7 +41,8 @@ final class SnapshotReader {
       Set.of("issuerId", "name", "createdAt", "agreementsMissing"),
       Set.of("keyId", "issuerId", "name", "type", "roles", "publicKey", "createdAt", "revokedAt", "hourlyLimit"),
       Set.of("issuerId", "type", "id", "createdAt", "updatedAt", "attributes"),
-      Set.of("issuerId", "sourceType", "sourceId", "relationship", "targetType", "targetId"));
+      Set.of("issuerId", "sourceType", "sourceId", "relationship", "targetType", "targetId"),
+      Set.of("issuerId", "kind", "dueAt", "attempt", "payload"));
 
   private final JsonParser json;
   private final ObjectMapper mapper;
@@ -47,6 +50,7 @@ final class SnapshotReader {
   private final ObjectReader trees;
   private final long[] counts = new long[SnapshotFormat.SECTIONS.size()];
   private String firstSection;
+  private int version;
 
   SnapshotReader(JsonParser json, ObjectMapper mapper) {
     this.json = json.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -64,21 +68,26 @@ final class SnapshotReader {
         throw SnapshotException.invalid("/format", "this is not a Braeburn snapshot: it must start with \"format\": \""
             + SnapshotFormat.FORMAT + "\"");
       }
-      int version = version();
+      version = version();
       Instant createdAt = null;
+      ClockSetting clock = null;
       String scope = null;
       String issuerId = null;
       String field;
-      while ((field = nextField()) != null && !SnapshotFormat.SECTIONS.contains(field)) {
+      while ((field = nextField()) != null && !SnapshotFormat.sections(version).contains(field)) {
         switch (field) {
           case "createdAt" -> createdAt = headerInstant();
           case "scope" -> scope = headerText("scope");
           case "issuerId" -> issuerId = headerText("issuerId");
+          case "clock" -> clock = clock();
           default -> throw unknownField(field);
         }
       }
       firstSection = field;
-      return header(version, createdAt, scope, issuerId);
+      if (clock != null && issuerId != null) {
+        throw SnapshotException.invalid("/clock", "only a snapshot of the whole server carries the clock; teams share it");
+      }
+      return header(version, createdAt, scope, issuerId, clock);
     } catch (IOException e) {
       throw unreadable(e);
     }
@@ -87,8 +96,9 @@ final class SnapshotReader {
   /** Every row into {@code sink}, section by section; then checks that the document ends. */
   void rows(StateSink sink) {
     try {
-      for (int s = 0; s < SnapshotFormat.SECTIONS.size(); s++) {
-        String section = SnapshotFormat.SECTIONS.get(s);
+      List<String> sections = SnapshotFormat.sections(version);
+      for (int s = 0; s < sections.size(); s++) {
+        String section = sections.get(s);
         String field = s == 0 ? firstSection : nextField();
         if (!section.equals(field)) {
           throw misplaced(section, field);
@@ -109,7 +119,7 @@ final class SnapshotReader {
       }
       String after = nextField();
       if (after != null) {
-        throw SnapshotFormat.SECTIONS.contains(after) ? misplaced(after, after) : unknownField(after);
+        throw SnapshotFormat.sections(version).contains(after) ? misplaced(after, after) : unknownField(after);
       }
       if (json.nextToken() != null) {
         throw SnapshotException.invalid("", "there is more after the snapshot's closing brace");
@@ -120,7 +130,7 @@ final class SnapshotReader {
   }
 
   SnapshotSummary summary(SnapshotHeader header) {
-    return new SnapshotSummary(header.scope(), header.issuerId(), counts[0], counts[1], counts[2], counts[3]);
+    return new SnapshotSummary(header.scope(), header.issuerId(), counts[0], counts[1], counts[2], counts[3], counts[4]);
   }
 
   private void deliver(int section, RecordFields f, StateSink sink) throws IOException {
@@ -129,8 +139,10 @@ final class SnapshotReader {
       case 1 -> sink.key(key(f));
       case 2 -> sink.resource(new StoredResource(f.text("issuerId"), f.text("type"), f.text("id"),
           mapper.writeValueAsString(f.object("attributes")), f.instant("createdAt"), f.instant("updatedAt")));
-      default -> sink.link(new StoredLink(f.text("issuerId"), f.text("sourceType"), f.text("sourceId"), f.text("relationship"),
+      case 3 -> sink.link(new StoredLink(f.text("issuerId"), f.text("sourceType"), f.text("sourceId"), f.text("relationship"),
           f.text("targetType"), f.text("targetId")));
+      default -> sink.task(new StoredTask(f.text("issuerId"), f.text("kind"), f.instant("dueAt"), attempt(f),
+          mapper.writeValueAsString(f.object("payload"))));
     }
   }
 
@@ -160,6 +172,26 @@ final class SnapshotReader {
     }
   }
 
+  private static int attempt(RecordFields f) {
+    Integer attempt = f.optionalCount("attempt");
+    if (attempt == null) {
+      throw f.invalid("attempt", "'attempt' must be a whole number ≥ 0");
+    }
+    return attempt;
+  }
+
+  /** {@code {"offsetMillis": n, "frozenAt": instant|null}}: the virtual clock of the whole server. */
+  private ClockSetting clock() throws IOException {
+    if (version < 2) {
+      throw unknownField("clock");
+    }
+    if (json.nextToken() != JsonToken.START_OBJECT) {
+      throw SnapshotException.invalid("/clock", "'clock' must be an object {\"offsetMillis\", \"frozenAt\"}");
+    }
+    RecordFields f = new RecordFields(trees.readTree(json), "/clock", Set.of("offsetMillis", "frozenAt"));
+    return new ClockSetting(java.time.Duration.ofMillis(f.wholeNumber("offsetMillis")), f.optionalInstant("frozenAt"));
+  }
+
   private int version() throws IOException {
     if (!"version".equals(nextField())) {
       throw SnapshotException.invalid("/version", "'version' must follow 'format'");
@@ -178,12 +210,12 @@ final class SnapshotReader {
     return version;
   }
 
-  private static SnapshotHeader header(int version, Instant createdAt, String scope, String issuerId) {
+  private static SnapshotHeader header(int version, Instant createdAt, String scope, String issuerId, ClockSetting clock) {
     if (createdAt == null) {
       throw SnapshotException.invalid("/createdAt", "the header needs 'createdAt' before the sections");
     }
     if (SnapshotFormat.SERVER.equals(scope) && issuerId == null || SnapshotFormat.TEAM.equals(scope) && issuerId != null) {
-      return new SnapshotHeader(version, createdAt, issuerId);
+      return new SnapshotHeader(version, createdAt, issuerId, clock);
     }
     if (SnapshotFormat.SERVER.equals(scope)) {
       throw SnapshotException.invalid("/issuerId", "a snapshot of the whole server has no 'issuerId'");
@@ -222,22 +254,23 @@ final class SnapshotReader {
     return json.currentName();
   }
 
-  private static SnapshotException misplaced(String expected, String found) {
+  private SnapshotException misplaced(String expected, String found) {
+    List<String> sections = SnapshotFormat.sections(version);
     if (found == null) {
-      return SnapshotException.invalid("/" + expected, "the snapshot has no '" + expected + "' section; a version-1 snapshot has "
-          + String.join(", ", SnapshotFormat.SECTIONS) + ", in that order");
+      return SnapshotException.invalid("/" + expected, "the snapshot has no '" + expected + "' section; a version-" + version
+          + " snapshot has " + String.join(", ", sections) + ", in that order");
     }
-    if (SnapshotFormat.SECTIONS.contains(found)) {
-      return SnapshotException.invalid("/" + found, "sections must come in the order " + String.join(", ", SnapshotFormat.SECTIONS)
+    if (sections.contains(found)) {
+      return SnapshotException.invalid("/" + found, "sections must come in the order " + String.join(", ", sections)
           + " and each once; found '" + found + "' where '" + expected + "' belongs");
     }
     return unknownField(found);
   }
 
-  private static SnapshotException unknownField(String field) {
-    return SnapshotException.invalid("/" + field, "'" + field + "' is not a field of a version-" + SnapshotFormat.VERSION
-        + " snapshot; header fields are format, version, createdAt, scope, issuerId and the sections "
-        + String.join(", ", SnapshotFormat.SECTIONS));
+  private SnapshotException unknownField(String field) {
+    return SnapshotException.invalid("/" + field, "'" + field + "' is not a field of a version-" + version
+        + " snapshot; header fields are format, version, createdAt, scope, issuerId" + (version >= 2 ? ", clock" : "")
+        + " and the sections " + String.join(", ", SnapshotFormat.sections(version)));
   }
 
   private static RuntimeException unreadable(IOException e) {

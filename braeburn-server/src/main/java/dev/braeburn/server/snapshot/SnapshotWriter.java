@@ -5,6 +5,7 @@ import dev.braeburn.server.store.ApiKey;
 import dev.braeburn.server.store.StateSink;
 import dev.braeburn.server.store.StoredLink;
 import dev.braeburn.server.store.StoredResource;
+import dev.braeburn.server.store.StoredTask;
 import dev.braeburn.server.store.Team;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +33,12 @@ final class SnapshotWriter implements StateSink {
     json.writeStringField("scope", header.scope());
     if (header.issuerId() != null) {
       json.writeStringField("issuerId", header.issuerId());
+    }
+    if (header.clock() != null) {
+      json.writeObjectFieldStart("clock");
+      json.writeNumberField("offsetMillis", header.clock().offset().toMillis());
+      json.writeStringField("frozenAt", text(header.clock().frozenAt()));
+      json.writeEndObject();
     }
   }
 
@@ -93,6 +100,18 @@ final class SnapshotWriter implements StateSink {
     });
   }
 
+  @Override
+  public void task(StoredTask task) {
+    row(4, () -> {
+      json.writeStringField("issuerId", task.issuerId());
+      json.writeStringField("kind", task.kind());
+      json.writeStringField("dueAt", task.dueAt().toString());
+      json.writeNumberField("attempt", task.attempt());
+      json.writeFieldName("payload");
+      json.writeRawValue(task.payloadJson()); // written by the store itself from an ObjectNode
+    });
+  }
+
   /** Closes the last section (opening any that had no rows) and the document. */
   void finish() throws IOException {
     enter(SnapshotFormat.SECTIONS.size());
@@ -102,7 +121,7 @@ final class SnapshotWriter implements StateSink {
   }
 
   SnapshotSummary summary(SnapshotHeader header) {
-    return new SnapshotSummary(header.scope(), header.issuerId(), counts[0], counts[1], counts[2], counts[3]);
+    return new SnapshotSummary(header.scope(), header.issuerId(), counts[0], counts[1], counts[2], counts[3], counts[4]);
   }
 
   private interface Fields {

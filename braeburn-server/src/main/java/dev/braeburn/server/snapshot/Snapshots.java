@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.braeburn.server.clock.VirtualClock;
 import java.time.Clock;
 import java.util.zip.GZIPInputStream;
 
@@ -39,7 +40,8 @@ public final class Snapshots {
     if (issuerId != null && store.team(issuerId).isEmpty()) {
       throw SnapshotException.unknownTeam(issuerId);
     }
-    SnapshotHeader header = new SnapshotHeader(SnapshotFormat.VERSION, clock.instant(), issuerId);
+    SnapshotHeader header = new SnapshotHeader(SnapshotFormat.VERSION, clock.instant(), issuerId,
+        issuerId == null ? store.clockSetting() : null); // teams share the server's one clock
     try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.setPrettyPrinter(new SnapshotLayout());
@@ -82,6 +84,13 @@ public final class Snapshots {
         store.importState(header.issuerId(), reader::rows);
       } catch (RejectedStateException e) {
         throw SnapshotException.invalid(e.pointer(), e.getMessage());
+      }
+      if (header.clock() != null) {
+        // A restore may move server time back to the snapshot's: the state and its due work belong to that time.
+        store.saveClockSetting(header.clock());
+        if (clock instanceof VirtualClock virtual) {
+          virtual.reload();
+        }
       }
       return reader.summary(header);
     } catch (UncheckedIOException e) {

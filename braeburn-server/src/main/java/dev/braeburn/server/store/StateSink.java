@@ -14,4 +14,7 @@ public interface StateSink {
   void resource(StoredResource resource);
 
   void link(StoredLink link);
+
+  /** Since snapshot version 2: work scheduled on the virtual clock, soonest first. */
+  void task(StoredTask task);
 }

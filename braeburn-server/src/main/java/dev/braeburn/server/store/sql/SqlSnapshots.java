@@ -4,6 +4,7 @@ import dev.braeburn.server.store.ApiKey;
 import dev.braeburn.server.store.StateSink;
 import dev.braeburn.server.store.StoredLink;
 import dev.braeburn.server.store.StoredResource;
+import dev.braeburn.server.store.StoredTask;
 import dev.braeburn.server.store.Team;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -58,6 +59,10 @@ final class SqlSnapshots {
               .sql(order(postgres, "team_id", "src_type", "src_id", "rel")).sql(", dst_seq"),
           rs -> sink.link(new StoredLink(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
               rs.getString(6))));
+      stream(scoped("SELECT team_id, kind, due_at, payload, attempt FROM scheduled_tasks", "team_id", issuerId)
+              .sql(" ORDER BY due_at, id"),
+          rs -> sink.task(new StoredTask(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), rs.getInt(5),
+              rs.getString(4))));
       conn.commit();
     } catch (SQLException | RuntimeException | Error e) {
       conn.rollback();
@@ -77,10 +82,11 @@ final class SqlSnapshots {
     try {
       lock(issuerId);
       if (issuerId == null) {
-        for (String table : List.of("links", "resources", "api_keys", "teams")) {
+        for (String table : List.of("scheduled_tasks", "links", "resources", "api_keys", "teams")) {
           execute(new SqlBuilder().sql("DELETE FROM " + table));
         }
       } else {
+        execute(new SqlBuilder().sql("DELETE FROM scheduled_tasks WHERE team_id = ?", issuerId));
         execute(new SqlBuilder().sql("DELETE FROM links WHERE team_id = ?", issuerId));
         execute(new SqlBuilder().sql("DELETE FROM resources WHERE team_id = ?", issuerId));
         execute(new SqlBuilder().sql("DELETE FROM api_keys WHERE issuer_id = ?", issuerId));

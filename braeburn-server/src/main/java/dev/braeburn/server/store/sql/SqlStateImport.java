@@ -5,6 +5,7 @@ import dev.braeburn.server.store.RejectedStateException;
 import dev.braeburn.server.store.StateSink;
 import dev.braeburn.server.store.StoredLink;
 import dev.braeburn.server.store.StoredResource;
+import dev.braeburn.server.store.StoredTask;
 import dev.braeburn.server.store.Team;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -38,6 +39,7 @@ final class SqlStateImport implements StateSink {
   private long keyCount;
   private long resourceCount;
   private long linkCount;
+  private long taskCount;
 
   /** {@code onlyTeam}: the team of a team load; null for a whole-server load. */
   SqlStateImport(Connection conn, Dialect dialect, String onlyTeam) {
@@ -113,6 +115,20 @@ final class SqlStateImport implements StateSink {
     pendingLinks.add(link);
     if (pendingLinks.size() >= BATCH) {
       flushLinks();
+    }
+  }
+
+  @Override
+  public void task(StoredTask task) {
+    requireTeam("/tasks/" + taskCount++, task.issuerId(), "a scheduled " + task.kind());
+    flushResources();
+    flushLinks();
+    try {
+      update(new SqlBuilder().sql("INSERT INTO scheduled_tasks (team_id, kind, due_at, payload, attempt, created_at) VALUES (?, ?, ?, "
+          + dialect.jsonParameter() + ", ?, ?)", task.issuerId(), task.kind(), task.dueAt().toEpochMilli(), task.payloadJson(),
+          task.attempt(), task.dueAt().toString()));
+    } catch (SQLException e) {
+      throw new StoreException(e);
     }
   }
 
