@@ -30,7 +30,7 @@ class ConcurrentUpdateAcceptanceTest {
   /** Apple's writable attributes of an App Store version localization (AppStoreVersionLocalizationUpdateRequest). */
   private static final List<String> ATTRIBUTES = List.of("description", "keywords", "marketingUrl", "promotionalText", "supportUrl", "whatsNew");
   private static final String LOCALIZATION = "a45d47a4-849b-5886-bab3-3c32079add94"; // demo seed
-  private static final String GROUP = "4773deeb-657d-5c1e-a7a6-c926d5f83a65"; // demo seed
+  private static final String GROUP = "53426e75-a6e6-5d20-b28a-5d6137ef39b4"; // demo seed: an external group (internal ones take team users only)
   private static final int ROUNDS = 15;
 
   static TestServer server;

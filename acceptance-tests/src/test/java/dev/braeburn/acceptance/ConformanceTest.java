@@ -124,7 +124,16 @@ class ConformanceTest {
       fixture.known(r.path("type").asText(), r.path("id").asText());
     }
     fixture.prefer("apps", "1600000001");
+    // A VALID, unexpired build of that app, so TestFlight writes (submit for review, add to a group) are accepted.
+    fixture.prefer("builds", "8651813e-830b-50dd-a1cd-d7d19fe1f47f");
+    fixture.prefer("buildBetaDetails", "8651813e-830b-50dd-a1cd-d7d19fe1f47f");
     ArrayNode data = fixture.missingResources();
+    for (JsonNode r : data) {
+      if (r.path("type").asText().equals("betaAppReviewDetails")) { // a beta review needs the contact Apple calls
+        ((ObjectNode) r.path("attributes")).put("contactFirstName", "Ada").put("contactLastName", "Lovelace")
+            .put("contactPhone", "+1 555 0100").put("contactEmail", "ada@example.com");
+      }
+    }
     for (Operation op : spec.operations()) {
       if (op.kind() == OperationKind.DELETE && spec.resourceType(op.type()) != null) {
         data.addObject().put("type", op.type()).put("id", DELETE_PREFIX + op.id()).putObject("attributes");

@@ -31,12 +31,27 @@ final class TestServer implements AutoCloseable {
   private final ECPrivateKey privateKey;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private TestServer(BraeburnServer server, Path dataDir) throws Exception {
+  private final Config config;
+
+  private TestServer(BraeburnServer server, Path dataDir, Config config) throws Exception {
+    this(server, dataDir, config, server.firstStart().issuerId(), server.firstStart().keyId(),
+        privateKey(Files.readString(server.firstStart().privateKeyFile())));
+  }
+
+  private TestServer(BraeburnServer server, Path dataDir, Config config, String issuerId, String keyId, ECPrivateKey privateKey) {
     this.server = server;
     this.dataDir = dataDir;
-    this.issuerId = server.firstStart().issuerId();
-    this.keyId = server.firstStart().keyId();
-    this.privateKey = privateKey(Files.readString(server.firstStart().privateKeyFile()));
+    this.config = config;
+    this.issuerId = issuerId;
+    this.keyId = keyId;
+    this.privateKey = privateKey;
+  }
+
+  /** Closes this server and starts a new one on the same data directory (or PostgreSQL database), unseeded, on a new port. */
+  TestServer restart() throws Exception {
+    server.close();
+    Config again = config.withSeed(null);
+    return new TestServer(BraeburnServer.start(again, new PrintStream(PrintStream.nullOutputStream())), dataDir, again, issuerId, keyId, privateKey);
   }
 
   /**
@@ -55,7 +70,7 @@ final class TestServer implements AutoCloseable {
       config = config.withStore("postgres", TestDatabases.freshPostgresDatabase());
     }
     config = tweak.apply(config);
-    return new TestServer(BraeburnServer.start(config, new PrintStream(PrintStream.nullOutputStream())), dir);
+    return new TestServer(BraeburnServer.start(config, new PrintStream(PrintStream.nullOutputStream())), dir, config);
   }
 
   /** A key created through the admin API, with its private key ready to mint tokens. */

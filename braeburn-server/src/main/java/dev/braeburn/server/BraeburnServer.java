@@ -18,6 +18,7 @@ import dev.braeburn.server.family.Family;
 import dev.braeburn.server.family.FamilyContext;
 import dev.braeburn.server.family.PublicRoutes;
 import dev.braeburn.server.family.WebhookEvents;
+import dev.braeburn.server.family.testflight.TestFlightFamily;
 import dev.braeburn.server.engine.Engine;
 import dev.braeburn.server.engine.EngineServices;
 import dev.braeburn.server.engine.HandlerRegistry;
@@ -112,11 +113,14 @@ public final class BraeburnServer implements AutoCloseable {
         config.authRequired() ? null : firstTeam(store));
     RequestJournal journal = store.journal(config.journalSize());
     Engine engine = new Engine(services, handlers, gate, journal, !config.strictWire());
-    AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec, config.store()), journal, tokens,
-        new dev.braeburn.server.snapshot.Snapshots(store, mapper, clock), clock, scheduler);
-    ErrorWriter errors = new ErrorWriter(mapper);
     PublicRoutes routes = new PublicRoutes();
-    installFamilies(new FamilyContext(services, handlers, scheduler, routes, null));
+    List<Family> families = Families.all();
+    WebhookEvents webhookEvents = installFamilies(families, new FamilyContext(services, handlers, scheduler, routes, null));
+    AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec, config.store()), journal, tokens,
+        new dev.braeburn.server.snapshot.Snapshots(store, mapper, clock), clock, scheduler, webhookEvents);
+    families.stream().filter(TestFlightFamily.class::isInstance).map(TestFlightFamily.class::cast)
+        .forEach(testFlight -> admin.addFamilyRoutes(testFlight.adminRoutes()));
+    ErrorWriter errors = new ErrorWriter(mapper);
     JettyTransport transport = new JettyTransport(config.host(), config.port(), req -> route(req, admin, routes, engine),
         req -> errors.render(List.of(Errors.entityTooLarge(req.body().length, JettyTransport.maxBodyBytes(req.path())))));
     scheduler.start();
@@ -140,12 +144,12 @@ public final class BraeburnServer implements AutoCloseable {
   }
 
   /** Installs every family; the one that carries webhook events (if any) is handed to all. */
-  private static void installFamilies(FamilyContext base) {
-    List<Family> families = Families.all();
+  private static WebhookEvents installFamilies(List<Family> families, FamilyContext base) {
     WebhookEvents events = families.stream().filter(WebhookEvents.class::isInstance).map(WebhookEvents.class::cast)
         .findFirst().orElse(WebhookEvents.NONE);
     FamilyContext context = new FamilyContext(base.services(), base.handlers(), base.scheduler(), base.routes(), events);
     families.forEach(f -> f.install(context));
+    return events;
   }
 
   private static SqlStore openStore(Config config, ObjectMapper mapper, Clock clock) {

@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  * Braeburn's control plane under {@code /_braeburn/} (the product contract in
  * shared/design/architecture.md): health without auth; everything else behind {@code
  * Authorization: Bearer <admin token>}. Errors use Apple's error document shape. Routes:
- * teams, keys, resources, reset, requests (the journal), tokens/explain and snapshot.
+ * teams, keys, resources, reset, requests (the journal), tokens/explain, snapshot and webhooks/events.
  */
 public final class AdminApi {
   public static final String PREFIX = "/_braeburn/";
@@ -41,10 +41,14 @@ public final class AdminApi {
   private final ClockAdmin clock;
   private final JournalAdmin journal;
   private final SnapshotAdmin snapshots;
+  private final WebhookAdmin webhooks;
+  private final UploadFailuresAdmin uploads;
+  /** Admin routes of families (first path segment → handler), e.g. TestFlight's betaReviews and betaFeedback. */
+  private final Map<String, dev.braeburn.server.http.RequestHandler> familyRoutes = new java.util.concurrent.ConcurrentHashMap<>();
 
   public AdminApi(Accounts accounts, ObjectMapper mapper, String adminToken, Supplier<ObjectNode> health,
       RequestJournal journal, TokenVerifier tokens, dev.braeburn.server.snapshot.Snapshots snapshots, VirtualClock clock,
-      Scheduler scheduler) {
+      Scheduler scheduler, dev.braeburn.server.family.WebhookEvents webhookEvents) {
     this.accounts = accounts;
     this.json = new AdminJson(mapper);
     this.errors = new ErrorWriter(mapper);
@@ -55,6 +59,8 @@ public final class AdminApi {
     this.journal = new JournalAdmin(journal, tokens, json);
     this.snapshots = new SnapshotAdmin(snapshots, teams, json);
     this.clock = new ClockAdmin(clock, scheduler, accounts.store(), json);
+    this.webhooks = new WebhookAdmin(accounts.store(), teams, json, webhookEvents, scheduler);
+    this.uploads = new UploadFailuresAdmin(accounts.store(), teams, json);
   }
 
   public ApiResponse handle(ApiRequest req) {
@@ -96,8 +102,21 @@ public final class AdminApi {
       case "POST reset" -> reset(req);
       case "GET snapshot" -> snapshots.save(req);
       case "POST snapshot" -> snapshots.load(req);
-      default -> throw notFound(req);
+      case "POST webhooks/{id}" -> webhooks.act(req, id);
+      case "GET uploads/{id}", "POST uploads/{id}" -> uploads.act(req, id);
+      default -> {
+        var family = familyRoutes.get(segments[0]);
+        if (family == null) {
+          throw notFound(req);
+        }
+        yield family.handle(req);
+      }
     };
+  }
+
+  /** Adds a family's admin routes, each owning the paths under {@code /_braeburn/<segment>}. */
+  public void addFamilyRoutes(Map<String, dev.braeburn.server.http.RequestHandler> routes) {
+    familyRoutes.putAll(routes);
   }
 
   private static ApiException notFound(ApiRequest req) {

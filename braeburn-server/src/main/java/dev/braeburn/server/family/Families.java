@@ -1,5 +1,6 @@
 package dev.braeburn.server.family;
 
+import dev.braeburn.server.family.webhooks.WebhooksFamily;
 import java.util.List;
 
 /**
@@ -10,6 +11,6 @@ public final class Families {
   private Families() {}
 
   public static List<Family> all() {
-    return List.of();
+    return List.of(new WebhooksFamily(), new dev.braeburn.server.family.uploads.UploadsFamily(), new dev.braeburn.server.family.testflight.TestFlightFamily());
   }
 }

@@ -84,6 +84,11 @@ public interface Store extends AutoCloseable {
   /** Pending tasks of one team (null: of all), soonest first. */
   List<ScheduledTask> scheduledTasks(String issuerId, int limit);
 
+  /** Uploaded parts and served images (issue 5): bytes shared by every instance on the database. */
+  default UploadStore uploads() {
+    throw new UnsupportedOperationException("this store keeps no uploads");
+  }
+
   @Override
   void close();
 }

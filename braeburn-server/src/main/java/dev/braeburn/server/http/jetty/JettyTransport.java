@@ -37,8 +37,15 @@ public final class JettyTransport implements AutoCloseable {
    */
   public static final int MAX_SNAPSHOT_BODY_BYTES = 256 * 1024 * 1024;
 
+  /** Upload URLs ({@code family.uploads}): the body is one part of a file, at most 5 MiB. */
+  public static final String UPLOAD_PART_PREFIX = "/_uploads/";
+  public static final int MAX_UPLOAD_PART_BODY_BYTES = 5 * 1024 * 1024;
+
   /** The largest body a request to {@code path} may have. */
   public static int maxBodyBytes(String path) {
+    if (path.startsWith(UPLOAD_PART_PREFIX)) {
+      return MAX_UPLOAD_PART_BODY_BYTES; // an upload part is 5 MiB (protocol.md §6.3); a larger body is no part
+    }
     return path.equals("/_braeburn/snapshot") ? MAX_SNAPSHOT_BODY_BYTES : MAX_BODY_BYTES;
   }
 

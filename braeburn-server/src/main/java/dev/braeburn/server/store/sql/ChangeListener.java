@@ -73,7 +73,15 @@ final class ChangeListener implements AutoCloseable {
   }
 
   private void fire(String channel) {
-    listeners.getOrDefault(channel, List.of()).forEach(Runnable::run);
+    for (Runnable listener : listeners.getOrDefault(channel, List.of())) {
+      try {
+        listener.run();
+      } catch (RuntimeException e) {
+        if (!closed) { // while closing, a reload may meet the pools already shut: nothing to refresh any more
+          LOG.warn("a listener of {} failed: {}", channel, e.getMessage());
+        }
+      }
+    }
   }
 
   private static void pause() {

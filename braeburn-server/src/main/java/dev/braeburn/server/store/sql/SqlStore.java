@@ -366,6 +366,13 @@ public final class SqlStore implements Store {
         ((SqlStoreTx) tx)::task));
   }
 
+  private final SqlUploads uploads = new SqlUploads();
+
+  @Override
+  public dev.braeburn.server.store.UploadStore uploads() {
+    return uploads;
+  }
+
   @Override
   public void close() {
     if (changeListener != null) {

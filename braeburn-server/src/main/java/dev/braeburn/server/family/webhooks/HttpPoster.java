@@ -1,0 +1,78 @@
+package dev.braeburn.server.family.webhooks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Sends one notification: {@code POST} of the payload bytes with {@code Content-Type:
+ * application/json} and Apple's signature header, redirects not followed, connect and whole-request
+ * timeouts of {@value #TIMEOUT_SECONDS} s (Apple documents none; a receiver should answer quickly).
+ * Only the first {@value #MAX_BODY_BYTES} bytes of a response body are kept for the delivery log.
+ */
+class HttpPoster {
+  static final int TIMEOUT_SECONDS = 10;
+  static final int MAX_BODY_BYTES = 4096;
+
+  private final HttpClient client = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(TIMEOUT_SECONDS))
+      .followRedirects(HttpClient.Redirect.NEVER)
+      .build();
+
+  /** The result of one attempt: an HTTP status and body, or an error before any response arrived. */
+  record Outcome(Integer status, String body, String error) {
+    boolean succeeded() {
+      return status != null && status >= 200 && status < 300;
+    }
+
+    static Outcome notSent(String error) {
+      return new Outcome(null, null, error);
+    }
+
+    String errorMessage() {
+      if (error != null) {
+        return error;
+      }
+      return succeeded() ? null : "The endpoint responded with HTTP status " + status + "; a 2xx status is expected";
+    }
+  }
+
+  Outcome post(String url, byte[] body, String signature) {
+    HttpRequest request;
+    try {
+      request = HttpRequest.newBuilder(URI.create(url))
+          .timeout(Duration.ofSeconds(TIMEOUT_SECONDS))
+          .header("Content-Type", "application/json")
+          .header(Signature.HEADER, signature)
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+          .build();
+    } catch (IllegalArgumentException e) {
+      return Outcome.notSent("The URL '" + url + "' can not be used: " + e.getMessage());
+    }
+    try {
+      HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream in = response.body()) {
+        byte[] head = in.readNBytes(MAX_BODY_BYTES);
+        return new Outcome(response.statusCode(), new String(head, StandardCharsets.UTF_8), null);
+      }
+    } catch (HttpConnectTimeoutException e) {
+      return Outcome.notSent("Could not connect to " + request.uri().getHost() + " within " + TIMEOUT_SECONDS + " seconds");
+    } catch (HttpTimeoutException e) {
+      return Outcome.notSent("No response within " + TIMEOUT_SECONDS + " seconds");
+    } catch (IOException e) {
+      return Outcome.notSent("Could not deliver to " + request.uri().getHost() + ": "
+          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    } catch (InterruptedException e) {
+      // the server is stopping: not the receiver's failure; the task stays and runs again
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("webhook delivery interrupted", e);
+    }
+  }
+}
