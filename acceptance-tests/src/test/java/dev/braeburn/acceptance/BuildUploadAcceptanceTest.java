@@ -1,34 +1,25 @@
 package dev.braeburn.acceptance;
 
+import static dev.braeburn.acceptance.BuildUploads.PART;
+import static dev.braeburn.acceptance.BuildUploads.commitBody;
+import static dev.braeburn.acceptance.BuildUploads.icon;
+import static dev.braeburn.acceptance.BuildUploads.ipa;
+import static dev.braeburn.acceptance.BuildUploads.md5;
+import static dev.braeburn.acceptance.BuildUploads.slice;
+import static dev.braeburn.acceptance.BuildUploads.uploadBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,14 +33,14 @@ import org.junit.jupiter.api.Test;
 class BuildUploadAcceptanceTest {
   static final String APP = "1600000001"; // demo seed: Tideline
   static final String BUNDLE_ID = "com.tidewaterlabs.tideline";
-  static final long PART = 5_242_880L;
 
   TestServer server;
-  final HttpClient http = HttpClient.newHttpClient();
+  BuildUploads uploads;
 
   @BeforeEach
   void start() throws Exception {
     server = TestServer.start("demo");
+    uploads = new BuildUploads(server);
     assertThat(server.admin("POST", "/_braeburn/clock/freeze", null, null).status()).isEqualTo(200);
   }
 
@@ -83,16 +74,16 @@ class BuildUploadAcceptanceTest {
     assertThat(file.at("/attributes/assetDeliveryState/state").asText()).isEqualTo("AWAITING_UPLOAD");
 
     for (int i = ops.size() - 1; i >= 0; i--) { // any order
-      HttpResponse<byte[]> put = putPart(ops.get(i), ipa);
+      HttpResponse<byte[]> put = uploads.putPart(ops.get(i), ipa);
       assertThat(put.statusCode()).isEqualTo(200);
       assertThat(put.headers().firstValue("ETag").orElseThrow()).isEqualTo("\"" + md5(slice(ipa, ops.get(i))) + "\"");
     }
-    assertThat(putPart(ops.get(0), ipa).statusCode()).as("re-sendable until the commit").isEqualTo(200);
+    assertThat(uploads.putPart(ops.get(0), ipa).statusCode()).as("re-sendable until the commit").isEqualTo(200);
 
-    JsonNode committed = commit(file.path("id").asText(), md5(ipa), "MD5");
+    JsonNode committed = uploads.commit(file.path("id").asText(), md5(ipa), "MD5");
     assertThat(committed.at("/data/attributes/assetDeliveryState/state").asText()).isEqualTo("UPLOAD_COMPLETE");
     assertThat(committed.at("/data/attributes/uploadOperations/1/entityTag").asText()).isEqualTo("\"" + md5(slice(ipa, ops.get(1))) + "\"");
-    assertThat(putPart(ops.get(0), ipa).statusCode()).as("no parts after the commit").isEqualTo(409);
+    assertThat(uploads.putPart(ops.get(0), ipa).statusCode()).as("no parts after the commit").isEqualTo(409);
     assertThat(uploadState(upload)).isEqualTo("PROCESSING");
 
     advance("{\"minutes\":3}");
@@ -115,10 +106,10 @@ class BuildUploadAcceptanceTest {
     assertThat(build.at("/data/relationships/buildUpload/data/id").asText()).isEqualTo(upload);
     assertThat(build.at("/data/relationships/app/data/id").asText()).isEqualTo(APP);
     JsonNode included = build.path("included");
-    assertThat(find(included, "preReleaseVersions").at("/attributes/version").asText()).isEqualTo("9.0");
-    assertThat(find(included, "preReleaseVersions").at("/attributes/platform").asText()).isEqualTo("IOS");
-    assertThat(find(included, "buildBetaDetails").at("/attributes/internalBuildState").asText()).isEqualTo("READY_FOR_BETA_TESTING");
-    assertThat(find(included, "buildBetaDetails").at("/attributes/externalBuildState").asText()).isEqualTo("READY_FOR_BETA_SUBMISSION");
+    assertThat(Docs.find(included, "preReleaseVersions").at("/attributes/version").asText()).isEqualTo("9.0");
+    assertThat(Docs.find(included, "preReleaseVersions").at("/attributes/platform").asText()).isEqualTo("IOS");
+    assertThat(Docs.find(included, "buildBetaDetails").at("/attributes/internalBuildState").asText()).isEqualTo("READY_FOR_BETA_TESTING");
+    assertThat(Docs.find(included, "buildBetaDetails").at("/attributes/externalBuildState").asText()).isEqualTo("READY_FOR_BETA_SUBMISSION");
     assertThat(server.get("/v1/apps/" + APP + "/buildUploads?filter[cfBundleVersion]=100").json().at("/data/0/id").asText()).isEqualTo(upload);
 
     // icons: the .ipa's AppIcon60x60@2x.png (120×120), served at any size as PNG or JPEG
@@ -132,13 +123,13 @@ class BuildUploadAcceptanceTest {
     assertThat(attributes.at("/iconAssetToken/templateUrl").asText()).isEqualTo(template);
     assertThat(server.get("/v1/builds/" + buildId + "/relationships/icons").json().at("/data/0/id").asText())
         .isEqualTo(icons.get(0).path("id").asText());
-    BufferedImage png = image(template, 64, 64, "png", "image/png");
+    BufferedImage png = uploads.image(template, 64, 64, "png", "image/png");
     assertThat(new int[] {png.getWidth(), png.getHeight()}).containsExactly(64, 64);
     assertThat(new Color(png.getRGB(32, 32)).getRed()).as("the .ipa's red icon, not a generated one").isGreaterThan(200);
-    BufferedImage jpg = image(template, 200, 100, "jpg", "image/jpeg");
+    BufferedImage jpg = uploads.image(template, 200, 100, "jpg", "image/jpeg");
     assertThat(new int[] {jpg.getWidth(), jpg.getHeight()}).containsExactly(200, 100);
     for (String bad : List.of("0x0bb.png", "5000x10bb.png", "axbbb.png", "10x10bb.gif")) {
-      HttpResponse<byte[]> r = get(template.replace("{w}x{h}bb.{f}", bad));
+      HttpResponse<byte[]> r = uploads.get(template.replace("{w}x{h}bb.{f}", bad));
       assertThat(r.statusCode()).as(bad).isEqualTo(400);
       assertThat(r.headers().firstValue("content-type").orElseThrow()).isEqualTo("application/json");
     }
@@ -147,12 +138,12 @@ class BuildUploadAcceptanceTest {
     advance("{\"days\":90}");
     JsonNode expired = server.get("/v1/builds/" + buildId + "?include=buildBetaDetail").json();
     assertThat(expired.at("/data/attributes/expired").asBoolean()).isTrue();
-    assertThat(find(expired.path("included"), "buildBetaDetails").at("/attributes/externalBuildState").asText()).isEqualTo("EXPIRED");
+    assertThat(Docs.find(expired.path("included"), "buildBetaDetails").at("/attributes/externalBuildState").asText()).isEqualTo("EXPIRED");
   }
 
   @Test
   void everyStateChangeIsAnnouncedToWebhooks() throws Exception {
-    try (Receiver receiver = new Receiver()) {
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
       TestServer.Reply hook = server.send("POST", "/v1/webhooks", "{\"data\":{\"type\":\"webhooks\",\"attributes\":{\"name\":\"ci\",\"url\":\""
           + receiver.url() + "\",\"secret\":\"s3cr3t-value\",\"enabled\":true,\"eventTypes\":[\"BUILD_UPLOAD_STATE_UPDATED\","
           + "\"BUILD_BETA_DETAIL_EXTERNAL_BUILD_STATE_UPDATED\"]},\"relationships\":{\"app\":{\"data\":{\"type\":\"apps\",\"id\":\"" + APP + "\"}}}}}");
@@ -161,7 +152,7 @@ class BuildUploadAcceptanceTest {
       advance("{\"minutes\":15}");
       List<String> events = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
-        JsonNode data = receiver.next().path("data");
+        JsonNode data = receiver.next().json().path("data");
         String instance = data.at("/relationships/instance/data/type").asText();
         events.add(instance.equals("buildUploads")
             ? data.at("/attributes/oldState").asText() + "→" + data.at("/attributes/newState").asText()
@@ -181,7 +172,7 @@ class BuildUploadAcceptanceTest {
     String buildId = server.get("/v1/buildUploads/" + upload + "?include=build").json().at("/data/relationships/build/data/id").asText();
     JsonNode token = server.get("/v1/builds/" + buildId).json().at("/data/attributes/iconAssetToken");
     assertThat(token.path("width").asInt()).isEqualTo(1024);
-    BufferedImage png = image(token.path("templateUrl").asText(), 57, 57, "png", "image/png");
+    BufferedImage png = uploads.image(token.path("templateUrl").asText(), 57, 57, "png", "image/png");
     assertThat(png.getWidth()).isEqualTo(57);
   }
 
@@ -190,8 +181,8 @@ class BuildUploadAcceptanceTest {
     byte[] ipa = ipa(BUNDLE_ID, "9.3", "1", false);
     String upload = createUpload("9.3", "1");
     JsonNode file = reserve(upload, ipa.length);
-    file.at("/attributes/uploadOperations").forEach(op -> assertThat(putPart(op, ipa).statusCode()).isEqualTo(200));
-    JsonNode committed = commit(file.path("id").asText(), "0123456789abcdef0123456789abcdef", "MD5");
+    file.at("/attributes/uploadOperations").forEach(op -> assertThat(uploads.putPart(op, ipa).statusCode()).isEqualTo(200));
+    JsonNode committed = uploads.commit(file.path("id").asText(), "0123456789abcdef0123456789abcdef", "MD5");
     JsonNode delivery = committed.at("/data/attributes/assetDeliveryState");
     assertThat(delivery.path("state").asText()).isEqualTo("FAILED");
     assertThat(delivery.at("/errors/0/code").asText()).isEqualTo("CHECKSUM_MISMATCH");
@@ -211,7 +202,7 @@ class BuildUploadAcceptanceTest {
     String upload = createUpload("9.4", "1");
     JsonNode file = reserve(upload, ipa.length);
     String fileId = file.path("id").asText();
-    assertThat(putPart(file.at("/attributes/uploadOperations/1"), ipa).statusCode()).isEqualTo(200); // part 1 of 2 missing
+    assertThat(uploads.putPart(file.at("/attributes/uploadOperations/1"), ipa).statusCode()).isEqualTo(200); // part 1 of 2 missing
 
     TestServer.Reply sha = server.send("PATCH", "/v1/buildUploadFiles/" + fileId, commitBody(fileId, md5(ipa), "SHA_256"));
     JsonNode shaError = AppleErrors.onlyError(sha, 409, "id", "status", "code", "title", "detail", "source");
@@ -227,7 +218,7 @@ class BuildUploadAcceptanceTest {
 
     // an upload still awaiting its file can be deleted, and its upload URLs go with it
     assertThat(server.send("DELETE", "/v1/buildUploads/" + upload, null).status()).isEqualTo(204);
-    assertThat(putPart(file.at("/attributes/uploadOperations/0"), ipa).statusCode()).isEqualTo(404);
+    assertThat(uploads.putPart(file.at("/attributes/uploadOperations/0"), ipa).statusCode()).isEqualTo(404);
   }
 
   @Test
@@ -237,18 +228,18 @@ class BuildUploadAcceptanceTest {
     JsonNode ops = reserve(upload, ipa.length).at("/attributes/uploadOperations");
     String url = ops.get(1).path("url").asText();
 
-    HttpResponse<byte[]> wrongLength = put(url, Arrays.copyOf(ipa, 10));
+    HttpResponse<byte[]> wrongLength = uploads.put(url, Arrays.copyOf(ipa, 10));
     assertThat(wrongLength.statusCode()).isEqualTo(400);
     assertThat(json(wrongLength).at("/errors/0/status").asText()).isEqualTo("400");
     String token = url.substring(url.indexOf("/_uploads/") + 10, url.lastIndexOf('/'));
-    HttpResponse<byte[]> foreign = put(server.baseUrl() + "/_uploads/" + token.substring(1) + "x/2", slice(ipa, ops.get(1)));
+    HttpResponse<byte[]> foreign = uploads.put(server.baseUrl() + "/_uploads/" + token.substring(1) + "x/2", slice(ipa, ops.get(1)));
     assertThat(foreign.statusCode()).isEqualTo(404);
     assertThat(json(foreign).at("/errors/0/code").asText()).isEqualTo("NOT_FOUND");
-    assertThat(put(server.baseUrl() + "/_uploads/" + token + "/3", new byte[1]).statusCode()).as("no part 3").isEqualTo(404);
-    assertThat(put(url.replace("/_uploads/", "/_assets/"), slice(ipa, ops.get(1))).statusCode()).isGreaterThanOrEqualTo(400);
+    assertThat(uploads.put(server.baseUrl() + "/_uploads/" + token + "/3", new byte[1]).statusCode()).as("no part 3").isEqualTo(404);
+    assertThat(uploads.put(url.replace("/_uploads/", "/_assets/"), slice(ipa, ops.get(1))).statusCode()).isGreaterThanOrEqualTo(400);
 
     advance("{\"days\":8}");
-    HttpResponse<byte[]> expired = put(url, slice(ipa, ops.get(1)));
+    HttpResponse<byte[]> expired = uploads.put(url, slice(ipa, ops.get(1)));
     assertThat(expired.statusCode()).isEqualTo(403);
     assertThat(json(expired).at("/errors/0/detail").asText()).contains("expired");
   }
@@ -274,18 +265,18 @@ class BuildUploadAcceptanceTest {
   void aBundleVersionMustBeHigherThanTheOnesUploaded() throws Exception {
     createUpload("9.7", "10");
     for (String version : List.of("10", "9", "9.9")) {
-      TestServer.Reply r = server.send("POST", "/v1/buildUploads", uploadBody("9.7", version, true));
+      TestServer.Reply r = server.send("POST", "/v1/buildUploads", uploadBody(APP, "9.7", version));
       JsonNode e = AppleErrors.onlyError(r, 409, "id", "status", "code", "title", "detail", "source", "meta");
       assertThat(e.path("code").asText()).isEqualTo("ENTITY_ERROR.ATTRIBUTE.INVALID.DUPLICATE");
       assertThat(e.at("/source/pointer").asText()).isEqualTo("/data/attributes/cfBundleVersion");
       assertThat(e.at("/meta/previousBundleVersion").asText()).isEqualTo("10");
     }
-    assertThat(server.send("POST", "/v1/buildUploads", uploadBody("9.7", "10.1", true)).status()).isEqualTo(201);
-    assertThat(server.send("POST", "/v1/buildUploads", uploadBody("9.8", "1", true)).status()).as("another short version").isEqualTo(201);
+    assertThat(server.send("POST", "/v1/buildUploads", uploadBody(APP, "9.7", "10.1")).status()).isEqualTo(201);
+    assertThat(server.send("POST", "/v1/buildUploads", uploadBody(APP, "9.8", "1")).status()).as("another short version").isEqualTo(201);
     // the seed's builds count too: 3.4.1 already has build 405
-    assertThat(server.send("POST", "/v1/buildUploads", uploadBody("3.4.1", "400", true)).status()).isEqualTo(409);
+    assertThat(server.send("POST", "/v1/buildUploads", uploadBody(APP, "3.4.1", "400")).status()).isEqualTo(409);
 
-    JsonNode noApp = AppleErrors.onlyError(server.send("POST", "/v1/buildUploads", uploadBody("9.9", "1", false)), 409,
+    JsonNode noApp = AppleErrors.onlyError(server.send("POST", "/v1/buildUploads", uploadBody(null, "9.9", "1")), 409,
         "id", "status", "code", "title", "detail", "source");
     assertThat(noApp.path("code").asText()).isEqualTo("ENTITY_ERROR.RELATIONSHIP.REQUIRED");
     assertThat(noApp.path("detail").asText()).isEqualTo("You must provide a value for the relationship 'app'");
@@ -297,7 +288,7 @@ class BuildUploadAcceptanceTest {
     String invalid = buildOf(uploadAndCommit(ipa(BUNDLE_ID, "9.10", "1", false), "9.10", "1"));
     JsonNode build = server.get("/v1/builds/" + invalid + "?include=buildBetaDetail").json();
     assertThat(build.at("/data/attributes/processingState").asText()).isEqualTo("INVALID");
-    assertThat(find(build.path("included"), "buildBetaDetails").at("/attributes/internalBuildState").asText()).isEqualTo("PROCESSING_EXCEPTION");
+    assertThat(Docs.find(build.path("included"), "buildBetaDetails").at("/attributes/internalBuildState").asText()).isEqualTo("PROCESSING_EXCEPTION");
 
     assertThat(failure("MISSING_EXPORT_COMPLIANCE").status()).isEqualTo(200);
     String waiting = buildOf(uploadAndCommit(ipa(BUNDLE_ID, "9.10", "2", false), "9.10", "2"));
@@ -339,7 +330,7 @@ class BuildUploadAcceptanceTest {
     JsonNode done = server.get("/v1/appScreenshots/" + good).json().at("/data/attributes");
     assertThat(done.at("/assetDeliveryState/state").asText()).isEqualTo("COMPLETE");
     assertThat(done.at("/imageAsset/width").asInt()).isEqualTo(300);
-    BufferedImage scaled = image(done.at("/imageAsset/templateUrl").asText(), 100, 200, "jpg", "image/jpeg");
+    BufferedImage scaled = uploads.image(done.at("/imageAsset/templateUrl").asText(), 100, 200, "jpg", "image/jpeg");
     assertThat(new int[] {scaled.getWidth(), scaled.getHeight()}).containsExactly(100, 200);
     JsonNode failed = server.get("/v1/appScreenshots/" + unreadable).json().at("/data/attributes/assetDeliveryState");
     assertThat(failed.path("state").asText()).isEqualTo("FAILED");
@@ -355,7 +346,7 @@ class BuildUploadAcceptanceTest {
     JsonNode op = data.at("/attributes/uploadOperations/0");
     assertThat(op.at("/requestHeaders/0/value").asText()).isEqualTo("image/png");
     assertThat(data.at("/attributes/assetDeliveryState/state").asText()).isEqualTo("AWAITING_UPLOAD");
-    assertThat(putPart(op, file).statusCode()).isEqualTo(200);
+    assertThat(uploads.putPart(op, file).statusCode()).isEqualTo(200);
     String id = data.path("id").asText();
     TestServer.Reply committed = server.send("PATCH", "/v1/appScreenshots/" + id, "{\"data\":{\"type\":\"appScreenshots\",\"id\":\"" + id
         + "\",\"attributes\":{\"uploaded\":true,\"sourceFileChecksum\":\"" + checksum + "\"}}}");
@@ -380,41 +371,18 @@ class BuildUploadAcceptanceTest {
   private String uploadAndCommit(byte[] file, String shortVersion, String version) {
     String upload = createUpload(shortVersion, version);
     JsonNode reserved = reserve(upload, file.length);
-    reserved.at("/attributes/uploadOperations").forEach(op -> assertThat(putPart(op, file).statusCode()).isEqualTo(200));
-    JsonNode committed = commit(reserved.path("id").asText(), md5(file), "MD5");
+    reserved.at("/attributes/uploadOperations").forEach(op -> assertThat(uploads.putPart(op, file).statusCode()).isEqualTo(200));
+    JsonNode committed = uploads.commit(reserved.path("id").asText(), md5(file), "MD5");
     assertThat(committed.at("/data/attributes/assetDeliveryState/state").asText()).isEqualTo("UPLOAD_COMPLETE");
     return upload;
   }
 
-  private static String uploadBody(String shortVersion, String version, boolean withApp) {
-    return "{\"data\":{\"type\":\"buildUploads\",\"attributes\":{\"cfBundleShortVersionString\":\"" + shortVersion + "\",\"cfBundleVersion\":\""
-        + version + "\",\"platform\":\"IOS\"},\"relationships\":{"
-        + (withApp ? "\"app\":{\"data\":{\"type\":\"apps\",\"id\":\"" + APP + "\"}}" : "") + "}}}";
-  }
-
   private String createUpload(String shortVersion, String version) {
-    TestServer.Reply r = server.send("POST", "/v1/buildUploads", uploadBody(shortVersion, version, true));
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return r.json().at("/data/id").asText();
+    return uploads.createUpload(APP, shortVersion, version);
   }
 
   private JsonNode reserve(String upload, long size) {
-    TestServer.Reply r = server.send("POST", "/v1/buildUploadFiles", "{\"data\":{\"type\":\"buildUploadFiles\",\"attributes\":{\"fileName\":\"Demo.ipa\","
-        + "\"fileSize\":" + size + ",\"uti\":\"com.apple.ipa\",\"assetType\":\"ASSET\"},\"relationships\":{\"buildUpload\":{\"data\":"
-        + "{\"type\":\"buildUploads\",\"id\":\"" + upload + "\"}}}}}");
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return r.json().path("data");
-  }
-
-  private static String commitBody(String fileId, String hash, String algorithm) {
-    return "{\"data\":{\"type\":\"buildUploadFiles\",\"id\":\"" + fileId + "\",\"attributes\":{\"uploaded\":true,"
-        + "\"sourceFileChecksums\":{\"file\":{\"hash\":\"" + hash + "\",\"algorithm\":\"" + algorithm + "\"}}}}}";
-  }
-
-  private JsonNode commit(String fileId, String hash, String algorithm) {
-    TestServer.Reply r = server.send("PATCH", "/v1/buildUploadFiles/" + fileId, commitBody(fileId, hash, algorithm));
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    return r.json();
+    return uploads.reserve(upload, "Demo.ipa", size);
   }
 
   private String uploadState(String upload) {
@@ -430,137 +398,7 @@ class BuildUploadAcceptanceTest {
     return Instant.parse(server.admin("GET", "/_braeburn/clock", null, null).json().path("now").asText());
   }
 
-  private static JsonNode find(JsonNode included, String type) {
-    for (JsonNode r : included) {
-      if (r.path("type").asText().equals(type)) {
-        return r;
-      }
-    }
-    throw new AssertionError("no " + type + " in " + included);
-  }
-
-  // ---------------------------------------------------------------- raw HTTP (no JWT: the URL is the credential)
-
-  private HttpResponse<byte[]> putPart(JsonNode op, byte[] file) {
-    return put(op.path("url").asText(), slice(file, op));
-  }
-
-  private HttpResponse<byte[]> put(String url, byte[] body) {
-    return exchange(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/octet-stream")
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
-  }
-
-  private HttpResponse<byte[]> get(String url) {
-    return exchange(HttpRequest.newBuilder(URI.create(url)).GET().build());
-  }
-
-  private HttpResponse<byte[]> exchange(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private BufferedImage image(String template, int w, int h, String format, String contentType) throws IOException {
-    HttpResponse<byte[]> r = get(template.replace("{w}", String.valueOf(w)).replace("{h}", String.valueOf(h)).replace("{f}", format));
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("content-type").orElseThrow()).isEqualTo(contentType);
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(r.body()));
-    assertThat(image).as("a decodable " + format).isNotNull();
-    return image;
-  }
-
   private static JsonNode json(HttpResponse<byte[]> r) throws IOException {
     return TestServer.JSON.readTree(r.body());
-  }
-
-  private static byte[] slice(byte[] file, JsonNode op) {
-    int offset = (int) op.path("offset").asLong();
-    return Arrays.copyOfRange(file, offset, offset + (int) op.path("length").asLong());
-  }
-
-  private static String md5(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  // ---------------------------------------------------------------- a real .ipa
-
-  /** Payload/Demo.app with an XML Info.plist, optionally a red AppIcon60x60@2x.png, and random padding past 5 MiB. */
-  static byte[] ipa(String bundleId, String shortVersion, String version, boolean withIcon) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      zip.putNextEntry(new ZipEntry("Payload/Demo.app/Info.plist"));
-      zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-          + "<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" \"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n"
-          + "<plist version=\"1.0\"><dict>\n"
-          + "<key>CFBundleIdentifier</key><string>" + bundleId + "</string>\n"
-          + "<key>CFBundleShortVersionString</key><string>" + shortVersion + "</string>\n"
-          + "<key>CFBundleVersion</key><string>" + version + "</string>\n"
-          + "<key>CFBundleName</key><string>Demo</string>\n"
-          + "<key>MinimumOSVersion</key><string>17.0</string>\n"
-          + "</dict></plist>\n").getBytes(StandardCharsets.UTF_8));
-      zip.closeEntry();
-      if (withIcon) {
-        zip.putNextEntry(new ZipEntry("Payload/Demo.app/AppIcon60x60@2x.png"));
-        zip.write(icon(120));
-        zip.closeEntry();
-        zip.putNextEntry(new ZipEntry("Payload/Demo.app/AppIcon29x29.png"));
-        zip.write(icon(29));
-        zip.closeEntry();
-      }
-      zip.putNextEntry(new ZipEntry("Payload/Demo.app/Demo"));
-      byte[] padding = new byte[(int) PART + 300_000]; // random bytes do not compress: the archive needs two parts
-      new Random(version.hashCode()).nextBytes(padding);
-      zip.write(padding);
-      zip.closeEntry();
-    }
-    return bytes.toByteArray();
-  }
-
-  private static byte[] icon(int side) throws IOException {
-    BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_ARGB);
-    Graphics2D g = image.createGraphics();
-    g.setColor(Color.RED);
-    g.fillRect(0, 0, side, side);
-    g.dispose();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(image, "png", out);
-    return out.toByteArray();
-  }
-
-  /** A webhook receiver on 127.0.0.1 that records the notifications it gets. */
-  static final class Receiver implements AutoCloseable {
-    private final LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
-    private final HttpServer http;
-
-    Receiver() throws IOException {
-      http = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-      http.createContext("/", exchange -> {
-        received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        exchange.sendResponseHeaders(200, -1);
-        exchange.close();
-      });
-      http.start();
-    }
-
-    String url() {
-      return "http://127.0.0.1:" + http.getAddress().getPort() + "/hook";
-    }
-
-    JsonNode next() throws Exception {
-      String body = received.poll(10, TimeUnit.SECONDS);
-      assertThat(body).as("a notification").isNotNull();
-      return TestServer.JSON.readTree(body);
-    }
-
-    @Override
-    public void close() {
-      http.stop(0);
-    }
   }
 }

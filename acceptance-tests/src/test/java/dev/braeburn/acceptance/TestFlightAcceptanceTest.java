@@ -3,13 +3,8 @@ package dev.braeburn.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,12 +22,14 @@ class TestFlightAcceptanceTest {
   private static final String EXTERNAL_STATE_EVENT = "buildBetaDetailExternalBuildStateUpdated";
 
   private TestServer server;
-  private Receiver receiver;
+  private WebhookReceiver receiver;
+  private TestFlightCalls tf;
 
   @BeforeEach
   void start() throws Exception {
     server = TestServer.start(null);
-    receiver = new Receiver();
+    receiver = new WebhookReceiver();
+    tf = new TestFlightCalls(server);
     ok(server.admin("POST", "/_braeburn/clock/freeze", null, null), 200);
     load("""
         {"data":[
@@ -59,41 +56,41 @@ class TestFlightAcceptanceTest {
   @Test
   void externalTestingAfterApprovalByTheAdminApi() {
     webhook(APP, "BUILD_BETA_DETAIL_EXTERNAL_BUILD_STATE_UPDATED");
-    TestServer.Reply submitted = submit("b1");
+    TestServer.Reply submitted = tf.submit("b1");
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
     assertThat(submitted.header("Location")).endsWith("/v1/betaAppReviewSubmissions/b1");
     assertThat(submitted.json().at("/data/attributes/betaReviewState").asText()).isEqualTo("WAITING_FOR_REVIEW");
     assertThat(submitted.json().at("/data/attributes/submittedDate").asText()).isEqualTo(now());
-    assertThat(externalState("b1")).isEqualTo("WAITING_FOR_BETA_REVIEW");
+    assertThat(tf.externalState("b1")).isEqualTo("WAITING_FOR_BETA_REVIEW");
 
     advance(3_599);
-    assertThat(externalState("b1")).isEqualTo("WAITING_FOR_BETA_REVIEW");
+    assertThat(tf.externalState("b1")).isEqualTo("WAITING_FOR_BETA_REVIEW");
     advance(1);
-    assertThat(externalState("b1")).isEqualTo("IN_BETA_REVIEW");
+    assertThat(tf.externalState("b1")).isEqualTo("IN_BETA_REVIEW");
     assertThat(server.get("/v1/betaAppReviewSubmissions/b1").json().at("/data/attributes/betaReviewState").asText()).isEqualTo("IN_REVIEW");
 
-    TestServer.Reply decided = decide("b1", "APPROVED");
+    TestServer.Reply decided = tf.decide("b1", "APPROVED");
     assertThat(decided.status()).as(decided.body()).isEqualTo(200);
     assertThat(decided.json().at("/data/externalBuildState").asText()).isEqualTo("BETA_APPROVED");
-    assertThat(externalState("b1")).isEqualTo("BETA_APPROVED");
-    assertThat(decide("b1", "REJECTED").status()).isEqualTo(409);
+    assertThat(tf.externalState("b1")).isEqualTo("BETA_APPROVED");
+    assertThat(tf.decide("b1", "REJECTED").status()).isEqualTo(409);
 
-    String group = createGroup(APP, "Harbor Friends", false, ",\"publicLinkEnabled\":true,\"publicLinkLimitEnabled\":true,\"publicLinkLimit\":100");
+    String group = tf.createGroup(APP, "Harbor Friends", false, ",\"publicLinkEnabled\":true,\"publicLinkLimitEnabled\":true,\"publicLinkLimit\":100");
     JsonNode groupAttributes = server.get("/v1/betaGroups/" + group).json().at("/data/attributes");
     assertThat(groupAttributes.path("publicLink").asText()).matches("https://testflight\\.apple\\.com/join/[A-Za-z0-9]{8}");
     assertThat(groupAttributes.path("publicLink").asText()).endsWith(groupAttributes.path("publicLinkId").asText());
 
-    TestServer.Reply tester = server.send("POST", "/v1/betaTesters", testerBody("sam@example.org", "\"betaGroups\":{\"data\":[{\"type\":\"betaGroups\",\"id\":\"" + group + "\"}]}"));
+    TestServer.Reply tester = server.send("POST", "/v1/betaTesters", TestFlightCalls.testerBody("sam@example.org", "\"betaGroups\":{\"data\":[{\"type\":\"betaGroups\",\"id\":\"" + group + "\"}]}"));
     assertThat(tester.status()).as(tester.body()).isEqualTo(201);
     String testerId = tester.json().at("/data/id").asText();
     assertThat(tester.json().at("/data/attributes/state").asText()).isEqualTo("INVITED");
     assertThat(tester.json().at("/data/attributes/inviteType").asText()).isEqualTo("EMAIL");
-    assertThat(ids(server.get("/v1/betaTesters/" + testerId + "/builds"))).isEmpty();
+    assertThat(Docs.ids(server.get("/v1/betaTesters/" + testerId + "/builds"))).isEmpty();
 
-    ok(link("betaGroups", group, "builds", "builds", "b1"), 204);
-    assertThat(externalState("b1")).isEqualTo("IN_BETA_TESTING");
-    assertThat(ids(server.get("/v1/betaTesters/" + testerId + "/builds"))).containsExactly("b1");
-    assertThat(ids(server.get("/v1/betaTesters/" + testerId + "/apps"))).containsExactly(APP);
+    ok(tf.link("betaGroups", group, "builds", "builds", "b1"), 204);
+    assertThat(tf.externalState("b1")).isEqualTo("IN_BETA_TESTING");
+    assertThat(Docs.ids(server.get("/v1/betaTesters/" + testerId + "/builds"))).containsExactly("b1");
+    assertThat(Docs.ids(server.get("/v1/betaTesters/" + testerId + "/apps"))).containsExactly(APP);
 
     runDue();
     assertThat(externalStateEvents()).containsExactly(
@@ -107,24 +104,24 @@ class TestFlightAcceptanceTest {
   @Test
   void aRejectedBuildStaysOutOfExternalGroupsAndMayBeSubmittedAgain() {
     webhook(APP, "BUILD_BETA_DETAIL_EXTERNAL_BUILD_STATE_UPDATED");
-    ok(submit("b1"), 201);
-    ok(decide("b1", "REJECTED"), 200);
-    assertThat(externalState("b1")).isEqualTo("BETA_REJECTED");
+    ok(tf.submit("b1"), 201);
+    ok(tf.decide("b1", "REJECTED"), 200);
+    assertThat(tf.externalState("b1")).isEqualTo("BETA_REJECTED");
     assertThat(server.get("/v1/betaAppReviewSubmissions/b1").json().at("/data/attributes/betaReviewState").asText()).isEqualTo("REJECTED");
 
-    String group = createGroup(APP, "External", false, "");
-    JsonNode e = AppleErrors.onlyError(link("betaGroups", group, "builds", "builds", "b1"), 409, "id", "status", "code", "title", "detail", "source");
+    String group = tf.createGroup(APP, "External", false, "");
+    JsonNode e = AppleErrors.onlyError(tf.link("betaGroups", group, "builds", "builds", "b1"), 409, "id", "status", "code", "title", "detail", "source");
     assertThat(e.path("code").asText()).isEqualTo("ENTITY_ERROR.RELATIONSHIP.INVALID.INVALID_STATE");
     assertThat(e.path("title").asText()).isEqualTo("A relationship value is not acceptable for the current resource state.");
     assertThat(e.path("detail").asText()).startsWith("The specified pre-release build could not be added.").contains("BETA_REJECTED");
     assertThat(e.at("/source/pointer").asText()).isEqualTo("/data/0");
     // the same refusal from the build's side
-    assertThat(link("builds", "b1", "betaGroups", "betaGroups", group).status()).isEqualTo(409);
+    assertThat(tf.link("builds", "b1", "betaGroups", "betaGroups", group).status()).isEqualTo(409);
 
     advance(48 * 3_600); // the pending start and auto-approval find the review decided: nothing moves
-    assertThat(externalState("b1")).isEqualTo("BETA_REJECTED");
-    ok(submit("b1"), 201);
-    assertThat(externalState("b1")).isEqualTo("WAITING_FOR_BETA_REVIEW");
+    assertThat(tf.externalState("b1")).isEqualTo("BETA_REJECTED");
+    ok(tf.submit("b1"), 201);
+    assertThat(tf.externalState("b1")).isEqualTo("WAITING_FOR_BETA_REVIEW");
 
     runDue();
     assertThat(externalStateEvents()).startsWith(
@@ -134,85 +131,85 @@ class TestFlightAcceptanceTest {
 
   @Test
   void autoApprovalComesADayAfterSubmissionUnlessTurnedOff() {
-    ok(submit("b1"), 201);
+    ok(tf.submit("b1"), 201);
     advance(23 * 3_600);
-    assertThat(externalState("b1")).isEqualTo("IN_BETA_REVIEW");
+    assertThat(tf.externalState("b1")).isEqualTo("IN_BETA_REVIEW");
     advance(3_600);
-    assertThat(externalState("b1")).isEqualTo("BETA_APPROVED");
+    assertThat(tf.externalState("b1")).isEqualTo("BETA_APPROVED");
     assertThat(server.get("/v1/betaAppReviewSubmissions/b1").json().at("/data/attributes/betaReviewState").asText()).isEqualTo("APPROVED");
 
     TestServer.Reply off = server.admin("PATCH", "/_braeburn/betaReviews", "{\"autoApprove\":false}", server.issuerId);
     assertThat(off.status()).as(off.body()).isEqualTo(200);
     assertThat(off.json().path("autoApprove").asBoolean()).isFalse();
     assertThat(server.admin("GET", "/_braeburn/betaReviews", null, null).json().path("autoApprove").asBoolean()).isTrue();
-    ok(submit("b2"), 201);
+    ok(tf.submit("b2"), 201);
     advance(7 * 86_400);
-    assertThat(externalState("b2")).isEqualTo("IN_BETA_REVIEW");
+    assertThat(tf.externalState("b2")).isEqualTo("IN_BETA_REVIEW");
   }
 
   @Test
   void submissionsRefusedWithApplesErrors() {
-    ok(submit("b1"), 201);
-    JsonNode another = AppleErrors.onlyError(submit("b2"), 422, "id", "status", "code", "title", "detail");
+    ok(tf.submit("b1"), 201);
+    JsonNode another = AppleErrors.onlyError(tf.submit("b2"), 422, "id", "status", "code", "title", "detail");
     assertThat(another.path("code").asText()).isEqualTo("ENTITY_UNPROCESSABLE.ANOTHER_BUILD_IN_REVIEW");
     assertThat(another.path("detail").asText()).contains("'101' (b1)");
 
-    JsonNode again = AppleErrors.onlyError(submit("b1"), 409, "id", "status", "code", "title", "detail", "source");
+    JsonNode again = AppleErrors.onlyError(tf.submit("b1"), 409, "id", "status", "code", "title", "detail", "source");
     assertThat(again.path("code").asText()).isEqualTo("ENTITY_ERROR.RELATIONSHIP.INVALID");
     assertThat(again.path("title").asText()).isEqualTo("The provided entity includes a relationship with an invalid value");
     assertThat(again.at("/source/pointer").asText()).isEqualTo("/data/relationships/build");
 
-    ok(decide("b1", "APPROVED"), 200);
-    JsonNode inTesting = AppleErrors.onlyError(submit("b1"), 409, "id", "status", "code", "title", "detail", "source");
+    ok(tf.decide("b1", "APPROVED"), 200);
+    JsonNode inTesting = AppleErrors.onlyError(tf.submit("b1"), 409, "id", "status", "code", "title", "detail", "source");
     assertThat(inTesting.path("detail").asText()).isEqualTo("The build '101' (b1) is already in beta testing.");
 
-    JsonNode details = AppleErrors.onlyError(submit("q1"), 422, "id", "status", "code", "title", "detail");
+    JsonNode details = AppleErrors.onlyError(tf.submit("q1"), 422, "id", "status", "code", "title", "detail");
     assertThat(details.path("code").asText()).isEqualTo("ENTITY_UNPROCESSABLE.MISSING_REQUIRED_DATA");
     load("{\"data\":[{\"type\":\"betaAppReviewDetails\",\"id\":\"review-detail-2\",\"attributes\":{\"contactFirstName\":\"Ola\"},"
         + "\"relationships\":{\"app\":{\"data\":{\"type\":\"apps\",\"id\":\"" + OTHER_APP + "\"}}}}]}");
-    JsonNode incomplete = AppleErrors.onlyError(submit("q1"), 422, "id", "status", "code", "title", "detail");
+    JsonNode incomplete = AppleErrors.onlyError(tf.submit("q1"), 422, "id", "status", "code", "title", "detail");
     assertThat(incomplete.path("detail").asText()).contains("contactLastName, contactPhone, contactEmail");
 
-    JsonNode missing = AppleErrors.onlyError(submit("nope"), 409, "id", "status", "code", "title", "detail", "source");
+    JsonNode missing = AppleErrors.onlyError(tf.submit("nope"), 409, "id", "status", "code", "title", "detail", "source");
     assertThat(missing.at("/source/pointer").asText()).isEqualTo("/data/relationships/build/data");
 
     build("b3", APP, "103");
     ok(server.send("PATCH", "/v1/builds/b3", "{\"data\":{\"type\":\"builds\",\"id\":\"b3\",\"attributes\":{\"expired\":true}}}"), 200);
-    ok(decide("b1", "APPROVED"), 409); // already decided
-    assertThat(AppleErrors.onlyError(submit("b3"), 409, "id", "status", "code", "title", "detail", "source").path("detail").asText())
+    ok(tf.decide("b1", "APPROVED"), 409); // already decided
+    assertThat(AppleErrors.onlyError(tf.submit("b3"), 409, "id", "status", "code", "title", "detail", "source").path("detail").asText())
         .isEqualTo("The build '103' (b3) has expired and cannot be submitted for beta review.");
-    assertThat(decide("unknown", "APPROVED").status()).isEqualTo(404);
+    assertThat(tf.decide("unknown", "APPROVED").status()).isEqualTo(404);
     assertThat(server.admin("POST", "/_braeburn/betaReviews/b1", "{\"decision\":\"MAYBE\"}", null).status()).isEqualTo(409);
   }
 
   @Test
   void internalGroupsTakeTeamMembersAndBuildsWithoutReview() {
-    String group = createGroup(APP, "Team", true, "");
-    String outsider = createTester("guest@example.org", "");
-    String member = createTester(USER_EMAIL.toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT), "");
-    JsonNode refused = AppleErrors.onlyError(link("betaGroups", group, "betaTesters", "betaTesters", outsider), 409,
+    String group = tf.createGroup(APP, "Team", true, "");
+    String outsider = tf.createTester("guest@example.org", "");
+    String member = tf.createTester(USER_EMAIL.toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT), "");
+    JsonNode refused = AppleErrors.onlyError(tf.link("betaGroups", group, "betaTesters", "betaTesters", outsider), 409,
         "id", "status", "code", "title", "detail", "source");
     assertThat(refused.path("code").asText()).isEqualTo("ENTITY_ERROR.RELATIONSHIP.INVALID");
     assertThat(refused.path("detail").asText()).isEqualTo("Tester(s) cannot be assigned");
-    assertThat(link("betaTesters", outsider, "betaGroups", "betaGroups", group).status()).isEqualTo(409);
+    assertThat(tf.link("betaTesters", outsider, "betaGroups", "betaGroups", group).status()).isEqualTo(409);
     TestServer.Reply created = server.send("POST", "/v1/betaTesters",
-        testerBody("other@example.org", "\"betaGroups\":{\"data\":[{\"type\":\"betaGroups\",\"id\":\"" + group + "\"}]}"));
+        TestFlightCalls.testerBody("other@example.org", "\"betaGroups\":{\"data\":[{\"type\":\"betaGroups\",\"id\":\"" + group + "\"}]}"));
     assertThat(created.status()).isEqualTo(409);
     assertThat(created.json().at("/errors/0/source/pointer").asText()).isEqualTo("/data/relationships/betaGroups/data/0");
 
-    ok(link("betaGroups", group, "betaTesters", "betaTesters", member), 204);
-    ok(link("builds", "b2", "betaGroups", "betaGroups", group), 204);
+    ok(tf.link("betaGroups", group, "betaTesters", "betaTesters", member), 204);
+    ok(tf.link("builds", "b2", "betaGroups", "betaGroups", group), 204);
     JsonNode detail = server.get("/v1/builds/b2/buildBetaDetail").json().at("/data/attributes");
     assertThat(detail.path("internalBuildState").asText()).isEqualTo("IN_BETA_TESTING");
     assertThat(detail.path("externalBuildState").asText()).isEqualTo("READY_FOR_BETA_SUBMISSION");
-    assertThat(ids(server.get("/v1/betaTesters/" + member + "/builds"))).containsExactly("b2");
-    assertThat(link("betaGroups", group, "builds", "builds", "q1").status()).isEqualTo(409); // another app's build
+    assertThat(Docs.ids(server.get("/v1/betaTesters/" + member + "/builds"))).containsExactly("b2");
+    assertThat(tf.link("betaGroups", group, "builds", "builds", "q1").status()).isEqualTo(409); // another app's build
 
     JsonNode publicLink = AppleErrors.onlyError(server.send("PATCH", "/v1/betaGroups/" + group,
         "{\"data\":{\"type\":\"betaGroups\",\"id\":\"" + group + "\",\"attributes\":{\"publicLinkEnabled\":true}}}"), 409,
         "id", "status", "code", "title", "detail", "source");
     assertThat(publicLink.at("/source/pointer").asText()).isEqualTo("/data/attributes/publicLinkEnabled");
-    String external = createGroup(APP, "Public", false, "");
+    String external = tf.createGroup(APP, "Public", false, "");
     TestServer.Reply tooMany = server.send("PATCH", "/v1/betaGroups/" + external,
         "{\"data\":{\"type\":\"betaGroups\",\"id\":\"" + external + "\",\"attributes\":{\"publicLinkEnabled\":true,\"publicLinkLimit\":10001}}}");
     assertThat(tooMany.status()).isEqualTo(409);
@@ -226,28 +223,28 @@ class TestFlightAcceptanceTest {
         + "\"app\":{\"data\":{\"type\":\"apps\",\"id\":\"" + APP + "\"}},\"betaTester\":{\"data\":{\"type\":\"betaTesters\",\"id\":\"" + outsider + "\"}}}}}"), 201);
     JsonNode invited = server.get("/v1/betaTesters/" + outsider).json().at("/data/attributes");
     assertThat(invited.path("state").asText()).isEqualTo("INVITED");
-    assertThat(ids(server.get("/v1/betaTesters/" + outsider + "/apps"))).containsExactly(APP);
+    assertThat(Docs.ids(server.get("/v1/betaTesters/" + outsider + "/apps"))).containsExactly(APP);
   }
 
   @Test
   void anExpiredBuildLeavesTestFlight() {
     webhook(APP, "BUILD_BETA_DETAIL_EXTERNAL_BUILD_STATE_UPDATED");
-    String group = createGroup(APP, "Team", true, "");
-    String member = createTester(USER_EMAIL, "\"betaGroups\":{\"data\":[{\"type\":\"betaGroups\",\"id\":\"" + group + "\"}]}");
-    String solo = createTester("solo@example.org", "\"builds\":{\"data\":[{\"type\":\"builds\",\"id\":\"b1\"}]}");
-    ok(link("betaGroups", group, "builds", "builds", "b1"), 204);
-    assertThat(ids(server.get("/v1/betaTesters/" + member + "/builds"))).containsExactly("b1");
-    assertThat(ids(server.get("/v1/betaTesters/" + solo + "/builds"))).containsExactly("b1");
+    String group = tf.createGroup(APP, "Team", true, "");
+    String member = tf.createTester(USER_EMAIL, "\"betaGroups\":{\"data\":[{\"type\":\"betaGroups\",\"id\":\"" + group + "\"}]}");
+    String solo = tf.createTester("solo@example.org", "\"builds\":{\"data\":[{\"type\":\"builds\",\"id\":\"b1\"}]}");
+    ok(tf.link("betaGroups", group, "builds", "builds", "b1"), 204);
+    assertThat(Docs.ids(server.get("/v1/betaTesters/" + member + "/builds"))).containsExactly("b1");
+    assertThat(Docs.ids(server.get("/v1/betaTesters/" + solo + "/builds"))).containsExactly("b1");
 
     TestServer.Reply expired = server.send("PATCH", "/v1/builds/b1", "{\"data\":{\"type\":\"builds\",\"id\":\"b1\",\"attributes\":{\"expired\":true}}}");
     assertThat(expired.status()).as(expired.body()).isEqualTo(200);
     JsonNode detail = server.get("/v1/buildBetaDetails/b1").json().at("/data/attributes");
     assertThat(detail.path("internalBuildState").asText()).isEqualTo("EXPIRED");
     assertThat(detail.path("externalBuildState").asText()).isEqualTo("EXPIRED");
-    assertThat(ids(server.get("/v1/betaTesters/" + member + "/builds"))).isEmpty();
-    assertThat(ids(server.get("/v1/betaTesters/" + solo + "/builds"))).isEmpty();
+    assertThat(Docs.ids(server.get("/v1/betaTesters/" + member + "/builds"))).isEmpty();
+    assertThat(Docs.ids(server.get("/v1/betaTesters/" + solo + "/builds"))).isEmpty();
 
-    assertThat(link("betaGroups", group, "builds", "builds", "b1").status()).isEqualTo(409);
+    assertThat(tf.link("betaGroups", group, "builds", "builds", "b1").status()).isEqualTo(409);
     TestServer.Reply revive = server.send("PATCH", "/v1/builds/b1", "{\"data\":{\"type\":\"builds\",\"id\":\"b1\",\"attributes\":{\"expired\":false}}}");
     assertThat(revive.status()).as(revive.body()).isEqualTo(200);
     assertThat(revive.json().at("/data/attributes/expired").asBoolean()).isTrue(); // an expired build stays expired
@@ -258,8 +255,8 @@ class TestFlightAcceptanceTest {
 
   @Test
   void anExpiryFoundAfterTheExpirationDateIsSynced() {
-    String group = createGroup(APP, "Team", true, "");
-    ok(link("betaGroups", group, "builds", "builds", "b2"), 204);
+    String group = tf.createGroup(APP, "Team", true, "");
+    ok(tf.link("betaGroups", group, "builds", "builds", "b2"), 204);
     // What the uploads family's 90-day expiry does: it sets expired on the build, and nothing else.
     load("{\"data\":[{\"type\":\"builds\",\"id\":\"b2\",\"attributes\":{\"expired\":true}}]}");
     advance(91 * 86_400);
@@ -270,20 +267,20 @@ class TestFlightAcceptanceTest {
 
   @Test
   void oneWhatToTestPerLocale() {
-    ok(server.send("POST", "/v1/betaBuildLocalizations", localization("b1", "en-US")), 201);
-    JsonNode duplicate = AppleErrors.onlyError(server.send("POST", "/v1/betaBuildLocalizations", localization("b1", "en-US")), 409,
+    ok(server.send("POST", "/v1/betaBuildLocalizations", TestFlightCalls.localization("b1", "en-US", "Tide charts")), 201);
+    JsonNode duplicate = AppleErrors.onlyError(server.send("POST", "/v1/betaBuildLocalizations", TestFlightCalls.localization("b1", "en-US", "Tide charts")), 409,
         "id", "status", "code", "title", "detail", "source");
     assertThat(duplicate.path("code").asText()).isEqualTo("ENTITY_ERROR.ATTRIBUTE.INVALID.DUPLICATE");
     assertThat(duplicate.at("/source/pointer").asText()).isEqualTo("/data/attributes/locale");
-    ok(server.send("POST", "/v1/betaBuildLocalizations", localization("b1", "de-DE")), 201);
-    ok(server.send("POST", "/v1/betaBuildLocalizations", localization("b2", "en-US")), 201);
-    assertThat(ids(server.get("/v1/builds/b1/betaBuildLocalizations"))).hasSize(2);
+    ok(server.send("POST", "/v1/betaBuildLocalizations", TestFlightCalls.localization("b1", "de-DE", "Tide charts")), 201);
+    ok(server.send("POST", "/v1/betaBuildLocalizations", TestFlightCalls.localization("b2", "en-US", "Tide charts")), 201);
+    assertThat(Docs.ids(server.get("/v1/builds/b1/betaBuildLocalizations"))).hasSize(2);
   }
 
   @Test
   void testersFeedbackIsStoredAndAnnounced() {
     webhook(APP, "BETA_FEEDBACK_SCREENSHOT_SUBMISSION_CREATED", "BETA_FEEDBACK_CRASH_SUBMISSION_CREATED");
-    String tester = createTester("sam@example.org", "\"builds\":{\"data\":[{\"type\":\"builds\",\"id\":\"b1\"}]}");
+    String tester = tf.createTester("sam@example.org", "\"builds\":{\"data\":[{\"type\":\"builds\",\"id\":\"b1\"}]}");
     TestServer.Reply screenshot = server.admin("POST", "/_braeburn/betaFeedback",
         "{\"type\":\"screenshot\",\"buildId\":\"b1\",\"testerId\":\"" + tester + "\",\"comment\":\"The map is blank\"}", server.issuerId);
     assertThat(screenshot.status()).as(screenshot.body()).isEqualTo(201);
@@ -294,14 +291,14 @@ class TestFlightAcceptanceTest {
     assertThat(stored.at("/data/attributes/screenshots/0/url").asText()).startsWith("https://");
     TestServer.Reply crash = server.admin("POST", "/_braeburn/betaFeedback", "{\"type\":\"crash\",\"buildId\":\"b1\",\"testerId\":\"" + tester + "\"}", null);
     assertThat(crash.status()).as(crash.body()).isEqualTo(201);
-    assertThat(ids(server.get("/v1/apps/" + APP + "/betaFeedbackCrashSubmissions"))).containsExactly(crash.json().at("/data/id").asText());
+    assertThat(Docs.ids(server.get("/v1/apps/" + APP + "/betaFeedbackCrashSubmissions"))).containsExactly(crash.json().at("/data/id").asText());
     assertThat(server.admin("POST", "/_braeburn/betaFeedback", "{\"type\":\"video\",\"buildId\":\"b1\",\"testerId\":\"" + tester + "\"}", null).status())
         .isEqualTo(409);
     assertThat(server.admin("POST", "/_braeburn/betaFeedback", "{\"type\":\"crash\",\"buildId\":\"nope\",\"testerId\":\"" + tester + "\"}", null).status())
         .isEqualTo(404);
 
     runDue();
-    assertThat(receiver.all()).extracting(n -> n.at("/data/type").asText() + " " + n.at("/data/relationships/instance/data/id").asText())
+    assertThat(receiver.all()).extracting(r -> r.json().at("/data/type").asText() + " " + r.json().at("/data/relationships/instance/data/id").asText())
         .containsExactly("betaFeedbackScreenshotSubmissionCreated " + screenshotId, "betaFeedbackCrashSubmissionCreated " + crash.json().at("/data/id").asText());
   }
 
@@ -323,54 +320,8 @@ class TestFlightAcceptanceTest {
     assertThat(r.status()).as(r.body()).isEqualTo(201);
   }
 
-  private TestServer.Reply submit(String buildId) {
-    return server.send("POST", "/v1/betaAppReviewSubmissions",
-        "{\"data\":{\"type\":\"betaAppReviewSubmissions\",\"relationships\":{\"build\":{\"data\":{\"type\":\"builds\",\"id\":\"" + buildId + "\"}}}}}");
-  }
-
-  private TestServer.Reply decide(String submissionId, String decision) {
-    return server.admin("POST", "/_braeburn/betaReviews/" + submissionId, "{\"decision\":\"" + decision + "\"}", server.issuerId);
-  }
-
-  private String externalState(String buildId) {
-    TestServer.Reply r = server.get("/v1/buildBetaDetails/" + buildId);
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    return r.json().at("/data/attributes/externalBuildState").asText();
-  }
-
-  private String createGroup(String app, String name, boolean internal, String moreAttributes) {
-    TestServer.Reply r = server.send("POST", "/v1/betaGroups", "{\"data\":{\"type\":\"betaGroups\",\"attributes\":{\"name\":\"" + name
-        + "\",\"isInternalGroup\":" + internal + moreAttributes + "},\"relationships\":{\"app\":{\"data\":{\"type\":\"apps\",\"id\":\"" + app + "\"}}}}}");
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return r.json().at("/data/id").asText();
-  }
-
-  private static String testerBody(String email, String relationships) {
-    return "{\"data\":{\"type\":\"betaTesters\",\"attributes\":{\"email\":\"" + email + "\",\"firstName\":\"Test\",\"lastName\":\"Er\"}"
-        + (relationships.isEmpty() ? "" : ",\"relationships\":{" + relationships + "}") + "}}";
-  }
-
-  private String createTester(String email, String relationships) {
-    TestServer.Reply r = server.send("POST", "/v1/betaTesters", testerBody(email, relationships));
-    assertThat(r.status()).as(r.body()).isEqualTo(201);
-    return r.json().at("/data/id").asText();
-  }
-
-  private TestServer.Reply link(String type, String id, String relationship, String targetType, String targetId) {
-    return server.send("POST", "/v1/" + type + "/" + id + "/relationships/" + relationship,
-        "{\"data\":[{\"type\":\"" + targetType + "\",\"id\":\"" + targetId + "\"}]}");
-  }
-
-  private static String localization(String buildId, String locale) {
-    return "{\"data\":{\"type\":\"betaBuildLocalizations\",\"attributes\":{\"locale\":\"" + locale + "\",\"whatsNew\":\"Tide charts\"},"
-        + "\"relationships\":{\"build\":{\"data\":{\"type\":\"builds\",\"id\":\"" + buildId + "\"}}}}}";
-  }
-
   private void webhook(String app, String... eventTypes) {
-    String types = String.join(",", java.util.Arrays.stream(eventTypes).map(t -> "\"" + t + "\"").toList());
-    TestServer.Reply r = server.send("POST", "/v1/webhooks", "{\"data\":{\"type\":\"webhooks\",\"attributes\":{\"name\":\"ci\",\"enabled\":true,"
-        + "\"url\":\"" + receiver.url() + "\",\"secret\":\"s3cret\",\"eventTypes\":[" + types + "]},"
-        + "\"relationships\":{\"app\":{\"data\":{\"type\":\"apps\",\"id\":\"" + app + "\"}}}}}");
+    TestServer.Reply r = server.send("POST", "/v1/webhooks", WebhookReceiver.createBody(app, receiver.url(), "s3cret", eventTypes));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
   }
 
@@ -397,48 +348,7 @@ class TestFlightAcceptanceTest {
     advance(0);
   }
 
-  private static List<String> ids(TestServer.Reply r) {
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    List<String> out = new ArrayList<>();
-    r.json().path("data").forEach(d -> out.add(d.path("id").asText()));
-    return out;
-  }
-
   private static void ok(TestServer.Reply r, int status) {
     assertThat(r.status()).as(r.body()).isEqualTo(status);
-  }
-
-  /** Captures the notifications the webhooks family POSTs to a loopback URL. */
-  static final class Receiver implements AutoCloseable {
-    private final List<JsonNode> received = new CopyOnWriteArrayList<>();
-    private final HttpServer http;
-
-    Receiver() throws IOException {
-      http = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-      http.createContext("/", exchange -> {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        received.add(TestServer.JSON.readTree(body));
-        exchange.sendResponseHeaders(200, -1);
-        exchange.close();
-      });
-      http.start();
-    }
-
-    String url() {
-      return "http://127.0.0.1:" + http.getAddress().getPort() + "/hook";
-    }
-
-    List<JsonNode> all() {
-      return List.copyOf(received);
-    }
-
-    List<JsonNode> of(String payloadType) {
-      return received.stream().filter(n -> payloadType.equals(n.at("/data/type").asText())).toList();
-    }
-
-    @Override
-    public void close() {
-      http.stop(0);
-    }
   }
 }

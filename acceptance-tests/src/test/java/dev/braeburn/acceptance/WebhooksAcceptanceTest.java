@@ -3,22 +3,12 @@ package dev.braeburn.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,13 +26,13 @@ class WebhooksAcceptanceTest {
   static final String SECRET = "s3cret-for-tests";
 
   TestServer server;
-  Receiver receiver;
+  WebhookReceiver receiver;
   Instant frozenAt;
 
   @BeforeEach
   void start() throws Exception {
     server = TestServer.start("demo");
-    receiver = new Receiver();
+    receiver = new WebhookReceiver();
     TestServer.Reply frozen = server.admin("POST", "/_braeburn/clock/freeze", null, null);
     frozenAt = Instant.parse(frozen.json().path("now").asText());
   }
@@ -57,23 +47,23 @@ class WebhooksAcceptanceTest {
 
   @Test
   void createRejectsWhatAppleRejects() {
-    TestServer.Reply unknownType = server.send("POST", "/v1/webhooks", createBody(APP, receiver.url(), SECRET, "BUILD_UPLOADED"));
+    TestServer.Reply unknownType = server.send("POST", "/v1/webhooks", WebhookReceiver.createBody(APP, receiver.url(), SECRET, "BUILD_UPLOADED"));
     JsonNode e = error(unknownType, 409);
     assertThat(e.path("code").asText()).isEqualTo("ENTITY_ERROR.ATTRIBUTE.TYPE");
     assertThat(e.path("detail").asText()).startsWith("'BUILD_UPLOADED' is not a valid value for the attribute 'eventTypes/0'. Expected one of: ")
         .contains("'BUILD_UPLOAD_STATE_UPDATED'", "'APP_STORE_VERSION_APP_VERSION_STATE_UPDATED'");
     assertThat(e.at("/source/pointer").asText()).isEqualTo("/data/attributes/eventTypes/0");
 
-    JsonNode emptySecret = error(server.send("POST", "/v1/webhooks", createBody(APP, receiver.url(), "", "BUILD_UPLOAD_STATE_UPDATED")), 409);
+    JsonNode emptySecret = error(server.send("POST", "/v1/webhooks", WebhookReceiver.createBody(APP, receiver.url(), "", "BUILD_UPLOAD_STATE_UPDATED")), 409);
     assertThat(emptySecret.path("code").asText()).isEqualTo("ENTITY_ERROR.ATTRIBUTE.INVALID");
     assertThat(emptySecret.at("/source/pointer").asText()).isEqualTo("/data/attributes/secret");
 
-    JsonNode plainHttp = error(server.send("POST", "/v1/webhooks", createBody(APP, "http://hooks.example.com/asc", SECRET, "BUILD_UPLOAD_STATE_UPDATED")), 409);
+    JsonNode plainHttp = error(server.send("POST", "/v1/webhooks", WebhookReceiver.createBody(APP, "http://hooks.example.com/asc", SECRET, "BUILD_UPLOAD_STATE_UPDATED")), 409);
     assertThat(plainHttp.path("code").asText()).isEqualTo("ENTITY_ERROR.ATTRIBUTE.INVALID");
     assertThat(plainHttp.at("/source/pointer").asText()).isEqualTo("/data/attributes/url");
     assertThat(plainHttp.path("detail").asText()).contains("https");
 
-    JsonNode noEvents = error(server.send("POST", "/v1/webhooks", createBody(APP, receiver.url(), SECRET)), 409);
+    JsonNode noEvents = error(server.send("POST", "/v1/webhooks", WebhookReceiver.createBody(APP, receiver.url(), SECRET)), 409);
     assertThat(noEvents.at("/source/pointer").asText()).isEqualTo("/data/attributes/eventTypes");
 
     String missingSecret = "{\"data\":{\"type\":\"webhooks\",\"attributes\":{\"name\":\"n\",\"enabled\":true,\"url\":\"https://a.example/h\","
@@ -88,7 +78,7 @@ class WebhooksAcceptanceTest {
     for (int i = 0; i < 10; i++) {
       createWebhook(APP, "https://hooks.example.com/" + i, SECRET, "BUILD_UPLOAD_STATE_UPDATED");
     }
-    JsonNode e = error(server.send("POST", "/v1/webhooks", createBody(APP, "https://hooks.example.com/11", SECRET, "BUILD_UPLOAD_STATE_UPDATED")), 409);
+    JsonNode e = error(server.send("POST", "/v1/webhooks", WebhookReceiver.createBody(APP, "https://hooks.example.com/11", SECRET, "BUILD_UPLOAD_STATE_UPDATED")), 409);
     assertThat(e.path("code").asText()).startsWith("ENTITY_ERROR");
     assertThat(e.path("detail").asText()).contains("10 webhooks");
     assertThat(e.at("/source/pointer").asText()).isEqualTo("/data/relationships/app");
@@ -98,7 +88,7 @@ class WebhooksAcceptanceTest {
 
   @Test
   void theSecretIsStoredButNeverReturned() {
-    TestServer.Reply created = server.send("POST", "/v1/webhooks", createBody(APP, receiver.url(), SECRET, "BUILD_UPLOAD_STATE_UPDATED"));
+    TestServer.Reply created = server.send("POST", "/v1/webhooks", WebhookReceiver.createBody(APP, receiver.url(), SECRET, "BUILD_UPLOAD_STATE_UPDATED"));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String id = created.json().at("/data/id").asText();
     assertThat(created.header("location")).endsWith("/v1/webhooks/" + id);
@@ -154,7 +144,7 @@ class WebhooksAcceptanceTest {
     assertThat(ping.json().at("/data/id").asText()).isNotEmpty();
     runDue();
 
-    Received got = receiver.next();
+    WebhookReceiver.Received got = receiver.next();
     assertThat(got.header("content-type")).isEqualTo("application/json");
     assertThat(got.header("x-apple-signature")).startsWith("hmacsha256=");
     assertThat(got.signatureValidFor(SECRET)).isTrue();
@@ -191,7 +181,7 @@ class WebhooksAcceptanceTest {
     assertThat(injected.json().at("/data/deliveries").size()).isEqualTo(1);
     runDue();
 
-    Received got = receiver.next();
+    WebhookReceiver.Received got = receiver.next();
     assertThat(got.path()).isEqualTo("/hook");
     assertThat(got.signatureValidFor(SECRET)).isTrue();
     JsonNode data = got.json().path("data");
@@ -215,7 +205,7 @@ class WebhooksAcceptanceTest {
         "{\"appId\":\"" + APP + "\",\"eventType\":\"BETA_FEEDBACK_CRASH_SUBMISSION_CREATED\"}", null);
     assertThat(crash.json().at("/data/deliveries").size()).isEqualTo(1);
     runDue();
-    Received crashGot = receiver.next();
+    WebhookReceiver.Received crashGot = receiver.next();
     assertThat(crashGot.path()).isEqualTo("/hookother");
     assertThat(crashGot.json().at("/data/relationships/instance/data/type").asText()).isEqualTo("betaFeedbackCrashSubmissions");
     TestServer.Reply unknown = server.admin("POST", "/_braeburn/webhooks/events", "{\"appId\":\"" + APP + "\",\"eventType\":\"NOPE\"}", null);
@@ -292,7 +282,7 @@ class WebhooksAcceptanceTest {
     server = server.restart();
     receiver.status.set(200);
     advance(60);
-    Received retried = receiver.next();
+    WebhookReceiver.Received retried = receiver.next();
     assertThat(retried.signatureValidFor(SECRET)).isTrue();
     assertThat(retried.json().at("/data/type").asText()).isEqualTo("webhookPingCreated");
     advance(86_400);
@@ -304,7 +294,7 @@ class WebhooksAcceptanceTest {
   void aDeliveryCanBeSentAgain() {
     String id = createWebhook(APP, receiver.url(), SECRET, "BUILD_UPLOAD_STATE_UPDATED");
     ping(id);
-    Received first = receiver.next();
+    WebhookReceiver.Received first = receiver.next();
     String deliveryId = server.get("/v1/webhooks/" + id + "/deliveries").json().at("/data/0/id").asText();
 
     TestServer.Reply again = server.send("POST", "/v1/webhookDeliveries", "{\"data\":{\"type\":\"webhookDeliveries\",\"relationships\":"
@@ -313,7 +303,7 @@ class WebhooksAcceptanceTest {
     assertThat(again.json().at("/data/attributes/redelivery").asBoolean()).isTrue();
     assertThat(again.json().at("/data/attributes/deliveryState").asText()).isEqualTo("PENDING");
     runDue();
-    Received second = receiver.next();
+    WebhookReceiver.Received second = receiver.next();
     assertThat(second.body()).isEqualTo(first.body()); // the same event, byte for byte
     assertThat(second.signatureValidFor(SECRET)).isTrue();
     JsonNode log = server.get("/v1/webhooks/" + id + "/deliveries?include=event").json();
@@ -371,17 +361,8 @@ class WebhooksAcceptanceTest {
 
   // ---------------------------------------------------------------- helpers
 
-  private static String createBody(String app, String url, String secret, String... eventTypes) {
-    StringBuilder types = new StringBuilder();
-    for (String t : eventTypes) {
-      types.append(types.isEmpty() ? "" : ",").append('"').append(t).append('"');
-    }
-    return "{\"data\":{\"type\":\"webhooks\",\"attributes\":{\"name\":\"Receiver\",\"enabled\":true,\"url\":\"" + url + "\",\"secret\":\""
-        + secret + "\",\"eventTypes\":[" + types + "]},\"relationships\":{\"app\":{\"data\":{\"type\":\"apps\",\"id\":\"" + app + "\"}}}}}";
-  }
-
   private String createWebhook(String app, String url, String secret, String... eventTypes) {
-    TestServer.Reply r = server.send("POST", "/v1/webhooks", createBody(app, url, secret, eventTypes));
+    TestServer.Reply r = server.send("POST", "/v1/webhooks", WebhookReceiver.createBody(app, url, secret, eventTypes));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r.json().at("/data/id").asText();
   }
@@ -414,84 +395,5 @@ class WebhooksAcceptanceTest {
     List<String> out = new ArrayList<>();
     deliveries.forEach(d -> out.add(d.at("/attributes/deliveryState").asText()));
     return out;
-  }
-
-  /** One notification as the receiver got it. */
-  record Received(String path, Map<String, List<String>> headers, String body) {
-    String header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().getFirst()).findFirst().orElse(null);
-    }
-
-    JsonNode json() {
-      try {
-        return TestServer.JSON.readTree(body);
-      } catch (IOException e) {
-        throw new AssertionError("not JSON: " + body, e);
-      }
-    }
-
-    /** What a receiver does (reports-webhooks.md §4.4): HMAC-SHA256 of the raw body with the secret. */
-    boolean signatureValidFor(String secret) {
-      try {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String expected = "hmacsha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        return expected.equals(header("x-apple-signature"));
-      } catch (java.security.GeneralSecurityException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-  }
-
-  /** A webhook receiver on 127.0.0.1 answering {@link #status} with body "ok". */
-  static final class Receiver implements AutoCloseable {
-    final AtomicInteger status = new AtomicInteger(200);
-    private final LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
-    private final AtomicInteger count = new AtomicInteger();
-    private final HttpServer http;
-
-    Receiver() throws IOException {
-      http = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
-      http.createContext("/", exchange -> {
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        if (exchange.getRequestMethod().equals("POST")) {
-          count.incrementAndGet();
-          received.add(new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), new String(body, StandardCharsets.UTF_8)));
-        }
-        byte[] answer = "ok".getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status.get(), answer.length);
-        exchange.getResponseBody().write(answer);
-        exchange.close();
-      });
-      http.start();
-    }
-
-    String url() {
-      return "http://127.0.0.1:" + http.getAddress().getPort() + "/hook";
-    }
-
-    /** The next notification; deliveries are recorded before the advance that ran them returns, so this rarely waits. */
-    Received next() {
-      try {
-        Received r = received.poll(10, TimeUnit.SECONDS);
-        assertThat(r).as("a notification within 10 s").isNotNull();
-        return r;
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    boolean nothingMore() {
-      return received.isEmpty();
-    }
-
-    int count() {
-      return count.get();
-    }
-
-    @Override
-    public void close() {
-      http.stop(0);
-    }
   }
 }

@@ -1,0 +1,129 @@
+package dev.braeburn.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A webhook receiver on 127.0.0.1:0, shared by the suites that check notifications: it records
+ * every request (method, path, headers, raw body bytes) in arrival order and answers {@link
+ * #status} with body "ok". Deliveries are recorded before the clock advance that ran them returns,
+ * so {@link #next()} rarely waits.
+ */
+final class WebhookReceiver implements AutoCloseable {
+  final AtomicInteger status = new AtomicInteger(200);
+  private final LinkedBlockingQueue<Received> unread = new LinkedBlockingQueue<>();
+  private final List<Received> all = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final HttpServer http;
+
+  WebhookReceiver() throws IOException {
+    http = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    http.createContext("/", exchange -> {
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      Received r = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body);
+      synchronized (all) { // arrival order is the same in both views
+        all.add(r);
+        unread.add(r);
+      }
+      byte[] answer = "ok".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(status.get(), answer.length);
+      exchange.getResponseBody().write(answer);
+      exchange.close();
+    });
+    http.start();
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + http.getAddress().getPort() + "/hook";
+  }
+
+  /** The next request not yet taken, waiting at most 10 s. */
+  Received next() {
+    try {
+      Received r = unread.poll(10, TimeUnit.SECONDS);
+      assertThat(r).as("a notification within 10 s").isNotNull();
+      return r;
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  boolean nothingMore() {
+    return unread.isEmpty();
+  }
+
+  /** Every request received so far, in arrival order (whether taken by {@link #next()} or not). */
+  List<Received> all() {
+    synchronized (all) {
+      return List.copyOf(all);
+    }
+  }
+
+  /** The received notifications whose {@code data.type} is {@code payloadType}, in arrival order. */
+  List<JsonNode> of(String payloadType) {
+    return all().stream().map(Received::json).filter(n -> payloadType.equals(n.at("/data/type").asText())).toList();
+  }
+
+  int count() {
+    return all.size();
+  }
+
+  @Override
+  public void close() {
+    http.stop(0);
+  }
+
+  /** {@code POST /v1/webhooks} for {@code app}, enabled, named "Receiver". */
+  static String createBody(String app, String url, String secret, String... eventTypes) {
+    StringBuilder types = new StringBuilder();
+    for (String t : eventTypes) {
+      types.append(types.isEmpty() ? "" : ",").append('"').append(t).append('"');
+    }
+    return "{\"data\":{\"type\":\"webhooks\",\"attributes\":{\"name\":\"Receiver\",\"enabled\":true,\"url\":\"" + url + "\",\"secret\":\""
+        + secret + "\",\"eventTypes\":[" + types + "]},\"relationships\":{\"app\":{\"data\":{\"type\":\"apps\",\"id\":\"" + app + "\"}}}}}";
+  }
+
+  /** One request as the receiver got it; {@code bytes} are the raw body. */
+  record Received(String method, String path, Map<String, List<String>> headers, byte[] bytes) {
+    String header(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+    }
+
+    String body() {
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    JsonNode json() {
+      try {
+        return TestServer.JSON.readTree(bytes);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + body(), e);
+      }
+    }
+
+    /** What a receiver does (reports-webhooks.md §4.4): HMAC-SHA256 of the raw body bytes, keyed with the secret. */
+    boolean signatureValidFor(String secret) {
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = "hmacsha256=" + HexFormat.of().formatHex(mac.doFinal(bytes));
+        return expected.equals(header("x-apple-signature"));
+      } catch (java.security.GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}
