@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Paging, launch-time and authentication benchmarks; results format matches docs/benchmarks.md.
+# Paging, launch-time, authentication and store benchmarks; results format matches docs/benchmarks.md.
 #   benchmarks/run-paging.sh                # build, then paging walk + launch timings
 #   SKIP_BUILD=1 benchmarks/run-paging.sh   # reuse the jars already built
 #   benchmarks/run-paging.sh paging --iaps 10000 --walks 5 --warmups 1
 #   benchmarks/run-paging.sh launch --runs 5
 #   benchmarks/run-paging.sh auth --connections 16 --requests 4000 --rounds 5
+#   benchmarks/run-paging.sh store [--store sqlite|postgres|both] [--sizes 1000,10000,100000] [--launches 3]
+#     (not part of "all": SQLite and PostgreSQL servers in child JVMs; about 5 minutes for both)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -26,6 +28,9 @@ if [[ "$what" == all || "$what" == paging ]]; then
 fi
 if [[ "$what" == all || "$what" == auth ]]; then
   "$JAVA" "${JOPTS[@]}" -cp "$CP" dev.braeburn.benchmarks.AuthBenchmark "$@"
+fi
+if [[ "$what" == store ]]; then
+  "$JAVA" "${JOPTS[@]}" -cp "$CP" dev.braeburn.benchmarks.StoreBenchmark --jar braeburn-cli/target/braeburn.jar "$@"
 fi
 if [[ "$what" == all || "$what" == launch ]]; then
   "$JAVA" "${JOPTS[@]}" -cp "$CP" dev.braeburn.benchmarks.LaunchBenchmark --jar braeburn-cli/target/braeburn.jar "$@"

@@ -64,6 +64,8 @@ public final class AuthBenchmark {
       System.out.printf("  no auth (baseline)          %8.0f req/s%n", n);
       System.out.printf("  token, verified once+cached %8.0f req/s   ratio %.2f (target >= 0.8)%n", a, a / n);
       System.out.printf("  fresh token every request   %8.0f req/s   ratio %.2f (what the cache saves)%n", u, u / n);
+    } finally {
+      PagingBenchmark.deleteRecursively(dir);
     }
   }
 

@@ -106,7 +106,8 @@ public final class PagingBenchmark {
     }
   }
 
-  record Walk(List<Double> pages, double totalMs, long bytes, int included) {}
+  /** Page times in order, the walk's total, bytes and included resources, and the URL of the last page. */
+  record Walk(List<Double> pages, double totalMs, long bytes, int included, String lastUrl) {}
 
   static Walk walk(Client client, String first, String token, int iaps, int limit, int expectedPages) throws Exception {
     List<Double> pages = new ArrayList<>();
@@ -114,8 +115,10 @@ public final class PagingBenchmark {
     long bytes = 0;
     int included = 0;
     String next = first;
+    String url = first;
     long start = System.nanoTime();
     while (next != null) {
+      url = next;
       long t = System.nanoTime();
       Client.Reply reply = client.get(next, token);
       pages.add(Stats.ms(System.nanoTime() - t));
@@ -140,7 +143,7 @@ public final class PagingBenchmark {
       throw new IllegalStateException("walk saw " + ids.size() + " unique ids in " + pages.size() + " pages; expected "
           + iaps + " in " + expectedPages);
     }
-    return new Walk(pages, total, bytes, included);
+    return new Walk(pages, total, bytes, included, url);
   }
 
   static double repeat(Client client, String path, String token, int times) throws Exception {

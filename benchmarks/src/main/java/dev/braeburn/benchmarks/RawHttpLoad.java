@@ -7,7 +7,10 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +24,9 @@ import java.util.function.IntFunction;
  * costs; this keeps the client's share small so ratios measure the server.
  */
 final class RawHttpLoad {
+  /** A response that never arrives fails the run instead of hanging it. */
+  private static final int READ_TIMEOUT_MS = 60_000;
+
   private final String host;
   private final int port;
 
@@ -29,28 +35,72 @@ final class RawHttpLoad {
     this.port = port;
   }
 
+  /** Requests per second, and when asked for, each request's latency (write to last body byte). */
+  record Result(double perSecond, long[] latencyNanos) {
+    List<Double> latenciesMs() {
+      List<Double> ms = new ArrayList<>(latencyNanos.length);
+      for (long n : latencyNanos) {
+        ms.add(Stats.ms(n));
+      }
+      return ms;
+    }
+  }
+
+  /** One response, read whole: status, headers in order, body. */
+  record Response(int status, Map<String, String> headers, byte[] body) {}
+
   /**
    * Sends {@code requests} GETs of {@code path} over {@code connections} sockets; {@code bearer}
    * gives the token for request i (null: no Authorization header). Returns requests per second.
    * Every response must be 200.
    */
   double run(String path, int connections, int requests, IntFunction<String> bearer) throws Exception {
+    return run(connections, requests, i -> get(path, bearer.apply(i)), 200, false).perSecond();
+  }
+
+  /**
+   * Sends request {@code request.apply(i)} for i in [0, requests) over {@code connections}
+   * keep-alive sockets; every response must have {@code expectedStatus}. With {@code latencies}
+   * each request's time from writing it to reading the last byte of its response is kept.
+   *
+   * <p>The sockets are connected one after the other before the clock starts: connecting 64 at
+   * once can overflow the server's accept backlog, and a dropped SYN is retried only after a
+   * second, which then shows up as a 1-second run.
+   */
+  Result run(int connections, int requests, IntFunction<byte[]> request, int expectedStatus, boolean latencies) throws Exception {
     AtomicInteger next = new AtomicInteger();
+    long[] latency = latencies ? new long[requests] : new long[0];
+    List<Socket> sockets = new ArrayList<>();
+    try {
+      for (int c = 0; c < connections; c++) {
+        Socket socket = new Socket(host, port);
+        sockets.add(socket);
+        socket.setTcpNoDelay(true);
+        socket.setSoTimeout(READ_TIMEOUT_MS);
+      }
+    } catch (IOException e) {
+      for (Socket s : sockets) {
+        s.close();
+      }
+      throw e;
+    }
     long start = System.nanoTime();
     try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<?>> futures = new ArrayList<>();
-      for (int c = 0; c < connections; c++) {
+      for (Socket connected : sockets) {
         futures.add(workers.submit(() -> {
-          try (Socket socket = new Socket(host, port)) {
-            socket.setTcpNoDelay(true);
+          try (Socket socket = connected) {
             OutputStream out = socket.getOutputStream();
             InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
             for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-              String token = bearer.apply(i);
-              out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n"
-                  + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n").getBytes(StandardCharsets.US_ASCII));
+              byte[] bytes = request.apply(i);
+              long t = System.nanoTime();
+              out.write(bytes);
               out.flush();
-              readResponse(in, i);
+              readResponse(in, i, expectedStatus, false);
+              if (latencies) {
+                latency[i] = System.nanoTime() - t;
+              }
             }
           }
           return null;
@@ -60,10 +110,37 @@ final class RawHttpLoad {
         f.get();
       }
     }
-    return requests / ((System.nanoTime() - start) / 1e9);
+    return new Result(requests / ((System.nanoTime() - start) / 1e9), latency);
   }
 
-  private static void readResponse(InputStream in, int i) throws IOException {
+  /** One request on a new connection, the response kept whole (for copying it to a baseline). */
+  Response fetch(byte[] request) throws IOException {
+    try (Socket socket = new Socket(host, port)) {
+      socket.setSoTimeout(READ_TIMEOUT_MS);
+      socket.getOutputStream().write(request);
+      socket.getOutputStream().flush();
+      return readResponse(new BufferedInputStream(socket.getInputStream()), 0, -1, true);
+    }
+  }
+
+  byte[] get(String path, String token) {
+    return (("GET " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n"
+        + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n").getBytes(StandardCharsets.US_ASCII));
+  }
+
+  byte[] post(String path, String token, String json) {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n"
+        + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+        + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] all = new byte[head.length + body.length];
+    System.arraycopy(head, 0, all, 0, head.length);
+    System.arraycopy(body, 0, all, head.length, body.length);
+    return all;
+  }
+
+  /** Reads one response; {@code expected} -1 accepts any status. Returns it only when {@code keep}. */
+  private static Response readResponse(InputStream in, int i, int expected, boolean keep) throws IOException {
     StringBuilder head = new StringBuilder(256);
     int b;
     while ((b = in.read()) != -1) {
@@ -74,15 +151,26 @@ final class RawHttpLoad {
       }
     }
     String text = head.toString();
-    if (!text.startsWith("HTTP/1.1 200")) {
+    if (!text.startsWith("HTTP/1.1 ") || text.length() < 12) {
       throw new IllegalStateException("request " + i + ": " + text.lines().findFirst().orElse("connection closed"));
     }
+    int status = Integer.parseInt(text.substring(9, 12));
     int length = 0;
+    Map<String, String> headers = keep ? new LinkedHashMap<>() : null;
     for (String line : text.split("\r\n")) {
       if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
         length = Integer.parseInt(line.substring(15).trim());
       }
+      int colon = line.indexOf(':');
+      if (keep && colon > 0) {
+        headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+      }
     }
-    in.readNBytes(length);
+    byte[] body = in.readNBytes(length);
+    if (expected != -1 && status != expected) {
+      throw new IllegalStateException("request " + i + ": " + text.lines().findFirst().orElse("?") + " (expected " + expected + "): "
+          + Client.abbreviate(new String(body, StandardCharsets.UTF_8)));
+    }
+    return keep ? new Response(status, headers, body) : null;
   }
 }
