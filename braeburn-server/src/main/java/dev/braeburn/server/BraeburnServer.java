@@ -27,6 +27,7 @@ import dev.braeburn.server.engine.Relations;
 import dev.braeburn.server.engine.ResourceModel;
 import dev.braeburn.server.http.ApiRequest;
 import dev.braeburn.server.http.ApiResponse;
+import dev.braeburn.server.http.RequestHandler;
 import dev.braeburn.server.http.jetty.JettyTransport;
 import dev.braeburn.server.jsonapi.ErrorWriter;
 import dev.braeburn.server.jsonapi.Errors;
@@ -46,6 +47,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running Braeburn: store, engine, admin API and HTTP transport. On an empty data directory it
@@ -89,19 +96,64 @@ public final class BraeburnServer implements AutoCloseable {
     Clock wall = Clock.systemUTC();
     VirtualClock clock = new VirtualClock(wall);
     ObjectMapper mapper = new ObjectMapper();
-    Spec spec = Spec.load();
-    SqlStore store = openStore(config, mapper, clock);
+    Datasets datasets = new Datasets(mapper);
+    ErrorWriter errors = new ErrorWriter(mapper);
+    // Requests reach the engine through this once everything is built; the transport starts after.
+    AtomicReference<RequestHandler> routing = new AtomicReference<>();
+    // Opening the store (pools, migrations) is the longest step of a launch. What needs neither the
+    // store nor each other's results is built beside it, in this order, on one background thread;
+    // each result is waited for, and its failure thrown, where the sequential start used it.
+    ExecutorService beside = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("braeburn-start").daemon().factory());
+    Future<?> logging;
+    Future<Spec> specLoad;
+    Future<ResourceModel> modelBuild;
+    Future<AccessPolicy> policyLoad;
+    Future<JettyTransport> transportBuild;
+    try {
+      // the logging backend reads its configuration (logback.xml) on first use, the pools' use;
+      // it is waited for before the store opens: SLF4J hands loggers asked for meanwhile a stand-in
+      logging = beside.submit(LoggerFactory::getILoggerFactory);
+      specLoad = beside.submit(() -> Spec.load());
+      modelBuild = beside.submit(() -> new ResourceModel(specLoad.get()));
+      beside.execute(KeyIssuer::warmUp); // the admin key of a first start; the first token verified
+      beside.execute(() -> prefetch(datasets)); // a first start copies them into the new team
+      policyLoad = beside.submit(() -> AccessPolicy.load(specLoad.get()));
+      transportBuild = beside.submit(() -> new JettyTransport(config.host(), config.port(), req -> routing.get().handle(req),
+          req -> errors.render(List.of(Errors.entityTooLarge(req.body().length, JettyTransport.maxBodyBytes(req.path()))))));
+    } finally {
+      beside.shutdown(); // runs what was submitted, then its thread ends
+    }
+    SqlStore store;
+    try {
+      result(logging);
+      store = openStore(config, mapper, clock);
+    } catch (Throwable e) {
+      result(specLoad); // the spec was loaded first: its failure is the one to report
+      throw e;
+    }
+    Spec spec;
+    ResourceModel model;
+    try {
+      spec = result(specLoad);
+      model = result(modelBuild);
+    } catch (Throwable e) {
+      try {
+        store.close(); // the sequential start failed before opening it
+      } catch (Exception closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
     clock.attach(store::clockSetting, store::saveClockSetting);
     store.onClockChanged(clock::reload);
     Scheduler scheduler = new Scheduler(store, clock, wall);
-    ResourceModel model = new ResourceModel(spec);
     Relations relations = new Relations(model);
     EngineServices services = new EngineServices(model, store, new DocumentWriter(model, mapper), relations, new IdGenerator(), clock, scheduler, mapper);
     KeyIssuer keys = new KeyIssuer(store, wall);
     KeyDirectory directory = new KeyDirectory(store);
     store.onAccountsChanged(directory::invalidate);
     RateLimiter limiter = store.rateLimiter();
-    Accounts accounts = new Accounts(store, new Datasets(mapper), new ResourceLoader(model, relations), keys, directory, limiter);
+    Accounts accounts = new Accounts(store, datasets, new ResourceLoader(model, relations), keys, directory, limiter);
     String adminToken = adminToken(config);
     FirstStart first = store.teams().isEmpty() ? bootstrap(config, accounts) : null;
     if (config.seed() != null) {
@@ -109,7 +161,7 @@ public final class BraeburnServer implements AutoCloseable {
     }
     HandlerRegistry handlers = new HandlerRegistry();
     TokenVerifier tokens = new TokenVerifier(directory, wall, mapper);
-    AccessGate gate = new AccessGate(tokens, directory, limiter, AccessPolicy.load(spec), wall, config.hourlyLimit(),
+    AccessGate gate = new AccessGate(tokens, directory, limiter, result(policyLoad), wall, config.hourlyLimit(),
         config.authRequired() ? null : firstTeam(store));
     RequestJournal journal = store.journal(config.journalSize());
     Engine engine = new Engine(services, handlers, gate, journal, !config.strictWire());
@@ -120,9 +172,8 @@ public final class BraeburnServer implements AutoCloseable {
         new dev.braeburn.server.snapshot.Snapshots(store, mapper, clock), clock, scheduler, webhookEvents);
     families.stream().filter(TestFlightFamily.class::isInstance).map(TestFlightFamily.class::cast)
         .forEach(testFlight -> admin.addFamilyRoutes(testFlight.adminRoutes()));
-    ErrorWriter errors = new ErrorWriter(mapper);
-    JettyTransport transport = new JettyTransport(config.host(), config.port(), req -> route(req, admin, routes, engine),
-        req -> errors.render(List.of(Errors.entityTooLarge(req.body().length, JettyTransport.maxBodyBytes(req.path())))));
+    routing.set(req -> route(req, admin, routes, engine));
+    JettyTransport transport = result(transportBuild);
     scheduler.start();
     transport.start();
     BraeburnServer server = new BraeburnServer(store, scheduler, journal, transport, adminToken, first, handlers, config.dataDir().resolve(RUNNING_FILE));
@@ -131,6 +182,28 @@ public final class BraeburnServer implements AutoCloseable {
       server.printBanner(config, out);
     }
     return server;
+  }
+
+  /** What a background start-up step produced, or its failure as it was thrown. */
+  private static <T> T result(Future<T> step) throws Exception {
+    try {
+      return step.get();
+    } catch (ExecutionException e) {
+      switch (e.getCause()) {
+        case Exception cause -> throw cause;
+        case Error cause -> throw cause;
+        case null, default -> throw e;
+      }
+    }
+  }
+
+  /** Reads the reference catalogues ahead; a failure shows where they are used. */
+  private static void prefetch(Datasets datasets) {
+    try {
+      datasets.reference();
+    } catch (RuntimeException e) {
+      // reported by the team creation that needs them
+    }
   }
 
   /** The first team's issuer ID, looked up once: the --no-auth path must not cost a query per request. */

@@ -38,6 +38,30 @@ public final class KeyIssuer {
     return new IssuedKey(key, pem(pair.getPrivate().getEncoded()));
   }
 
+  /**
+   * Loads and initialises the JDK's EC code — key generation, ECDSA signing and verification — so
+   * that neither the first key issued (an empty data directory) nor the first token verified pays
+   * for it. Called on a background thread while the store opens; the key pair made for it is
+   * thrown away. Never throws: whatever fails here fails again, and is reported, where it is used.
+   */
+  public static void warmUp() {
+    try {
+      KeyPair pair = generate();
+      java.security.Signature signer = java.security.Signature.getInstance("SHA256withECDSA");
+      signer.initSign(pair.getPrivate());
+      byte[] data = "braeburn".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      signer.update(data);
+      byte[] signature = signer.sign();
+      java.security.Signature verifier = java.security.Signature.getInstance("SHA256withECDSA");
+      verifier.initVerify(java.security.KeyFactory.getInstance("EC")
+          .generatePublic(new java.security.spec.X509EncodedKeySpec(pair.getPublic().getEncoded())));
+      verifier.update(data);
+      verifier.verify(signature);
+    } catch (RuntimeException | java.security.GeneralSecurityException e) {
+      // only a warm-up
+    }
+  }
+
   private static KeyPair generate() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");

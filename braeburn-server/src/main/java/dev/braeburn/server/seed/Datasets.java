@@ -21,13 +21,14 @@ public final class Datasets {
   public static final List<String> SEEDS = List.of("demo");
 
   private final ObjectMapper mapper;
-  private volatile ArrayNode reference;
+  private ArrayNode reference;
 
   public Datasets(ObjectMapper mapper) {
     this.mapper = mapper;
   }
 
-  public ArrayNode reference() {
+  /** The reference catalogues, read once (start-up may read them ahead on another thread). */
+  public synchronized ArrayNode reference() {
     if (reference == null) {
       ArrayNode all = mapper.createArrayNode();
       for (String name : REFERENCE) {

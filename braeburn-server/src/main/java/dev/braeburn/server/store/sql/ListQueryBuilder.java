@@ -37,6 +37,31 @@ final class ListQueryBuilder {
     return b;
   }
 
+  /**
+   * The query for {@code meta.paging.total}. An unnarrowed top-level collection (no parent, no
+   * condition: {@code filter[…]}, {@code exists[…]} and {@code filter[id]} are all conditions; order
+   * and cursor do not change the total) reads the per-(team, type) count kept by triggers on
+   * {@code resources}, in O(1); everything else counts its rows.
+   */
+  SqlBuilder total(ListSpec spec) {
+    if (spec.parent() == null && spec.conditions().isEmpty()) {
+      return storedCount(teamId, spec.type());
+    }
+    return new SqlBuilder().sql("SELECT COUNT(*)").append(fromWhere(spec));
+  }
+
+  /**
+   * {@code SELECT COUNT(*) FROM resources WHERE team_id = ? AND type = ?}, read from
+   * {@code resource_counts} (migration V5 on SQLite, V7 on PostgreSQL) plus the deltas of the
+   * reading transaction's own uncommitted writes, which PostgreSQL folds in only at commit
+   * (always none on SQLite, whose triggers update the count directly).
+   */
+  static SqlBuilder storedCount(String teamId, String type) {
+    return new SqlBuilder()
+        .sql("SELECT COALESCE((SELECT n FROM resource_counts WHERE team_id = ? AND type = ?), 0)", teamId, type)
+        .sql(" + COALESCE((SELECT SUM(n) FROM resource_count_deltas WHERE team_id = ? AND type = ?), 0)", teamId, type);
+  }
+
   SqlBuilder page(ListSpec spec) {
     SqlBuilder b = new SqlBuilder().sql("SELECT r.seq, r.type, r.id, r.attributes");
     List<ListSpec.Order> order = spec.order();

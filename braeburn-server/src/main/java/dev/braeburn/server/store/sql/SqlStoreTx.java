@@ -151,7 +151,7 @@ final class SqlStoreTx implements StoreTx {
   @Override
   public Page list(ListSpec spec) {
     ListQueryBuilder builder = new ListQueryBuilder(dialect, teamId);
-    long total = query(new SqlBuilder().sql("SELECT COUNT(*)").append(builder.fromWhere(spec)), rs -> rs.getLong(1)).getFirst();
+    long total = query(builder.total(spec), rs -> rs.getLong(1)).getFirst();
     int keys = spec.order().size();
     List<Object[]> rows = query(new ListQueryBuilder(dialect, teamId).page(spec), rs -> {
       Object[] row = new Object[2 + keys * 2];
@@ -181,7 +181,7 @@ final class SqlStoreTx implements StoreTx {
 
   @Override
   public long count(String type) {
-    return query(new SqlBuilder().sql("SELECT COUNT(*) FROM resources WHERE team_id = ? AND type = ?", teamId, type), rs -> rs.getLong(1)).getFirst();
+    return query(ListQueryBuilder.storedCount(teamId, type), rs -> rs.getLong(1)).getFirst();
   }
 
   static final String TASK_COLUMNS = "id, team_id, kind, due_at, payload, attempt";
