@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One operation of the spec: method and path template, its kind, the resource type of the path,
  * the relationship (for related and relationship paths), query parameters by name, the request
- * body schema (or null) and the success response.
+ * body schema (or null), the success response, and the required parameters (derived).
  */
 public record Operation(
     String id,
@@ -18,14 +18,27 @@ public record Operation(
     boolean deprecated,
     Map<String, Parameter> parameters,
     String bodySchema,
-    SuccessResponse success) {
+    SuccessResponse success,
+    List<Parameter> requiredParameters) {
+
+  /** {@code requiredParameters} is derived from {@code parameters} once, not on every request. */
+  public Operation(
+      String id,
+      String method,
+      String path,
+      OperationKind kind,
+      String type,
+      String relationship,
+      boolean deprecated,
+      Map<String, Parameter> parameters,
+      String bodySchema,
+      SuccessResponse success) {
+    this(id, method, path, kind, type, relationship, deprecated, parameters, bodySchema, success,
+        parameters.values().stream().filter(Parameter::required).toList());
+  }
 
   public Parameter parameter(String name) {
     return parameters.get(name);
-  }
-
-  public List<Parameter> requiredParameters() {
-    return parameters.values().stream().filter(Parameter::required).toList();
   }
 
   /** The API version segment: v1, v2 or v3. */

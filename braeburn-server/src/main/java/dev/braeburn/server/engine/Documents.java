@@ -1,7 +1,7 @@
 package dev.braeburn.server.engine;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.http.ApiRequest;
 import dev.braeburn.server.http.ApiResponse;
@@ -10,6 +10,7 @@ import dev.braeburn.server.store.Linkage;
 import dev.braeburn.server.store.Page;
 import dev.braeburn.server.store.Resource;
 import dev.braeburn.server.store.StoreTx;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -22,72 +23,98 @@ public final class Documents {
 
   /** A single-resource document rendered with the operation's success schema. */
   public static ApiResponse single(OperationContext ctx, StoreTx tx, Resource r, int status) {
-    ObjectNode doc = ctx.services().mapper().createObjectNode();
     String docSchema = ctx.operation().success().schema();
     String schema = dataSchema(ctx, r.type());
     Includer.Result inc = ctx.services().includer().load(tx, List.of(r), schema, ctx.query().include(), ctx.query().relationLimits());
-    doc.set("data", ctx.services().writer().resource(r, schema, ctx.renderContext(), inc.relations().getOrDefault(r.id(), Map.of())));
-    addIncluded(ctx, doc, docSchema, inc);
+    RenderContext rc = ctx.renderContext();
     ApiRequest req = ctx.request();
     String self = status == 201 ? req.baseUrl() + req.path() : Links.self(req.baseUrl(), req.path(), req.query());
-    doc.putObject("links").put("self", self);
-    return json(ctx, status, doc);
+    DocumentWriter writer = ctx.services().writer();
+    return ApiResponse.json(status, writer.document(json -> {
+      json.g().writeFieldName(DocumentWriter.DATA);
+      writer.resource(json, r, schema, rc, inc.relations().getOrDefault(r.id(), Map.of()));
+      writeIncluded(ctx, json, docSchema, inc, rc);
+      selfLink(json.g(), self);
+    }));
   }
 
   /** A page of resources: {@code data}, {@code included}, {@code links.self/first/next}, paging. */
   public static ApiResponse page(OperationContext ctx, StoreTx tx, Page page, int limit) {
-    ObjectNode doc = ctx.services().mapper().createObjectNode();
     String docSchema = ctx.operation().success().schema();
     String type = ctx.services().model().view(ctx.services().model().dataSchema(docSchema)).type();
     String schema = dataSchema(ctx, type);
     Includer.Result inc = ctx.services().includer().load(tx, page.items(), schema, ctx.query().include(), ctx.query().relationLimits());
-    ArrayNode data = doc.putArray("data");
-    for (Resource r : page.items()) {
-      data.add(ctx.services().writer().resource(r, schema, ctx.renderContext(), inc.relations().getOrDefault(r.id(), Map.of())));
-    }
-    addIncluded(ctx, doc, docSchema, inc);
-    pagingLinks(ctx, doc, page.next() == null ? null : ctx.services().cursors().encode(page.next()), page.total(), limit);
-    return json(ctx, 200, doc);
+    RenderContext rc = ctx.renderContext();
+    String next = page.next() == null ? null : ctx.services().cursors().encode(page.next());
+    DocumentWriter writer = ctx.services().writer();
+    return ApiResponse.json(200, writer.document(json -> {
+      JsonGenerator g = json.g();
+      g.writeFieldName(DocumentWriter.DATA);
+      g.writeStartArray();
+      for (Resource r : page.items()) {
+        writer.resource(json, r, schema, rc, inc.relations().getOrDefault(r.id(), Map.of()));
+      }
+      g.writeEndArray();
+      writeIncluded(ctx, json, docSchema, inc, rc);
+      pagingLinks(ctx, g, next, page.total(), limit);
+    }));
   }
 
   /** {@code {"data": null, "links": {"self"}}}: a to-one related resource that is not set. */
   public static ApiResponse nullData(OperationContext ctx) {
-    ObjectNode doc = ctx.services().mapper().createObjectNode();
-    doc.putNull("data");
-    ApiRequest req = ctx.request();
-    doc.putObject("links").put("self", Links.self(req.baseUrl(), req.path(), req.query()));
-    return json(ctx, 200, doc);
+    return linkage(ctx, null);
   }
 
   /** A to-one linkage document: {@code {"data": {type,id}|null, "links": {self}}} (DocumentLinks). */
   public static ApiResponse linkage(OperationContext ctx, Linkage target) {
-    ObjectNode doc = ctx.services().mapper().createObjectNode();
-    doc.set("data", target == null ? ctx.services().mapper().nullNode() : ctx.services().writer().linkage(target));
     ApiRequest req = ctx.request();
-    doc.putObject("links").put("self", Links.self(req.baseUrl(), req.path(), req.query()));
-    return json(ctx, 200, doc);
+    DocumentWriter writer = ctx.services().writer();
+    return ApiResponse.json(200, writer.document(json -> {
+      json.g().writeFieldName(DocumentWriter.DATA);
+      writer.linkage(json.g(), target);
+      selfLink(json.g(), Links.self(req.baseUrl(), req.path(), req.query()));
+    }));
   }
 
   /** A to-many linkage page: identifiers only, with paging. */
   public static ApiResponse linkages(OperationContext ctx, Page page, int limit) {
-    ObjectNode doc = ctx.services().mapper().createObjectNode();
-    ArrayNode data = doc.putArray("data");
-    page.items().forEach(r -> data.add(ctx.services().writer().linkage(r.linkage())));
-    pagingLinks(ctx, doc, page.next() == null ? null : ctx.services().cursors().encode(page.next()), page.total(), limit);
-    return json(ctx, 200, doc);
+    String next = page.next() == null ? null : ctx.services().cursors().encode(page.next());
+    DocumentWriter writer = ctx.services().writer();
+    return ApiResponse.json(200, writer.document(json -> {
+      JsonGenerator g = json.g();
+      g.writeFieldName(DocumentWriter.DATA);
+      g.writeStartArray();
+      for (Resource r : page.items()) {
+        writer.linkage(g, r.linkage());
+      }
+      g.writeEndArray();
+      pagingLinks(ctx, g, next, page.total(), limit);
+    }));
   }
 
-  private static void pagingLinks(OperationContext ctx, ObjectNode doc, String nextCursor, long total, int limit) {
+  private static void selfLink(JsonGenerator g, String self) throws IOException {
+    g.writeFieldName(DocumentWriter.LINKS);
+    g.writeStartObject();
+    g.writeFieldName(DocumentWriter.SELF);
+    g.writeString(self);
+    g.writeEndObject();
+  }
+
+  private static void pagingLinks(OperationContext ctx, JsonGenerator g, String nextCursor, long total, int limit)
+      throws IOException {
     ApiRequest req = ctx.request();
-    ObjectNode links = doc.putObject("links");
-    links.put("self", Links.self(req.baseUrl(), req.path(), req.query()));
-    links.put("first", Links.withCursor(req.baseUrl(), req.path(), req.query(), null));
+    g.writeFieldName(DocumentWriter.LINKS);
+    g.writeStartObject();
+    g.writeStringField("self", Links.self(req.baseUrl(), req.path(), req.query()));
+    g.writeStringField("first", Links.withCursor(req.baseUrl(), req.path(), req.query(), null));
     if (nextCursor != null) {
-      links.put("next", Links.withCursor(req.baseUrl(), req.path(), req.query(), nextCursor));
+      g.writeStringField("next", Links.withCursor(req.baseUrl(), req.path(), req.query(), nextCursor));
     }
-    ObjectNode paging = doc.putObject("meta").putObject("paging");
-    paging.put("total", total);
-    paging.put("limit", limit);
+    g.writeEndObject();
+    g.writeFieldName(DocumentWriter.META);
+    g.writeStartObject();
+    DocumentWriter.paging(g, total, limit);
+    g.writeEndObject();
   }
 
   private static String dataSchema(OperationContext ctx, String type) {
@@ -96,20 +123,26 @@ public final class Documents {
     return schema != null ? schema : ctx.services().model().defaultSchema(type);
   }
 
-  private static void addIncluded(OperationContext ctx, ObjectNode doc, String docSchema, Includer.Result inc) {
+  private static void writeIncluded(
+      OperationContext ctx, DocumentWriter.Json json, String docSchema, Includer.Result inc, RenderContext rc)
+      throws IOException {
     if (inc.included().isEmpty()) {
       return;
     }
     Map<String, String> schemas = ctx.services().model().includedSchemas(docSchema);
-    ArrayNode included = doc.putArray("included");
+    JsonGenerator g = json.g();
+    g.writeFieldName("included");
+    g.writeStartArray();
     for (Resource r : inc.included()) {
       String schema = schemas.getOrDefault(r.type(), ctx.services().model().defaultSchema(r.type()));
       if (schema != null) {
-        included.add(ctx.services().writer().resource(r, schema, ctx.renderContext(), Map.of()));
+        ctx.services().writer().resource(json, r, schema, rc, Map.of());
       }
     }
+    g.writeEndArray();
   }
 
+  /** A document built as a tree, for the few small documents no other method here writes. */
   public static ApiResponse json(OperationContext ctx, int status, ObjectNode doc) {
     try {
       return ApiResponse.json(status, ctx.services().mapper().writeValueAsBytes(doc));

@@ -43,8 +43,11 @@ final class Includer {
     Set<Linkage> wanted = new LinkedHashSet<>();
     view.relationships().forEach((name, shape) -> {
       boolean included = include.contains(name);
+      if (!(included || (shape.data() && !shape.links()))) {
+        return;
+      }
       Relationship rel = model.relationship(view.type(), name);
-      if (rel == null || !(included || (shape.data() && !shape.links()))) {
+      if (rel == null) {
         return;
       }
       int limit = shape.toMany() ? limits.getOrDefault(name, DEFAULT_INCLUDE_LIMIT) : 1;
@@ -58,7 +61,7 @@ final class Includer {
       }
     });
     items.forEach(r -> wanted.remove(r.linkage()));
-    return new Result(relations, ordered(tx.findAll(wanted), wanted));
+    return new Result(relations, wanted.isEmpty() ? List.of() : ordered(tx.findAll(wanted), wanted));
   }
 
   private static List<Resource> ordered(List<Resource> found, Set<Linkage> order) {

@@ -1,26 +1,38 @@
 package dev.braeburn.server.engine;
 
 import dev.braeburn.server.store.ValueKind;
+import dev.braeburn.spec.Operation;
 import dev.braeburn.spec.Relationship;
 import dev.braeburn.spec.ResourceType;
 import dev.braeburn.spec.Schema;
 import dev.braeburn.spec.Spec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Resource-level facts derived once from the spec: views of resource schemas, the union of a
- * type's attributes across its representations (what filters, sorts and the store see), and the
- * schemas of included resources of a response document.
+ * Resource-level facts derived once from the spec (and cached: rendering asks for them on every
+ * response): views of resource schemas, the union of a type's attributes across its
+ * representations (what filters, sorts and the store see), and the schemas of the data and the
+ * included resources of a response document.
  */
 public final class ResourceModel {
   private final Spec spec;
   private final Map<String, ResourceView> views = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Schema>> typeAttributes = new ConcurrentHashMap<>();
+  private final Map<String, Optional<String>> dataSchemas = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, String>> includedSchemas = new ConcurrentHashMap<>();
+  /** The API versions of the spec's paths (v1, v2, v3): what a response can render under. */
+  private final List<String> versions;
 
   public ResourceModel(Spec spec) {
     this.spec = spec;
+    this.versions = spec.operations().stream().map(Operation::version).distinct().toList();
   }
 
   public Spec spec() {
@@ -51,11 +63,27 @@ public final class ResourceModel {
             rel.property("links") != null, data != null, rel.property("meta") != null, toMany));
       });
     }
-    return new ResourceView(schemaName, type, attributes, rels);
+    List<ResourceView.Key> attributeKeys = attributes.keySet().stream().map(ResourceView.Key::new).toList();
+    Map<String, List<ResourceView.RenderedRelationship>> byVersion = new HashMap<>();
+    for (String version : versions) {
+      String prefix = "/" + version + "/" + type + "/{id}/";
+      List<ResourceView.RenderedRelationship> rendered = new ArrayList<>();
+      rels.forEach((name, shape) -> rendered.add(new ResourceView.RenderedRelationship(
+          new ResourceView.Key(name),
+          shape,
+          shape.links() && spec.hasPath(prefix + "relationships/" + name) ? new ResourceView.Suffix("/relationships/" + name) : null,
+          shape.links() && spec.hasPath(prefix + name) ? new ResourceView.Suffix("/" + name) : null)));
+      byVersion.put(version, List.copyOf(rendered));
+    }
+    return new ResourceView(schemaName, type, attributes, rels, attributeKeys, Map.copyOf(byVersion));
   }
 
   /** The resource schema a document schema's {@code data} holds (array items or object). */
   public String dataSchema(String documentSchema) {
+    return dataSchemas.computeIfAbsent(documentSchema, d -> Optional.ofNullable(findDataSchema(d))).orElse(null);
+  }
+
+  private String findDataSchema(String documentSchema) {
     Schema data = spec.schema(documentSchema).property("data");
     if (data == null) {
       return null;
@@ -66,6 +94,10 @@ public final class ResourceModel {
 
   /** Type → resource schema for a document's {@code included} items. */
   public Map<String, String> includedSchemas(String documentSchema) {
+    return includedSchemas.computeIfAbsent(documentSchema, d -> Collections.unmodifiableMap(findIncludedSchemas(d)));
+  }
+
+  private Map<String, String> findIncludedSchemas(String documentSchema) {
     Map<String, String> out = new LinkedHashMap<>();
     Schema included = spec.schema(documentSchema).property("included");
     if (included == null || included.items() == null) {

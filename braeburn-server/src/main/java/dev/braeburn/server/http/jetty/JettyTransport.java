@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -90,16 +91,48 @@ public final class JettyTransport implements AutoCloseable {
     server.stop();
   }
 
+  private static final byte[] NO_BODY = new byte[0];
+  private static final long DRAIN_BYTES = 32L * 1024 * 1024;
+
   /** The body, or null when it exceeds {@link #maxBodyBytes}. */
   private static byte[] readBody(Request request) throws IOException {
     int limit = maxBodyBytes(request.getHttpURI().getPath());
     long declared = request.getLength();
     if (declared > limit) {
+      drain(request, declared);
       return null;
+    }
+    if (declared == 0 || declared < 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
+      return NO_BODY; // HTTP/1.1: a request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 §6.3)
     }
     try (InputStream in = Request.asInputStream(request)) {
       byte[] bytes = in.readNBytes(limit + 1);
-      return bytes.length > limit ? null : bytes;
+      if (bytes.length > limit) {
+        discard(in, DRAIN_BYTES);
+        return null;
+      }
+      return bytes;
+    }
+  }
+
+  /**
+   * Reads and drops an oversized body (up to {@value #DRAIN_BYTES} bytes) before the 413 goes out:
+   * a server that answers while the client is still sending resets the connection, and the client
+   * sees no response at all instead of Apple's 413.
+   */
+  private static void drain(Request request, long declared) throws IOException {
+    if (declared <= DRAIN_BYTES) {
+      try (InputStream in = Request.asInputStream(request)) {
+        discard(in, DRAIN_BYTES);
+      }
+    }
+  }
+
+  private static void discard(InputStream in, long atMost) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    for (int n; total < atMost && (n = in.read(buffer)) > 0; ) {
+      total += n;
     }
   }
 

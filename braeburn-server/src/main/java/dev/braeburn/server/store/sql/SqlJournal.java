@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -22,13 +21,14 @@ import org.slf4j.LoggerFactory;
  * queues its entry; a background thread writes queued entries in batches every 100 ms, so the
  * journal costs the request no round trip. Reading first writes this instance's queue, so an
  * instance always shows its own requests; another instance's appear once its batch is written
- * (within 100 ms, or at once after that instance was asked for its journal). Trimmed to the
- * configured size after each batch.
+ * (within 100 ms, or at once after that instance was asked for its journal). Newest first means by
+ * request time, not by insertion. Trimmed to the configured size after each batch.
  */
 final class SqlJournal implements RequestJournal {
   private static final Logger LOG = LoggerFactory.getLogger(SqlJournal.class);
   private static final int MAX_PENDING = 50_000;
   private static final int BATCH = 1_000;
+  private static final long FLUSH_MILLIS = 100;
   private static final String COLUMNS =
       "request_id, time, method, path, query, status, issuer_id, key_id, error_code, diagnosis, duration_micros";
 
@@ -70,7 +70,7 @@ final class SqlJournal implements RequestJournal {
       sql.append(" AND issuer_id = ?");
       args.add(filter.issuerId());
     }
-    sql.append(" ORDER BY seq DESC LIMIT ?");
+    sql.append(" ORDER BY at_micros DESC, seq DESC LIMIT ?");
     args.add(filter.limit());
     try (Connection c = counters.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
       for (int i = 0; i < args.size(); i++) {
@@ -121,13 +121,16 @@ final class SqlJournal implements RequestJournal {
     flush();
   }
 
+  /**
+   * Writes the queue every {@value #FLUSH_MILLIS} ms. The entries are taken from the queue only
+   * under the write lock, so a reader's {@link #flush()} never misses one that the background
+   * thread holds but has not written yet.
+   */
   private void run() {
     while (!closed) {
       try {
-        Entry first = pending.poll(100, TimeUnit.MILLISECONDS);
-        if (first != null) {
-          write(first);
-        }
+        Thread.sleep(FLUSH_MILLIS); // the batching interval, not a wait for something to happen
+        flush();
         long lost = dropped.getAndSet(0);
         if (lost > 0) {
           LOG.warn("request journal: {} entries dropped while the database was behind", lost);
@@ -142,16 +145,9 @@ final class SqlJournal implements RequestJournal {
 
   /** Writes everything queued so far. */
   private void flush() {
-    write(null);
-  }
-
-  private void write(Entry first) {
     writing.lock();
     try {
       List<Entry> batch = new ArrayList<>();
-      if (first != null) {
-        batch.add(first);
-      }
       while (true) {
         pending.drainTo(batch, BATCH - batch.size());
         if (batch.isEmpty()) {
@@ -168,7 +164,7 @@ final class SqlJournal implements RequestJournal {
   private void insert(List<Entry> batch) {
     try (Connection c = counters.getConnection()) {
       c.setAutoCommit(false);
-      try (PreparedStatement s = c.prepareStatement("INSERT INTO request_journal (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO request_journal (" + COLUMNS + ", at_micros) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
           PreparedStatement trim = c.prepareStatement("DELETE FROM request_journal WHERE seq <= (SELECT max(seq) FROM request_journal) - ?")) {
         for (Entry e : batch) {
           s.setString(1, e.requestId());
@@ -182,6 +178,7 @@ final class SqlJournal implements RequestJournal {
           s.setString(9, e.errorCode());
           s.setString(10, e.diagnosis());
           s.setLong(11, e.durationMicros());
+          s.setLong(12, java.util.concurrent.TimeUnit.SECONDS.toMicros(e.time().getEpochSecond()) + e.time().getNano() / 1000);
           s.addBatch();
         }
         s.executeBatch();
