@@ -7,6 +7,8 @@
 #   benchmarks/run-paging.sh auth --connections 16 --requests 4000 --rounds 5
 #   benchmarks/run-paging.sh store [--store sqlite|postgres|both] [--sizes 1000,10000,100000] [--launches 3]
 #     (not part of "all": SQLite and PostgreSQL servers in child JVMs; about 5 minutes for both)
+#   benchmarks/run-paging.sh delivery [--events 500] [--burst 2000] [--api-events 50] [--mib 200] [--rounds 3]
+#     (not part of "all": webhook delivery latency and throughput, build-upload throughput vs bare Jetty; about 1-2 minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -31,6 +33,9 @@ if [[ "$what" == all || "$what" == auth ]]; then
 fi
 if [[ "$what" == store ]]; then
   "$JAVA" "${JOPTS[@]}" -cp "$CP" dev.braeburn.benchmarks.StoreBenchmark --jar braeburn-cli/target/braeburn.jar "$@"
+fi
+if [[ "$what" == delivery ]]; then
+  "$JAVA" "${JOPTS[@]}" -Xmx3g -cp "$CP" dev.braeburn.benchmarks.DeliveryBenchmark "$@"
 fi
 if [[ "$what" == all || "$what" == launch ]]; then
   "$JAVA" "${JOPTS[@]}" -cp "$CP" dev.braeburn.benchmarks.LaunchBenchmark --jar braeburn-cli/target/braeburn.jar "$@"

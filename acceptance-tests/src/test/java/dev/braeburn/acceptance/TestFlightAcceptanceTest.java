@@ -3,6 +3,9 @@ package dev.braeburn.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -304,15 +307,21 @@ class TestFlightAcceptanceTest {
 
   // ---------------------------------------------------------------- helpers
 
+  /**
+   * A VALID build uploaded a day before server time, so it expires 89 days from now: a build
+   * whose expiration date had already passed would be expired by the first scheduler pass.
+   */
   private void build(String id, String app, String version) {
+    Instant now = Instant.parse(server.admin("GET", "/_braeburn/clock", null, null).json().path("now").asText()).truncatedTo(ChronoUnit.SECONDS);
     load("""
         {"data":[
-          {"type":"builds","id":"%1$s","attributes":{"version":"%3$s","uploadedDate":"2026-01-05T10:00:00Z","expirationDate":"2026-04-05T10:00:00Z",
+          {"type":"builds","id":"%1$s","attributes":{"version":"%3$s","uploadedDate":"%5$s","expirationDate":"%6$s",
             "expired":false,"processingState":"VALID","minOsVersion":"17.0","usesNonExemptEncryption":false},
             "relationships":{"app":{"data":{"type":"apps","id":"%2$s"}}%4$s}},
           {"type":"buildBetaDetails","id":"%1$s","attributes":{"autoNotifyEnabled":true,"internalBuildState":"READY_FOR_BETA_TESTING",
             "externalBuildState":"READY_FOR_BETA_SUBMISSION"},"relationships":{"build":{"data":{"type":"builds","id":"%1$s"}}}}
-        ]}""".formatted(id, app, version, app.equals(APP) ? ",\"preReleaseVersion\":{\"data\":{\"type\":\"preReleaseVersions\",\"id\":\"version-1\"}}" : ""));
+        ]}""".formatted(id, app, version, app.equals(APP) ? ",\"preReleaseVersion\":{\"data\":{\"type\":\"preReleaseVersions\",\"id\":\"version-1\"}}" : "",
+        now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(89))));
   }
 
   private void load(String body) {

@@ -46,6 +46,7 @@ public final class Scheduler implements AutoCloseable {
   private final Condition woken = signal.newCondition();
   private Thread background;
   private volatile boolean closed;
+  private boolean wakeRequested; // guarded by signal
 
   public Scheduler(Store store, VirtualClock clock, Clock wall) {
     this.store = store;
@@ -68,6 +69,7 @@ public final class Scheduler implements AutoCloseable {
   }
 
   public void start() {
+    store.onWorkScheduled(this::wake);
     background = Thread.ofPlatform().daemon().name("braeburn-scheduler").start(this::loop);
   }
 
@@ -75,6 +77,7 @@ public final class Scheduler implements AutoCloseable {
   public void wake() {
     signal.lock();
     try {
+      wakeRequested = true; // kept until the loop looks, so a wake during a pass is not lost
       woken.signal();
     } finally {
       signal.unlock();
@@ -173,7 +176,10 @@ public final class Scheduler implements AutoCloseable {
       }
       signal.lock();
       try {
-        woken.await(POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        if (!wakeRequested) {
+          woken.await(POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        wakeRequested = false;
       } catch (InterruptedException e) {
         return;
       } finally {

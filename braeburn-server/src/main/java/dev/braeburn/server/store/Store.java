@@ -67,6 +67,9 @@ public interface Store extends AutoCloseable {
   /** Persists the clock's setting and tells every instance on the database ({@link #onClockChanged}). */
   void saveClockSetting(ClockSetting setting);
 
+  /** Calls {@code listener} after every commit of this instance that scheduled work. */
+  default void onWorkScheduled(Runnable listener) {}
+
   /** Calls {@code listener} when another instance sharing the database changed the clock. */
   default void onClockChanged(Runnable listener) {}
 

@@ -39,6 +39,7 @@ public final class SqlStore implements Store {
   private final ObjectMapper mapper;
   private final Clock clock;
   private ChangeListener changeListener;
+  private final List<Runnable> workScheduled = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** Told synchronously after a snapshot load: a NOTIFY reaches this instance's own listener only later. */
   private final List<Runnable> localAccountListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** PostgreSQL only: connections for shared per-request state (rate counts, journal) that need no durable commit. */
@@ -157,6 +158,9 @@ public final class SqlStore implements Store {
         }
         T result = work.apply(tx);
         conn.commit();
+        if (tx.scheduledWork()) {
+          workScheduled.forEach(Runnable::run); // e.g. a webhook delivery due now goes out at once, not at the next poll
+        }
         return result;
       } catch (RuntimeException | Error e) {
         conn.rollback();
@@ -323,6 +327,11 @@ public final class SqlStore implements Store {
       }
       return null;
     });
+  }
+
+  @Override
+  public void onWorkScheduled(Runnable listener) {
+    workScheduled.add(listener);
   }
 
   @Override

@@ -185,9 +185,16 @@ final class SqlStoreTx implements StoreTx {
   }
 
   static final String TASK_COLUMNS = "id, team_id, kind, due_at, payload, attempt";
+  /** Set when this transaction scheduled work: once it commits, the scheduler is told to look. */
+  private boolean scheduledWork;
+
+  boolean scheduledWork() {
+    return scheduledWork;
+  }
 
   @Override
   public long schedule(String kind, Instant dueAt, ObjectNode payload) {
+    scheduledWork = true;
     return query(new SqlBuilder().sql("INSERT INTO scheduled_tasks (team_id, kind, due_at, payload, created_at) VALUES (?, ?, ?, "
         + dialect.jsonParameter() + ", ?) RETURNING id", teamId, kind, dueAt.toEpochMilli(), json(payload), clock.instant().toString()),
         rs -> rs.getLong(1)).getFirst();
