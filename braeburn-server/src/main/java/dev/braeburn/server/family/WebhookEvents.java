@@ -1,5 +1,6 @@
 package dev.braeburn.server.family;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.store.StoreTx;
 
@@ -20,4 +21,16 @@ public interface WebhookEvents {
    * @param instanceType type of {@code relationships.instance.data}, or null when the event has none
    */
   void emit(StoreTx tx, String appId, String eventType, ObjectNode attributes, String instanceType, String instanceId);
+
+  /**
+   * {@code BUILD_BETA_DETAIL_EXTERNAL_BUILD_STATE_UPDATED}: a build's external TestFlight state moved
+   * from {@code oldState} (null when it had none) to {@code newState}. The uploads family (processing,
+   * expiry) and the TestFlight family (review, groups) both change that state; one payload serves both.
+   */
+  default void externalBuildStateChanged(StoreTx tx, String appId, String betaDetailId, String oldState, String newState) {
+    ObjectNode attributes = JsonNodeFactory.instance.objectNode();
+    attributes.put("oldExternalBuildState", oldState);
+    attributes.put("newExternalBuildState", newState);
+    emit(tx, appId, "BUILD_BETA_DETAIL_EXTERNAL_BUILD_STATE_UPDATED", attributes, "buildBetaDetails", betaDetailId);
+  }
 }

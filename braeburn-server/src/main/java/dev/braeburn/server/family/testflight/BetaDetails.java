@@ -1,6 +1,5 @@
 package dev.braeburn.server.family.testflight;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.store.Resource;
 import dev.braeburn.server.store.StoreTx;
 
@@ -11,7 +10,6 @@ import dev.braeburn.server.store.StoreTx;
  * transaction that makes it, so a webhook hears of exactly the changes that commit.
  */
 final class BetaDetails {
-  static final String EXTERNAL_STATE_UPDATED = "BUILD_BETA_DETAIL_EXTERNAL_BUILD_STATE_UPDATED";
   static final String INTERNAL = "internalBuildState";
   static final String EXTERNAL = "externalBuildState";
 
@@ -59,13 +57,6 @@ final class BetaDetails {
       return;
     }
     tf.update(tx, detail, tf.object().put(EXTERNAL, state));
-    ObjectNode attributes = tf.object();
-    if (old == null) {
-      attributes.putNull("oldExternalBuildState");
-    } else {
-      attributes.put("oldExternalBuildState", old);
-    }
-    attributes.put("newExternalBuildState", state);
-    tf.events().emit(tx, Builds.appId(tf, tx, build), EXTERNAL_STATE_UPDATED, attributes, "buildBetaDetails", detail.id());
+    tf.events().externalBuildStateChanged(tx, Builds.appId(tf, tx, build), detail.id(), old, state);
   }
 }

@@ -90,12 +90,7 @@ final class BuildLifecycle {
     attributes.put("externalBuildState", external);
     tx.updateAttributes(detail, attributes);
     if (!external.equals(oldExternal)) {
-      related.one(tx, build, "app").ifPresent(app -> {
-        ObjectNode event = mapper.createObjectNode();
-        event.put("oldExternalBuildState", oldExternal);
-        event.put("newExternalBuildState", external);
-        events.emit(tx, app.id(), "BUILD_BETA_DETAIL_EXTERNAL_BUILD_STATE_UPDATED", event, "buildBetaDetails", detail.id());
-      });
+      related.one(tx, build, "app").ifPresent(app -> events.externalBuildStateChanged(tx, app.id(), detail.id(), oldExternal, external));
     }
   }
 }
