@@ -177,6 +177,35 @@ final class TestServer implements AutoCloseable {
     }
   }
 
+  /** A download: the body as bytes (report files are gzip). {@code bearer} null for public URLs. */
+  record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
+    /** The body as text, e.g. an Apple error document. */
+    String text() {
+      return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  /** GET of {@code pathAndQuery} (or an absolute URL) with an {@code Accept} header, body kept as bytes. */
+  Download download(String pathAndQuery, String bearer, String accept) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(pathAndQuery.startsWith("http") ? pathAndQuery : baseUrl() + pathAndQuery)).GET();
+    if (bearer != null) {
+      b.header("Authorization", "Bearer " + bearer);
+    }
+    if (accept != null) {
+      b.header("Accept", accept);
+    }
+    try {
+      HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Download(r.statusCode(), r.headers(), r.body());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Admin API call with the server's admin token. */
   Reply admin(String method, String path, String body, String issuer) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))

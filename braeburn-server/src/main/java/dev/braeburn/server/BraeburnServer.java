@@ -18,7 +18,6 @@ import dev.braeburn.server.family.Family;
 import dev.braeburn.server.family.FamilyContext;
 import dev.braeburn.server.family.PublicRoutes;
 import dev.braeburn.server.family.WebhookEvents;
-import dev.braeburn.server.family.testflight.TestFlightFamily;
 import dev.braeburn.server.engine.Engine;
 import dev.braeburn.server.engine.EngineServices;
 import dev.braeburn.server.engine.HandlerRegistry;
@@ -170,8 +169,7 @@ public final class BraeburnServer implements AutoCloseable {
     WebhookEvents webhookEvents = installFamilies(families, new FamilyContext(services, handlers, scheduler, routes, null));
     AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec, config.store()), journal, tokens,
         new dev.braeburn.server.snapshot.Snapshots(store, mapper, clock), clock, scheduler, webhookEvents);
-    families.stream().filter(TestFlightFamily.class::isInstance).map(TestFlightFamily.class::cast)
-        .forEach(testFlight -> admin.addFamilyRoutes(testFlight.adminRoutes()));
+    families.forEach(family -> admin.addFamilyRoutes(family.adminRoutes()));
     routing.set(req -> route(req, admin, routes, engine));
     JettyTransport transport = result(transportBuild);
     scheduler.start();

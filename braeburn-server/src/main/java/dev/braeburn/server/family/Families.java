@@ -11,6 +11,7 @@ public final class Families {
   private Families() {}
 
   public static List<Family> all() {
-    return List.of(new WebhooksFamily(), new dev.braeburn.server.family.uploads.UploadsFamily(), new dev.braeburn.server.family.testflight.TestFlightFamily());
+    return List.of(new WebhooksFamily(), new dev.braeburn.server.family.uploads.UploadsFamily(), new dev.braeburn.server.family.testflight.TestFlightFamily(),
+        new dev.braeburn.server.family.reports.ReportsFamily());
   }
 }

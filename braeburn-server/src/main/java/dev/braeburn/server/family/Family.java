@@ -7,4 +7,9 @@ package dev.braeburn.server.family;
  */
 public interface Family {
   void install(FamilyContext context);
+
+  /** The family's admin routes by first path segment under {@code /_braeburn/}; none by default. */
+  default java.util.Map<String, dev.braeburn.server.http.RequestHandler> adminRoutes() {
+    return java.util.Map.of();
+  }
 }

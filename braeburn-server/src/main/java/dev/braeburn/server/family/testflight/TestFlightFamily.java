@@ -55,6 +55,7 @@ public final class TestFlightFamily implements Family {
   }
 
   /** The admin routes ({@code /_braeburn/betaReviews…}, {@code /_braeburn/betaFeedback}); empty before install. */
+  @Override
   public Map<String, RequestHandler> adminRoutes() {
     return admin == null ? Map.of() : admin.routes();
   }
