@@ -404,7 +404,7 @@ class TokenMatrixAcceptanceTest {
     TestServer.Reply reply = call("Bearer " + token(h -> {}, p -> {}, admin.privateKey(), SignatureFormat.DER), "/v1/apps");
     assertApple401(reply);
     String requestId = reply.header("X-Request-ID");
-    assertThat(requestId).isNotBlank();
+    assertThat(java.util.UUID.fromString(requestId).version()).isEqualTo(4); // shaped like Apple's: a random UUID
 
     TestServer.Reply journal = server.admin("GET", "/_braeburn/requests?status=401&limit=1000", null, null);
     assertThat(journal.status()).isEqualTo(200);

@@ -40,8 +40,7 @@ public final class TokenVerifier {
 
   private VerifiedToken verify(String token) {
     Instant now = clock.instant();
-    String hash = TokenCache.hash(token);
-    VerifiedToken cached = cache.get(hash, now);
+    VerifiedToken cached = cache.get(token, now);
     if (cached != null) {
       stillLive(cached);
       return cached;
@@ -51,7 +50,7 @@ public final class TokenVerifier {
       throw new AuthenticationException(report.firstFailure().map(Finding::detail).orElse("the token was not accepted"),
           report.claimedKeyId());
     }
-    cache.put(hash, report.token(), now);
+    cache.put(token, report.token(), now);
     return report.token();
   }
 

@@ -17,7 +17,6 @@ import dev.braeburn.spec.Operation;
 import dev.braeburn.spec.OperationKind;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +65,7 @@ public final class Engine {
     long started = System.nanoTime();
     Outcome outcome = process(request);
     ApiResponse response = outcome.response();
-    String requestId = UUID.randomUUID().toString();
+    String requestId = RequestIds.next();
     response.withHeader("X-Request-ID", requestId);
     if (outcome.admission() != null && outcome.admission().rate() != null) {
       response.withHeader(RATE_LIMIT_HEADER, outcome.admission().rate().header());

@@ -76,17 +76,19 @@ public final class Router {
         if (ops == null) {
           throw new ApiException(Errors.pathError(rawPath));
         }
-        yield found(ops, shape, method, rawPath, id, "relationship", segments[4], List.of());
+        yield found(ops, shape, method, rawPath, id, "relationship", segments[4], List::of);
       }
     };
   }
 
   private Route resourceRoute(
       Family family, Map<String, Operation> ops, PathShape shape, String method, String rawPath, String id) {
-    TreeSet<String> allowed = new TreeSet<>();
-    family.collection.values().forEach(op -> allowed.add(op.kind().name()));
-    family.instance.values().forEach(op -> allowed.add(op.kind().name()));
-    return found(ops, shape, method, rawPath, id, "resource", family.type, List.copyOf(allowed));
+    return found(ops, shape, method, rawPath, id, "resource", family.type, () -> {
+      TreeSet<String> allowed = new TreeSet<>();
+      family.collection.values().forEach(op -> allowed.add(op.kind().name()));
+      family.instance.values().forEach(op -> allowed.add(op.kind().name()));
+      return List.copyOf(allowed);
+    });
   }
 
   private Route relationRoute(
@@ -108,10 +110,12 @@ public final class Router {
       }
       ops = Map.of();
     }
-    TreeSet<String> allowed = new TreeSet<>();
-    family.related.getOrDefault(name, Map.of()).values().forEach(op -> allowed.add(op.kind().name()));
-    family.relationships.getOrDefault(name, Map.of()).values().forEach(op -> allowed.add(op.kind().name()));
-    return found(ops, shape, method, rawPath, id, "relationship", name, List.copyOf(allowed));
+    return found(ops, shape, method, rawPath, id, "relationship", name, () -> {
+      TreeSet<String> allowed = new TreeSet<>();
+      family.related.getOrDefault(name, Map.of()).values().forEach(op -> allowed.add(op.kind().name()));
+      family.relationships.getOrDefault(name, Map.of()).values().forEach(op -> allowed.add(op.kind().name()));
+      return List.copyOf(allowed);
+    });
   }
 
   private static Route found(
@@ -122,7 +126,7 @@ public final class Router {
       String id,
       String subject,
       String name,
-      List<String> allowed) {
+      java.util.function.Supplier<List<String>> allowed) {
     Operation op = ops.get(method);
     if (op != null) {
       return new Route(op, id);
@@ -131,7 +135,7 @@ public final class Router {
     if (kind == null) {
       throw new ApiException(Errors.methodNotAllowed(method, rawPath));
     }
-    throw new ApiException(Errors.operationNotAllowed(subject, name, kind.name(), allowed));
+    throw new ApiException(Errors.operationNotAllowed(subject, name, kind.name(), allowed.get())); // only refusals list what is allowed
   }
 
   private static String decode(String segment, String rawPath) {

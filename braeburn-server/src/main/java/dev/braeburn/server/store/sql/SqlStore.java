@@ -44,6 +44,8 @@ public final class SqlStore implements Store {
   private final List<Runnable> localAccountListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** PostgreSQL only: connections for shared per-request state (rate counts, journal) that need no durable commit. */
   private HikariDataSource counters;
+  /** SQLite only (see {@link StatementCache}); null on PostgreSQL. */
+  private final StatementCache statements;
 
   private SqlStore(HikariDataSource writer, HikariDataSource reader, Dialect dialect, ObjectMapper mapper, Clock clock) {
     this.writer = writer;
@@ -51,6 +53,7 @@ public final class SqlStore implements Store {
     this.dialect = dialect;
     this.mapper = mapper;
     this.clock = clock;
+    this.statements = dialect instanceof SqliteDialect ? new StatementCache() : null;
   }
 
   /** Opens (creating and migrating if needed) the SQLite database {@code braeburn.db} in a directory. */
@@ -151,7 +154,7 @@ public final class SqlStore implements Store {
   private <T> T inTransaction(HikariDataSource ds, String teamId, Function<StoreTx, T> work) {
     try (Connection conn = ds.getConnection()) {
       try {
-        SqlStoreTx tx = new SqlStoreTx(conn, dialect, teamId, mapper, clock);
+        SqlStoreTx tx = new SqlStoreTx(conn, dialect, teamId, mapper, clock, statements);
         SqlBuilder lock = ds == writer ? dialect.writeLock(teamId) : null;
         if (lock != null) {
           tx.query(lock, rs -> null);

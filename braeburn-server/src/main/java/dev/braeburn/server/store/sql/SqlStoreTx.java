@@ -34,8 +34,12 @@ final class SqlStoreTx implements StoreTx {
   private final String teamId;
   private final ObjectMapper mapper;
   private final Clock clock;
+  /** Null when statements are prepared per use (PostgreSQL: its driver caches plans itself). */
+  private final StatementCache statements;
+  private Connection physical;
 
-  SqlStoreTx(Connection conn, Dialect dialect, String teamId, ObjectMapper mapper, Clock clock) {
+  SqlStoreTx(Connection conn, Dialect dialect, String teamId, ObjectMapper mapper, Clock clock, StatementCache statements) {
+    this.statements = statements;
     this.conn = conn;
     this.dialect = dialect;
     this.teamId = teamId;
@@ -236,32 +240,58 @@ final class SqlStoreTx implements StoreTx {
     }
   }
 
+  /** Closes a statement of this transaction alone; a cached one stays open for the next. */
+  private void release(PreparedStatement ps) throws SQLException {
+    if (statements == null) {
+      ps.close();
+    } else {
+      ps.clearParameters();
+    }
+  }
+
+  private Connection physical() throws SQLException {
+    if (physical == null) {
+      physical = conn.unwrap(Connection.class);
+    }
+    return physical;
+  }
+
   interface RowMapper<T> {
     T map(ResultSet rs) throws SQLException;
   }
 
   <T> List<T> query(SqlBuilder b, RowMapper<T> mapper) {
-    try (PreparedStatement ps = prepare(b); ResultSet rs = ps.executeQuery()) {
-      List<T> out = new ArrayList<>();
-      while (rs.next()) {
-        out.add(mapper.map(rs));
+    try {
+      PreparedStatement ps = prepare(b);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<T> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(mapper.map(rs));
+        }
+        return out;
+      } finally {
+        release(ps);
       }
-      return out;
     } catch (SQLException e) {
       throw new StoreException(e);
     }
   }
 
   int update(SqlBuilder b) {
-    try (PreparedStatement ps = prepare(b)) {
-      return ps.executeUpdate();
+    try {
+      PreparedStatement ps = prepare(b);
+      try {
+        return ps.executeUpdate();
+      } finally {
+        release(ps);
+      }
     } catch (SQLException e) {
       throw new StoreException(e);
     }
   }
 
   private PreparedStatement prepare(SqlBuilder b) throws SQLException {
-    PreparedStatement ps = conn.prepareStatement(b.text());
+    PreparedStatement ps = statements == null ? conn.prepareStatement(b.text()) : statements.get(physical(), b.text());
     List<Object> params = b.params();
     for (int i = 0; i < params.size(); i++) {
       ps.setObject(i + 1, params.get(i));
