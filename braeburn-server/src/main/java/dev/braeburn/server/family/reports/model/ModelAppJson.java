@@ -1,0 +1,71 @@
+package dev.braeburn.server.family.reports.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A {@link ModelApp} as canonical JSON — how a frozen version is kept — and its fingerprint: the
+ * SHA-256 of that JSON without the fingerprint, so equal apps (identity, price, products, tuning)
+ * have equal fingerprints and any change gives a new one.
+ */
+final class ModelAppJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private ModelAppJson() {}
+
+  static ObjectNode write(ModelApp app) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("appId", app.appId()).put("name", app.name()).put("sku", app.sku()).put("bundleId", app.bundleId());
+    o.put("priceUsd", app.priceUsd());
+    ArrayNode products = o.putArray("products");
+    for (ModelProduct p : app.products()) {
+      products.addObject().put("appleId", p.appleId()).put("productId", p.productId()).put("name", p.name())
+          .put("kind", p.kind().name()).put("priceUsd", p.priceUsd()).put("groupId", p.groupId())
+          .put("groupName", p.groupName()).put("duration", p.duration());
+    }
+    o.set("tuning", TuningJson.write(app.tuning()));
+    return o;
+  }
+
+  static ModelApp read(JsonNode o, String fingerprint) {
+    List<ModelProduct> products = new ArrayList<>();
+    for (JsonNode p : o.path("products")) {
+      products.add(new ModelProduct(p.path("appleId").asText(), p.path("productId").asText(), p.path("name").asText(),
+          ProductKind.valueOf(p.path("kind").asText()), p.path("priceUsd").decimalValue(), textOrNull(p, "groupId"),
+          textOrNull(p, "groupName"), textOrNull(p, "duration")));
+    }
+    return new ModelApp(o.path("appId").asText(), textOrNull(o, "name"), textOrNull(o, "sku"), textOrNull(o, "bundleId"),
+        new BigDecimal(o.path("priceUsd").asText("0")).setScale(2), List.copyOf(products), TuningJson.read(o.path("tuning")),
+        fingerprint);
+  }
+
+  /** The app with its fingerprint filled in. */
+  static ModelApp fingerprinted(ModelApp app) {
+    return new ModelApp(app.appId(), app.name(), app.sku(), app.bundleId(), app.priceUsd(), app.products(), app.tuning(),
+        fingerprint(write(app)));
+  }
+
+  static String fingerprint(ObjectNode canonical) {
+    try {
+      byte[] json = MAPPER.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String textOrNull(JsonNode o, String field) {
+    JsonNode v = o.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+}
