@@ -2,13 +2,15 @@ package dev.braeburn.server.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.braeburn.server.family.reports.sales.VendorNumbers;
 import dev.braeburn.server.http.ApiRequest;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.store.Team;
 
 /**
  * {@code /_braeburn/teams}: create a team (its issuer ID), list them, and switch a team's
- * "required agreements missing or expired" state — Apple's account-wide 403.
+ * "required agreements missing or expired" state — Apple's account-wide 403. A team's JSON also
+ * shows its vendor number, which sales and finance report downloads ask for.
  */
 final class TeamAdmin {
   private final Accounts accounts;
@@ -58,6 +60,7 @@ final class TeamAdmin {
     out.put("name", team.name());
     out.put("createdAt", team.createdAt().toString());
     out.put("agreementsMissing", team.agreementsMissing());
+    out.put("vendorNumber", VendorNumbers.of(team.issuerId())); // filter[vendorNumber] of its sales and finance reports
     return out;
   }
 }
