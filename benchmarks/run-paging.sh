@@ -9,6 +9,8 @@
 #     (not part of "all": SQLite and PostgreSQL servers in child JVMs; about 5 minutes for both)
 #   benchmarks/run-paging.sh delivery [--events 500] [--burst 2000] [--api-events 50] [--mib 200] [--rounds 3]
 #     (not part of "all": webhook delivery latency and throughput, build-upload throughput vs bare Jetty; about 1-2 minutes)
+#   benchmarks/run-paging.sh reports [--shapes 1x30,1x365,10x30,10x365] [--downloads 300] [--serves 4000] [--rounds 5]
+#     (not part of "all": analytics report generation for APPS x DAYS, one segment download vs bare Jetty)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -36,6 +38,9 @@ if [[ "$what" == store ]]; then
 fi
 if [[ "$what" == delivery ]]; then
   "$JAVA" "${JOPTS[@]}" -Xmx3g -cp "$CP" dev.braeburn.benchmarks.DeliveryBenchmark "$@"
+fi
+if [[ "$what" == reports ]]; then
+  "$JAVA" "${JOPTS[@]}" -cp "$CP" dev.braeburn.benchmarks.ReportsBenchmark --jar braeburn-cli/target/braeburn.jar "$@"
 fi
 if [[ "$what" == all || "$what" == launch ]]; then
   "$JAVA" "${JOPTS[@]}" -cp "$CP" dev.braeburn.benchmarks.LaunchBenchmark --jar braeburn-cli/target/braeburn.jar "$@"

@@ -51,7 +51,7 @@ final class JfrProfile {
   /** Records while {@code work} runs; returns its result. */
   <T> T during(Callable<T> work) throws Exception {
     Path file = Files.createTempFile("braeburn-profile", ".jfr");
-    String started = server.jcmd("JFR.start", "name=storebench", "settings=profile", "jdk.SocketRead#threshold=0ms",
+    String started = server.jcmd("JFR.start", "name=storebench", "settings=profile", "jdk.ExecutionSample#period=1ms", "jdk.SocketRead#threshold=0ms",
         "jdk.ThreadPark#threshold=1ms", "jdk.JavaMonitorEnter#threshold=1ms");
     if (!started.contains("Started recording")) {
       throw new IllegalStateException("JFR.start: " + started);
