@@ -25,7 +25,8 @@ import java.util.List;
  * instances, segments and their bytes; the bytes generated per processed day come from the DAILY
  * instances of the last 30 processing days, and times the days processed give the bytes generated.
  *
- * <p>Serving: the largest DAILY segment of the last shape is downloaded {@code --serves} times
+ * <p>Serving: first every listed DAILY segment of the last shape once (distinct files, each made
+ * from the model on its first download); then the largest DAILY segment is downloaded {@code --serves} times
  * over {@code --connections} connections from its (public) URL, against a bare Jetty child JVM
  * answering the same bytes and headers, after a warm-up of twice as many, alternating for
  * {@code --rounds} rounds (median).
@@ -103,6 +104,7 @@ public final class ReportsBenchmark {
       System.out.printf("%d apps x %d days: advance %.0f ms; listed %d instances, %d segments, %,d bytes%n",
           shape.apps(), shape.days(), advanceMs, listing.instances, listing.segments, listing.bytes);
       if (serve != null) {
+        firstDownloads(listing.daily, serve.connections());
         serve(client, token, listing.largest, serve);
       }
       return g;
@@ -132,6 +134,7 @@ public final class ReportsBenchmark {
     long recentDailyBytes;
     long recentDailyInstances;
     Segment largest;
+    final List<Segment> daily = new ArrayList<>();
     private String newestDay;
 
     void walk(Client client, String token, String request) throws Exception {
@@ -158,8 +161,12 @@ public final class ReportsBenchmark {
             if (recent) {
               recentDailyBytes += size;
             }
-            if (daily && (largest == null || size > largest.size())) {
-              largest = new Segment(segment.at("/attributes/url").asText(), size);
+            if (daily) {
+              Segment file = new Segment(segment.at("/attributes/url").asText(), size);
+              this.daily.add(file);
+              if (largest == null || size > largest.size()) {
+                largest = file;
+              }
             }
           }
         }
@@ -179,6 +186,34 @@ public final class ReportsBenchmark {
       next = link.isMissingNode() || link.isNull() ? null : link.asText();
     }
     return out;
+  }
+
+  private static double coldPerSecond;
+  private static double coldBytesPerSecond;
+  private static int coldFiles;
+
+  /**
+   * Every listed DAILY segment downloaded once, distinct files over {@code connections}
+   * connections: each is made from the model on its first download (nothing is stored when an
+   * instance is made).
+   */
+  private static void firstDownloads(List<Segment> segments, int connections) throws Exception {
+    URI first = URI.create(segments.getFirst().url());
+    RawHttpLoad load = new RawHttpLoad(first.getHost(), first.getPort());
+    List<byte[]> requests = new ArrayList<>();
+    long bytes = 0;
+    for (Segment segment : segments) {
+      URI url = URI.create(segment.url());
+      requests.add(load.get(url.getRawPath() + "?" + url.getRawQuery(), null));
+      bytes += segment.size();
+    }
+    long t0 = System.nanoTime();
+    coldPerSecond = load.run(connections, requests.size(), requests::get, 200, false).perSecond();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    coldBytesPerSecond = bytes / seconds;
+    coldFiles = segments.size();
+    System.out.printf("first downloads: %d distinct DAILY segments (%,d bytes) over %d connections: %.0f req/s, %.1f MB/s%n",
+        coldFiles, bytes, connections, coldPerSecond, coldBytesPerSecond / 1e6);
   }
 
   private static double servedRatio;
@@ -238,10 +273,13 @@ public final class ReportsBenchmark {
     }
     if (servedBytes > 0) {
       System.out.println();
-      System.out.printf("| segment download (%,d bytes) | req/s | MB/s |%n|---|---:|---:|%n", servedBytes);
-      System.out.printf("| Braeburn | %,.0f | %.1f |%n", servedPerSecond, servedPerSecond * servedBytes / 1e6);
-      System.out.printf("| bare Jetty, same bytes | %,.0f | %.1f |%n", barePerSecond, barePerSecond * servedBytes / 1e6);
-      System.out.printf("| **ratio** | **%.2f** | |%n", servedRatio);
+      System.out.printf("%n| segment downloads | req/s | MB/s |%n|---|---:|---:|%n");
+      System.out.printf("| %,d distinct DAILY segments, each once (made from the model) | %,.0f | %.1f |%n", coldFiles, coldPerSecond,
+          coldBytesPerSecond / 1e6);
+      System.out.printf("| one segment (%,d bytes) again and again: Braeburn | %,.0f | %.1f |%n", servedBytes, servedPerSecond,
+          servedPerSecond * servedBytes / 1e6);
+      System.out.printf("| the same bytes from bare Jetty | %,.0f | %.1f |%n", barePerSecond, barePerSecond * servedBytes / 1e6);
+      System.out.printf("| **ratio** (again and again / bare Jetty) | **%.2f** | |%n", servedRatio);
     }
   }
 

@@ -28,6 +28,7 @@ final class DownloadRoute implements RequestHandler {
   private final UsageModel model;
   private final AppDays days;
   private final RowCache rows;
+  private final RenderedSegments rendered = new RenderedSegments();
 
   DownloadRoute(EngineServices services, UsageModel model, AppDays days, RowCache rows) {
     this.services = services;
@@ -65,22 +66,31 @@ final class DownloadRoute implements RequestHandler {
     if (expiresAt == null || now.isAfter(expiresAt)) {
       return S3Errors.expired(expiresAt == null ? now : expiresAt, now);
     }
-    Optional<Target> target = services.store().read(issuer, tx -> tx.find(AnalyticsTypes.INSTANCES,
-        segment.get().attributes().path("instanceId").asText())
-        .filter(instance -> instance.attributes().path(InstanceRecipe.ATTRIBUTE).isObject()) // not one loaded bare by the admin API
-        .flatMap(instance -> {
-          InstanceRecipe recipe = Instances.recipeOf(instance);
-          return model.version(tx, recipe.appId(), recipe.fingerprint()).map(app -> new Target(segment.get(), recipe, app));
-        }));
-    if (target.isEmpty()) {
+    String key = segment.get().id() + "/" + segment.get().attributes().path("checksum").asText();
+    Optional<byte[]> file = rendered.get(key, () -> make(issuer, segment.get()));
+    if (file.isEmpty()) {
       return S3Errors.noSuchKey(req.path());
     }
-    byte[] file = render(target.get());
     Activity.touch(services.store(), issuer, segment.get().attributes().path("requestId").asText(), now);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/octet-stream");
     headers.put("ETag", "\"" + segment.get().attributes().path("checksum").asText() + "\"");
-    return new ApiResponse(200, headers, file);
+    return new ApiResponse(200, headers, file.get());
+  }
+
+  /**
+   * The segment's file made from its instance's recipe and the frozen model version; empty when
+   * the instance or version is gone (or the instance was loaded bare by the admin API).
+   */
+  private Optional<byte[]> make(String issuer, Resource segment) {
+    Optional<Target> target = services.store().read(issuer, tx -> tx.find(AnalyticsTypes.INSTANCES,
+        segment.attributes().path("instanceId").asText())
+        .filter(instance -> instance.attributes().path(InstanceRecipe.ATTRIBUTE).isObject()) // not one loaded bare by the admin API
+        .flatMap(instance -> {
+          InstanceRecipe recipe = Instances.recipeOf(instance);
+          return model.version(tx, recipe.appId(), recipe.fingerprint()).map(app -> new Target(segment, recipe, app));
+        }));
+    return target.map(this::render);
   }
 
   private byte[] render(Target t) {
