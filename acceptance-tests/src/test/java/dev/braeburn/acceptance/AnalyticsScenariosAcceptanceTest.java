@@ -22,7 +22,7 @@ class AnalyticsScenariosAcceptanceTest extends AnalyticsSuite {
   void scenariosAreOffByDefaultPerTeamAndValidated() {
     JsonNode defaults = calls.scenarios(null).json();
     assertThat(defaults.toString()).isEqualTo("{\"delayedFirstInstances\":false,\"skippedDate\":null,\"duplicateDeliveries\":false,"
-        + "\"lateRevisions\":false,\"privacyThreshold\":false,\"inactivityDays\":90}");
+        + "\"lateRevisions\":false,\"privacyThreshold\":false,\"inactivityDays\":90,\"emptyInstances\":false}");
     TestServer.Reply changed = calls.scenarios("{\"lateRevisions\":true,\"skippedDate\":\"2026-01-02\"}");
     assertThat(changed.status()).as(changed.body()).isEqualTo(200);
     assertThat(changed.json().path("lateRevisions").asBoolean()).isTrue();
@@ -51,6 +51,30 @@ class AnalyticsScenariosAcceptanceTest extends AnalyticsSuite {
     assertThat(calls.instances(reportId, "")).isEmpty();
     calls.advance(2);
     assertThat(calls.instances(reportId, "filter[granularity]=DAILY")).isNotEmpty();
+  }
+
+  /** Forum reports of instances that stay empty: they keep coming, their files hold the header alone. */
+  @Test
+  void emptyInstancesComeWithHeaderOnlyFilesUntilTheScenarioEnds() {
+    calls.scenarios("{\"emptyInstances\":true}");
+    String reportId = calls.reportId(calls.request(APP, "ONGOING"), INSTALLS);
+    calls.advance(4);
+    List<JsonNode> empty = calls.instances(reportId, "filter[granularity]=DAILY");
+    assertThat(empty).isNotEmpty();
+    for (JsonNode instance : empty) {
+      for (JsonNode segment : calls.segments(instance.path("id").asText())) {
+        byte[] file = calls.download(segment);
+        assertThat(ReportFiles.header(file)).startsWith("Date", "App Name");
+        assertThat(ReportFiles.rows(file)).isEmpty();
+        assertThat(segment.at("/attributes/sizeInBytes").asLong()).isEqualTo(file.length);
+      }
+    }
+
+    calls.scenarios("{\"emptyInstances\":false}");
+    calls.advance(1);
+    List<JsonNode> after = calls.instances(reportId, "filter[granularity]=DAILY");
+    JsonNode newest = after.stream().max(Comparator.comparing(AnalyticsCalls::processingDate)).orElseThrow();
+    assertThat(calls.rows(newest)).isNotEmpty();
   }
 
   /** Forum report: one Date never delivered in any instance. */

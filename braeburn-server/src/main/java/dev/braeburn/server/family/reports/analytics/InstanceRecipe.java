@@ -37,6 +37,11 @@ record InstanceRecipe(
     return ReportCatalogue.byNumber(report).orElseThrow(() -> new IllegalStateException("no report r" + report));
   }
 
+  /** The same instance without any Dates: its files hold the header alone (emptyInstances scenario). */
+  InstanceRecipe withoutRows() {
+    return new InstanceRecipe(appId, fingerprint, report, granularity, processingDate, List.of(), privacy, rowsPerSegment);
+  }
+
   /** The same content made again on another processing date: a duplicate delivery. */
   InstanceRecipe reprocessedOn(LocalDate date) {
     return new InstanceRecipe(appId, fingerprint, report, granularity, date, slices, privacy, rowsPerSegment);

@@ -88,7 +88,7 @@ final class OngoingProcessing implements TaskHandler {
         if (recipe.granularity() == Granularity.DAILY && previous.isPresent()) {
           made.add(instances.duplicate(tx, request, report, previous.get(), day));
         } else if (!recipe.slices().isEmpty()) {
-          made.add(instances.create(tx, request, report, recipe, app));
+          made.add(instances.create(tx, request, report, scenarios.emptyInstances() ? recipe.withoutRows() : recipe, app));
         }
       }
     }

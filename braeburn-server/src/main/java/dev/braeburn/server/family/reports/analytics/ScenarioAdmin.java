@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class ScenarioAdmin {
   static final String PATH = "/_braeburn/reports/scenarios";
-  private static final Set<String> BOOLEANS = Set.of("delayedFirstInstances", "duplicateDeliveries", "lateRevisions", "privacyThreshold");
+  private static final Set<String> BOOLEANS = Set.of("delayedFirstInstances", "duplicateDeliveries", "lateRevisions", "privacyThreshold", "emptyInstances");
 
   private final EngineServices services;
 

@@ -22,7 +22,10 @@ import java.util.List;
  *       InstancePlans#LATE_REVISION_DAYS} days after its completeness window (Apple: rare corrections
  *       after the threshold);
  *   <li>{@code privacyThreshold}: rows of fewer than 5 people are withheld and Detailed counts get
- *       noise, so reports sum to less than the dashboard (Apple's privacy measures).
+ *       noise, so reports sum to less than the dashboard (Apple's privacy measures);
+ *   <li>{@code emptyInstances}: instances keep coming, but their files hold only the header line
+ *       (forum reports of instances that stay empty; Apple: some reports have no data until the
+ *       app passes a volume threshold).
  * </ul>
  *
  * {@code inactivityDays} is not a misbehaviour but the team's setting of Apple's unpublished
@@ -30,10 +33,10 @@ import java.util.List;
  */
 record Scenarios(
     boolean delayedFirstInstances, LocalDate skippedDate, boolean duplicateDeliveries, boolean lateRevisions, boolean privacyThreshold,
-    int inactivityDays) {
+    int inactivityDays, boolean emptyInstances) {
   static final List<String> FIELDS = List.of(
-      "delayedFirstInstances", "skippedDate", "duplicateDeliveries", "lateRevisions", "privacyThreshold", "inactivityDays");
-  static final Scenarios NONE = new Scenarios(false, null, false, false, false, Activity.DEFAULT_INACTIVITY_DAYS);
+      "delayedFirstInstances", "skippedDate", "duplicateDeliveries", "lateRevisions", "privacyThreshold", "inactivityDays", "emptyInstances");
+  static final Scenarios NONE = new Scenarios(false, null, false, false, false, Activity.DEFAULT_INACTIVITY_DAYS, false);
 
   ObjectNode toJson() {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -43,6 +46,7 @@ record Scenarios(
     out.put("lateRevisions", lateRevisions);
     out.put("privacyThreshold", privacyThreshold);
     out.put("inactivityDays", inactivityDays);
+    out.put("emptyInstances", emptyInstances);
     return out;
   }
 
@@ -50,6 +54,6 @@ record Scenarios(
     JsonNode skipped = json.path("skippedDate");
     return new Scenarios(json.path("delayedFirstInstances").asBoolean(), skipped.isTextual() ? LocalDate.parse(skipped.asText()) : null,
         json.path("duplicateDeliveries").asBoolean(), json.path("lateRevisions").asBoolean(), json.path("privacyThreshold").asBoolean(),
-        json.path("inactivityDays").asInt(Activity.DEFAULT_INACTIVITY_DAYS));
+        json.path("inactivityDays").asInt(Activity.DEFAULT_INACTIVITY_DAYS), json.path("emptyInstances").asBoolean());
   }
 }

@@ -68,7 +68,7 @@ final class SnapshotProcessing implements TaskHandler {
       Optional<Resource> report = tx.find(AnalyticsTypes.REPORTS, entry.id(request.id()));
       if (report.isPresent()) {
         for (InstanceRecipe recipe : InstancePlans.snapshot(entry, s, month, basis, scenarios)) {
-          made.add(instances.create(tx, request, report.get(), recipe, app.get()));
+          made.add(instances.create(tx, request, report.get(), scenarios.emptyInstances() ? recipe.withoutRows() : recipe, app.get()));
         }
       }
     }

@@ -47,9 +47,9 @@ class InstancePlansTest {
   @Test
   void scenariosSkipADateAndReviseLate() {
     LocalDate p = LocalDate.of(2026, 11, 24);
-    Scenarios skip = new Scenarios(false, p.minusDays(3), false, false, false, 90);
+    Scenarios skip = new Scenarios(false, p.minusDays(3), false, false, false, 90, false);
     assertThat(InstancePlans.ongoing(INSTALLS, p, BASIS, skip).getFirst().slices()).extracting(Slice::date).doesNotContain(p.minusDays(3));
-    Scenarios late = new Scenarios(false, null, false, true, false, 90);
+    Scenarios late = new Scenarios(false, null, false, true, false, 90, false);
     assertThat(InstancePlans.ongoing(INSTALLS, p, BASIS, late).getFirst().slices()).extracting(Slice::date, Slice::perMille)
         .startsWith(org.assertj.core.groups.Tuple.tuple(p.minusDays(8), 1000), org.assertj.core.groups.Tuple.tuple(p.minusDays(5), 970));
   }
