@@ -189,8 +189,10 @@ class SalesReportsAcceptanceTest extends SalesSuite {
 
   @Test
   void reportsTheModelHasNoDataForAndTeamsWithoutAppsHaveNoSales() {
-    SalesCalls.assertNoSales(calls.sales(server.token(), "vendorNumber", vendor, "reportType", "PRE_ORDER", "reportSubType", "SUMMARY",
+    SalesCalls.assertNoSales(calls.sales(server.token(), "vendorNumber", vendor, "reportType", "NEWSSTAND", "reportSubType", "DETAILED",
         "frequency", "DAILY"));
+    SalesCalls.assertNoSales(calls.sales(server.token(), "vendorNumber", vendor, "reportType", "PRE_ORDER", "reportSubType", "SUMMARY",
+        "frequency", "DAILY")); // no demo app is tuned with a pre-order period
     String empty = server.createTeam("No Apps Yet");
     TestServer.Key admin = server.createKey("ADMIN", empty);
     SalesCalls.assertNoSales(calls.sales(admin.token(), "vendorNumber", calls.vendor(empty), "reportType", "SALES",

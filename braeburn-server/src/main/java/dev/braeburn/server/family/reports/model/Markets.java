@@ -16,29 +16,40 @@ final class Markets {
 
   private final List<Market> markets;
 
+  /** A territory × device pair and its share of the app's sales: territory weight × device weight. */
+  record Share(String territory, String device, double weight) {}
+
   Markets(ModelApp app, AudienceSpace space, String newestVersion, java.time.LocalDate date) {
-    Map<String, Double> territories = new TreeMap<>(app.tuning().territories());
     List<Market> out = new ArrayList<>();
-    for (Map.Entry<String, Double> t : territories.entrySet()) {
-      for (Map.Entry<String, Double> d : app.tuning().devices().entrySet()) {
-        Audience best = null;
-        double bestWeight = -1;
-        for (AudienceSpace.Slot s : space.slots()) {
-          Audience a = s.audience();
-          if (s.newest() && s.weight() > bestWeight && a.territory().equals(t.getKey()) && a.device().equals(d.getKey())) {
-            best = a;
-            bestWeight = s.weight();
-          }
+    for (Share share : shares(app)) {
+      Audience best = null;
+      double bestWeight = -1;
+      for (AudienceSpace.Slot s : space.slots()) {
+        Audience a = s.audience();
+        if (s.newest() && s.weight() > bestWeight && a.territory().equals(share.territory()) && a.device().equals(share.device())) {
+          best = a;
+          bestWeight = s.weight();
         }
-        if (best == null) {
-          String os = Releases.platformVersions(d.getKey(), date).getFirst().name();
-          best = new Audience(t.getKey(), d.getKey(), os, newestVersion, "App Store search", "", "", "Product page",
-              "Default Product Page");
-        }
-        out.add(new Market(t.getKey(), d.getKey(), t.getValue() * d.getValue(), best));
       }
+      if (best == null) {
+        String os = Releases.platformVersions(share.device(), date).getFirst().name();
+        best = new Audience(share.territory(), share.device(), os, newestVersion, "App Store search", "", "", "Product page",
+            "Default Product Page");
+      }
+      out.add(new Market(share.territory(), share.device(), share.weight(), best));
     }
     this.markets = List.copyOf(out);
+  }
+
+  /** The app's territory × device pairs, territories in code order, devices in tuning order. */
+  static List<Share> shares(ModelApp app) {
+    List<Share> out = new ArrayList<>();
+    for (Map.Entry<String, Double> t : new TreeMap<>(app.tuning().territories()).entrySet()) {
+      for (Map.Entry<String, Double> d : app.tuning().devices().entrySet()) {
+        out.add(new Share(t.getKey(), d.getKey(), t.getValue() * d.getValue()));
+      }
+    }
+    return List.copyOf(out);
   }
 
   List<Market> all() {

@@ -124,6 +124,9 @@ final class MetricsAdmin {
     ObjectNode data = doc.putObject("data");
     data.put("appId", appId);
     data.setAll(TuningJson.write(tuning));
+    if (!data.has("preOrderStart")) { // every field is shown; the canonical form leaves this one out when unset
+      data.putNull("preOrderStart");
+    }
     return doc;
   }
 

@@ -27,16 +27,30 @@ import java.util.Map;
  * @param trialShare share of subscription starts that begin with a free trial
  * @param inventProducts when the app has no in-app products in the store, sell two made-up ones
  * @param productPrices dollar price per product id, overriding the default price of its kind
+ * @param preOrderStart first day the app can be pre-ordered, before {@code launchDate}; null (the
+ *     default) when it had no pre-order period
  */
 public record ModelTuning(
     long seed, LocalDate launchDate, int dailyDownloads, Map<String, Double> territories, BigDecimal priceUsd,
     Map<String, Double> devices, double weekendFactor, double trendPerYear, double launchSpike, List<Spike> spikes,
     double noise, double redownloadRate, double deletionRate, double activeRate, double crashRate,
     double iapRate, double subscriptionRate, double trialShare, boolean inventProducts,
-    Map<String, BigDecimal> productPrices) {
+    Map<String, BigDecimal> productPrices, LocalDate preOrderStart) {
 
   /** A temporary surge: downloads times {@code factor} on {@code date}, fading back to normal over {@code days}. */
   public record Spike(LocalDate date, double factor, int days) {}
+
+  /** Every field but the later {@code preOrderStart}: no pre-order period. */
+  public ModelTuning(
+      long seed, LocalDate launchDate, int dailyDownloads, Map<String, Double> territories, BigDecimal priceUsd,
+      Map<String, Double> devices, double weekendFactor, double trendPerYear, double launchSpike, List<Spike> spikes,
+      double noise, double redownloadRate, double deletionRate, double activeRate, double crashRate,
+      double iapRate, double subscriptionRate, double trialShare, boolean inventProducts,
+      Map<String, BigDecimal> productPrices) {
+    this(seed, launchDate, dailyDownloads, territories, priceUsd, devices, weekendFactor, trendPerYear, launchSpike,
+        spikes, noise, redownloadRate, deletionRate, activeRate, crashRate, iapRate, subscriptionRate, trialShare,
+        inventProducts, productPrices, null);
+  }
 
   /** The shared contract's original fields; everything else at its default. */
   public ModelTuning(long seed, LocalDate launchDate, int dailyDownloads, Map<String, Double> territories, BigDecimal priceUsd) {
@@ -44,5 +58,12 @@ public record ModelTuning(
         Tunings.LAUNCH_SPIKE, List.of(), Tunings.NOISE, Tunings.REDOWNLOAD_RATE, Tunings.DELETION_RATE,
         Tunings.ACTIVE_RATE, Tunings.CRASH_RATE, Tunings.IAP_RATE, Tunings.SUBSCRIPTION_RATE, Tunings.TRIAL_SHARE,
         true, Map.of());
+  }
+
+  /** This tuning with a pre-order period from {@code start} (null: none). */
+  public ModelTuning withPreOrderStart(LocalDate start) {
+    return new ModelTuning(seed, launchDate, dailyDownloads, territories, priceUsd, devices, weekendFactor, trendPerYear,
+        launchSpike, spikes, noise, redownloadRate, deletionRate, activeRate, crashRate, iapRate, subscriptionRate,
+        trialShare, inventProducts, productPrices, start);
   }
 }

@@ -26,9 +26,10 @@ final class TuningJson {
   static final List<String> FIELDS = List.of(
       "seed", "launchDate", "dailyDownloads", "territories", "priceUsd", "devices", "weekendFactor", "trendPerYear",
       "launchSpike", "spikes", "noise", "redownloadRate", "deletionRate", "activeRate", "crashRate", "iapRate",
-      "subscriptionRate", "trialShare", "inventProducts", "productPrices");
+      "subscriptionRate", "trialShare", "inventProducts", "productPrices", "preOrderStart");
 
   static final int MAX_DAILY_DOWNLOADS = 10_000_000;
+  static final int MAX_PRE_ORDER_DAYS = 180;
   private static final LocalDate FIRST_DAY = LocalDate.of(2008, 7, 10); // the App Store opened on 2008-07-10
   private static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -66,15 +67,19 @@ final class TuningJson {
     o.put("inventProducts", t.inventProducts());
     ObjectNode prices = o.putObject("productPrices");
     new TreeMap<>(t.productPrices()).forEach(prices::put);
+    if (t.preOrderStart() != null) { // absent when unset, so tunings and fingerprints from before the field stay as they were
+      o.put("preOrderStart", t.preOrderStart().toString());
+    }
     return o;
   }
 
   /** Reads a complete tuning (defaults overlaid with what was set); unknown fields are errors. */
   static ModelTuning read(JsonNode o) {
     o.fieldNames().forEachRemaining(TuningJson::requireField);
+    LocalDate launchDate = date(o.get("launchDate"), "/launchDate");
     return new ModelTuning(
         integer(o, "seed", Long.MIN_VALUE, Long.MAX_VALUE),
-        date(o.get("launchDate"), "/launchDate"),
+        launchDate,
         (int) integer(o, "dailyDownloads", 0, MAX_DAILY_DOWNLOADS),
         territories(o.get("territories")),
         money(o.get("priceUsd"), "/priceUsd"),
@@ -92,7 +97,8 @@ final class TuningJson {
         number(o, "subscriptionRate", 0, 1),
         number(o, "trialShare", 0, 1),
         bool(o, "inventProducts"),
-        productPrices(o.get("productPrices")));
+        productPrices(o.get("productPrices")),
+        preOrderStart(o.get("preOrderStart"), launchDate));
   }
 
   static void requireField(String name) {
@@ -163,6 +169,22 @@ final class TuningJson {
     }
     out.sort(java.util.Comparator.comparing(ModelTuning.Spike::date));
     return List.copyOf(out);
+  }
+
+  /**
+   * Optional; App Store Connect lets an app be pre-ordered from at most {@value #MAX_PRE_ORDER_DAYS}
+   * days before its release date, so the period is 1 … 180 days ending the day before launch.
+   */
+  private static LocalDate preOrderStart(JsonNode node, LocalDate launchDate) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    LocalDate start = date(node, "/preOrderStart");
+    if (!start.isBefore(launchDate) || start.plusDays(MAX_PRE_ORDER_DAYS).isBefore(launchDate)) {
+      throw invalid("/preOrderStart", "preOrderStart must be a date before launchDate (" + launchDate
+          + ") and at most " + MAX_PRE_ORDER_DAYS + " days before it");
+    }
+    return start;
   }
 
   private static Map<String, BigDecimal> productPrices(JsonNode node) {

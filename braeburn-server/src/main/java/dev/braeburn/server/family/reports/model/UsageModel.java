@@ -2,6 +2,7 @@ package dev.braeburn.server.family.reports.model;
 
 import dev.braeburn.server.store.StoreTx;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,4 +27,11 @@ public interface UsageModel {
    * equal rows in equal order. Days before the tuning's launch date have no rows.
    */
   AppDay day(ModelApp app, LocalDate date);
+
+  /**
+   * Pre-orders of {@code app} on {@code date}, one row per territory and device that has had any —
+   * a pure function like {@link #day}. Empty outside the tuning's pre-order period
+   * ({@code preOrderStart} up to the day before {@code launchDate}) and when it has none.
+   */
+  List<PreOrderRow> preOrders(ModelApp app, LocalDate date);
 }

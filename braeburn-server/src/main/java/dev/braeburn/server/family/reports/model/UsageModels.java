@@ -66,6 +66,11 @@ public final class UsageModels implements UsageModel {
     return DaySimulation.day(app, date);
   }
 
+  @Override
+  public List<PreOrderRow> preOrders(ModelApp app, LocalDate date) {
+    return PreOrders.rows(app, date);
+  }
+
   /** Sets the tuning of an app from a PATCH body; the app must exist. */
   ModelTuning tune(StoreTx tx, String appId, com.fasterxml.jackson.databind.JsonNode body) {
     return TuningStore.patch(tx, appId, body);

@@ -11,11 +11,13 @@ final class ReportDownloads {
   private final Clock clock;
   private final VendorCatalog catalog;
   private final Vendor.Days days;
+  private final Vendor.PreOrders preOrders;
 
-  ReportDownloads(Clock clock, VendorCatalog catalog, Vendor.Days days) {
+  ReportDownloads(Clock clock, VendorCatalog catalog, Vendor.Days days, Vendor.PreOrders preOrders) {
     this.clock = clock;
     this.catalog = catalog;
     this.days = days;
+    this.preOrders = preOrders;
   }
 
   /**
@@ -63,13 +65,14 @@ final class ReportDownloads {
   }
 
   /**
-   * The file of a report type the usage model has data for; null for the others (pre-orders,
-   * Newsstand, offer codes, win-back eligibility, installs, first annual), which always have "no
-   * sales" — the model sells none of those (docs/sales-finance-reports.md).
+   * The file of a report type the usage model has data for; null for the others (Newsstand, offer
+   * codes, win-back eligibility, installs, first annual), which always have "no sales" — the model
+   * sells none of those (docs/sales-finance-reports.md).
    */
-  static SalesFile salesFile(SalesRequest request) {
+  private SalesFile salesFile(SalesRequest request) {
     return switch (request.kind().type()) {
       case "SALES" -> new SalesSummaryFile();
+      case "PRE_ORDER" -> new PreOrderFile(preOrders);
       case "SUBSCRIPTION" -> new SubscriptionFile(request.version());
       case "SUBSCRIPTION_EVENT" -> new SubscriptionEventFile();
       case "SUBSCRIBER" -> new SubscriberFile();

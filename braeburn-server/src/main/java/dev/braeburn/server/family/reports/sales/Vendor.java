@@ -2,6 +2,7 @@ package dev.braeburn.server.family.reports.sales;
 
 import dev.braeburn.server.family.reports.model.AppDay;
 import dev.braeburn.server.family.reports.model.ModelApp;
+import dev.braeburn.server.family.reports.model.PreOrderRow;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,12 @@ record Vendor(String number, String developer, List<Vendor.App> apps) {
   @FunctionalInterface
   interface Days {
     AppDay day(ModelApp app, LocalDate date);
+  }
+
+  /** An app's pre-orders on a day: in the server the usage model's {@code preOrders}, in unit tests hand-made. */
+  @FunctionalInterface
+  interface PreOrders {
+    List<PreOrderRow> on(ModelApp app, LocalDate date);
   }
 
   @FunctionalInterface
