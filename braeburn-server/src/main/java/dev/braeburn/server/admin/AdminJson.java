@@ -6,20 +6,26 @@ import dev.braeburn.server.http.ApiRequest;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.jsonapi.ApiError;
 import dev.braeburn.server.jsonapi.ApiException;
+import dev.braeburn.server.store.Store;
+import dev.braeburn.server.store.Team;
 
-/** JSON in and out for the admin API, with errors in Apple's error-document shape. */
-final class AdminJson {
+/**
+ * JSON in and out for the admin API, with errors in Apple's error-document shape, and the team an
+ * admin call is about. Families' admin routes use it too.
+ */
+public final class AdminJson {
   private final ObjectMapper mapper;
 
-  AdminJson(ObjectMapper mapper) {
+  public AdminJson(ObjectMapper mapper) {
     this.mapper = mapper;
   }
 
-  ObjectMapper mapper() {
+  public ObjectMapper mapper() {
     return mapper;
   }
 
-  JsonNode body(ApiRequest req) {
+  /** The body as a JSON object; an empty object when there is none. */
+  public JsonNode body(ApiRequest req) {
     if (!req.hasBody()) {
       return mapper.createObjectNode();
     }
@@ -34,7 +40,20 @@ final class AdminJson {
     }
   }
 
-  ApiResponse json(int status, Object body) {
+  /** The body as a JSON object, which the call needs: none, or anything else, is a 400 with {@code detail}. */
+  public JsonNode requiredObject(ApiRequest req, String detail) {
+    try {
+      JsonNode node = req.hasBody() ? mapper.readTree(req.body()) : null;
+      if (node != null && node.isObject()) {
+        return node;
+      }
+    } catch (java.io.IOException e) {
+      // reported below, as a body that is not an object
+    }
+    throw new ApiException(ApiError.of(400, "ENTITY_INVALID", "The provided entity is invalid", detail));
+  }
+
+  public ApiResponse json(int status, Object body) {
     try {
       return ApiResponse.json(status, mapper.writeValueAsBytes(body));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -42,11 +61,29 @@ final class AdminJson {
     }
   }
 
-  static ApiException invalid(String pointer, String detail) {
+  /**
+   * The issuer ID of the team named by {@code X-Braeburn-Issuer} ({@code issuerId}), or of the
+   * first team when it is null; 404 for an unknown team.
+   */
+  public static String team(Store store, String issuerId) {
+    if (issuerId == null) {
+      return store.teams().stream().findFirst().map(Team::issuerId)
+          .orElseThrow(() -> invalid("/issuerId", "there is no team yet; POST /_braeburn/teams first"));
+    }
+    return store.team(issuerId).map(Team::issuerId)
+        .orElseThrow(() -> notFound("There is no team with issuer ID '" + issuerId + "'"));
+  }
+
+  /** {@link #team(Store, String)} of the request's {@code X-Braeburn-Issuer} header. */
+  public static String team(Store store, ApiRequest req) {
+    return team(store, req.header("x-braeburn-issuer"));
+  }
+
+  public static ApiException invalid(String pointer, String detail) {
     return new ApiException(ApiError.of(409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "An attribute value is invalid.", detail).pointer(pointer));
   }
 
-  static ApiException notFound(String detail) {
+  public static ApiException notFound(String detail) {
     return new ApiException(ApiError.of(404, "NOT_FOUND", "The specified resource does not exist", detail));
   }
 }

@@ -46,12 +46,7 @@ final class TeamAdmin {
 
   /** The given team's issuer ID, or the first team's when none is given. */
   String resolve(String issuerId) {
-    if (issuerId == null) {
-      return accounts.store().teams().stream().findFirst().map(Team::issuerId)
-          .orElseThrow(() -> AdminJson.invalid("/issuerId", "there is no team yet; POST /_braeburn/teams first"));
-    }
-    return accounts.store().team(issuerId).map(Team::issuerId)
-        .orElseThrow(() -> AdminJson.notFound("There is no team with issuer ID '" + issuerId + "'"));
+    return AdminJson.team(accounts.store(), issuerId);
   }
 
   private ObjectNode describe(Team team) {

@@ -2,13 +2,12 @@ package dev.braeburn.server.family.reports.analytics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.braeburn.server.admin.AdminJson;
 import dev.braeburn.server.engine.EngineServices;
 import dev.braeburn.server.http.ApiRequest;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.jsonapi.ApiError;
 import dev.braeburn.server.jsonapi.ApiException;
-import dev.braeburn.server.store.Team;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
@@ -27,20 +26,22 @@ final class ScenarioAdmin {
   private static final Set<String> BOOLEANS = Set.of("delayedFirstInstances", "duplicateDeliveries", "lateRevisions", "privacyThreshold", "emptyInstances");
 
   private final EngineServices services;
+  private final AdminJson json;
 
   ScenarioAdmin(EngineServices services) {
     this.services = services;
+    this.json = new AdminJson(services.mapper());
   }
 
   ApiResponse handle(ApiRequest req) {
     if (!req.path().equals(PATH) && !req.path().equals(PATH + "/")) {
       throw new ApiException(ApiError.of(404, "PATH_ERROR", "The URL path is not valid", "'" + req.path() + "' is not a valid URL"));
     }
-    String team = team(req.header("x-braeburn-issuer"));
+    String team = AdminJson.team(services.store(), req);
     Scenarios scenarios = switch (req.method()) {
       case "GET" -> services.store().read(team, ScenarioStore::of);
       case "PATCH" -> {
-        JsonNode body = body(req);
+        JsonNode body = json.requiredObject(req, "The body must be a JSON object");
         yield services.store().write(team, tx -> {
           Scenarios changed = apply(ScenarioStore.of(tx).toJson(), body);
           ScenarioStore.save(tx, changed);
@@ -50,11 +51,7 @@ final class ScenarioAdmin {
       default -> throw new ApiException(ApiError.of(405, "METHOD_NOT_ALLOWED", "The method is not allowed",
           "Use GET or PATCH on " + PATH));
     };
-    try {
-      return ApiResponse.json(200, services.mapper().writeValueAsBytes(scenarios.toJson()));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return json.json(200, scenarios.toJson());
   }
 
   private Scenarios apply(ObjectNode current, JsonNode body) {
@@ -64,18 +61,18 @@ final class ScenarioAdmin {
       JsonNode value = field.getValue();
       if (BOOLEANS.contains(name)) {
         if (!value.isBoolean()) {
-          throw invalid("/" + name, name + " must be true or false");
+          throw AdminJson.invalid("/" + name, name + " must be true or false");
         }
         current.put(name, value.asBoolean());
       } else if (name.equals("inactivityDays")) {
         if (!value.canConvertToExactIntegral() || value.asLong() < 0 || value.asLong() > 36_500) {
-          throw invalid("/inactivityDays", "inactivityDays must be a whole number of days from 0 (never stop) to 36500");
+          throw AdminJson.invalid("/inactivityDays", "inactivityDays must be a whole number of days from 0 (never stop) to 36500");
         }
         current.put(name, value.asInt());
       } else if (name.equals("skippedDate")) {
         current.put(name, skippedDate(value));
       } else {
-        throw invalid("/" + name, "'" + name + "' is not a scenario; the scenarios are " + String.join(", ", Scenarios.FIELDS));
+        throw AdminJson.invalid("/" + name, "'" + name + "' is not a scenario; the scenarios are " + String.join(", ", Scenarios.FIELDS));
       }
     }
     return Scenarios.fromJson(current);
@@ -91,32 +88,10 @@ final class ScenarioAdmin {
     try {
       return LocalDate.parse(value.asText()).toString();
     } catch (DateTimeParseException e) {
-      throw invalid("/skippedDate", "skippedDate must be a date (YYYY-MM-DD), true (today) or null");
+      throw AdminJson.invalid("/skippedDate", "skippedDate must be a date (YYYY-MM-DD), true (today) or null");
     }
   }
 
-  private String team(String issuer) {
-    if (issuer == null) {
-      return services.store().teams().stream().findFirst().map(Team::issuerId)
-          .orElseThrow(() -> invalid("/issuerId", "there is no team yet; POST /_braeburn/teams first"));
-    }
-    return services.store().team(issuer).map(Team::issuerId).orElseThrow(() -> new ApiException(
-        ApiError.of(404, "NOT_FOUND", "The specified resource does not exist", "There is no team with issuer ID '" + issuer + "'")));
-  }
 
-  private JsonNode body(ApiRequest req) {
-    try {
-      JsonNode node = req.hasBody() ? services.mapper().readTree(req.body()) : null;
-      if (node == null || !node.isObject()) {
-        throw new IOException("not an object");
-      }
-      return node;
-    } catch (IOException e) {
-      throw new ApiException(ApiError.of(400, "ENTITY_INVALID", "The provided entity is invalid", "The body must be a JSON object"));
-    }
-  }
 
-  private static ApiException invalid(String pointer, String detail) {
-    return new ApiException(ApiError.of(409, "ENTITY_ERROR.ATTRIBUTE.INVALID", "An attribute value is invalid.", detail).pointer(pointer));
-  }
 }

@@ -3,6 +3,7 @@ package dev.braeburn.server.family.reports.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.braeburn.server.admin.AdminJson;
 import dev.braeburn.server.engine.EngineServices;
 import dev.braeburn.server.http.ApiRequest;
 import dev.braeburn.server.http.ApiResponse;
@@ -10,8 +11,6 @@ import dev.braeburn.server.jsonapi.ApiError;
 import dev.braeburn.server.jsonapi.ApiException;
 import dev.braeburn.server.jsonapi.Errors;
 import dev.braeburn.server.jsonapi.QueryString;
-import dev.braeburn.server.store.Team;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -39,9 +38,11 @@ final class MetricsAdmin {
 
   private final EngineServices services;
   private final UsageModels model;
+  private final AdminJson json;
 
   MetricsAdmin(EngineServices services, UsageModels model) {
     this.services = services;
+    this.json = new AdminJson(services.mapper());
     this.model = model;
   }
 
@@ -49,11 +50,11 @@ final class MetricsAdmin {
     String path = req.path();
     String[] parts = path.startsWith(PREFIX) ? path.substring(PREFIX.length()).split("/", -1) : new String[0];
     if (parts.length == 1 && !parts[0].isEmpty() && req.method().equals("GET")) {
-      return json(200, summary(req, parts[0]));
+      return json.json(200, summary(req, parts[0]));
     }
     if (parts.length == 2 && !parts[0].isEmpty() && parts[1].equals("model")) {
       return switch (req.method()) {
-        case "GET" -> json(200, tuningDocument(parts[0], services.store().read(team(req), tx -> {
+        case "GET" -> json.json(200, tuningDocument(parts[0], services.store().read(team(req), tx -> {
           requireApp(tx, parts[0]);
           return TuningStore.effective(tx, parts[0]);
         })));
@@ -68,12 +69,12 @@ final class MetricsAdmin {
   }
 
   private ApiResponse patch(ApiRequest req, String appId) {
-    JsonNode body = body(req);
+    JsonNode body = json.requiredObject(req, "The body must be a JSON object of tuning fields");
     ModelTuning tuning = services.store().write(team(req), tx -> {
       requireApp(tx, appId);
       return model.tune(tx, appId, body);
     });
-    return json(200, tuningDocument(appId, tuning));
+    return json.json(200, tuningDocument(appId, tuning));
   }
 
   private ObjectNode summary(ApiRequest req, String appId) {
@@ -138,25 +139,9 @@ final class MetricsAdmin {
   }
 
   private String team(ApiRequest req) {
-    String issuer = req.header("x-braeburn-issuer");
-    var store = services.store();
-    var team = issuer == null ? store.teams().stream().findFirst() : store.team(issuer);
-    return team.map(Team::issuerId).orElseThrow(() -> new ApiException(ApiError.of(404, "NOT_FOUND",
-        "The specified resource does not exist", issuer == null ? "There is no team yet" : "There is no team with issuer ID '" + issuer + "'")));
+    return AdminJson.team(services.store(), req);
   }
 
-  private JsonNode body(ApiRequest req) {
-    try {
-      JsonNode node = req.hasBody() ? services.mapper().readTree(req.body()) : null;
-      if (node != null && node.isObject()) {
-        return node;
-      }
-    } catch (IOException e) {
-      // reported below
-    }
-    throw new ApiException(ApiError.of(400, "ENTITY_INVALID", "The provided entity is invalid",
-        "The body must be a JSON object of tuning fields"));
-  }
 
   private static LocalDate date(String value, String parameter) {
     try {
@@ -174,11 +159,4 @@ final class MetricsAdmin {
     return new ApiException(Errors.methodNotAllowed(req.method(), req.path()));
   }
 
-  private ApiResponse json(int status, ObjectNode body) {
-    try {
-      return ApiResponse.json(status, services.mapper().writeValueAsBytes(body));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }
