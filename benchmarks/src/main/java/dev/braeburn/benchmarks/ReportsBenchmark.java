@@ -45,7 +45,14 @@ public final class ReportsBenchmark {
   }
 
   record Generated(Shape shape, double advanceMs, long instances, long segments, long bytesListed, double dailyBytesPerAppDay,
-      long dailyInstancesPerAppDay) {}
+      long dailyInstancesPerAppDay, Downloads downloads) {}
+
+  /** Segment downloads measured on a shape's server: distinct files once, then one file repeatedly against bare Jetty. */
+  record Downloads(FirstDownloads first, Repeated repeated) {}
+
+  record FirstDownloads(int files, double perSecond, double bytesPerSecond) {}
+
+  record Repeated(long bytes, double perSecond, double barePerSecond) {}
 
   record Segment(String url, long size) {}
 
@@ -98,16 +105,13 @@ public final class ReportsBenchmark {
       for (String request : requests) {
         listing.walk(client, token, request);
       }
-      Generated g = new Generated(shape, advanceMs, listing.instances, listing.segments, listing.bytes,
-          listing.recentDailyBytes / (double) (shape.apps() * Math.min(30, shape.days())),
-          listing.recentDailyInstances / Math.max(1, shape.apps() * Math.min(30, shape.days())));
       System.out.printf("%d apps x %d days: advance %.0f ms; listed %d instances, %d segments, %,d bytes%n",
           shape.apps(), shape.days(), advanceMs, listing.instances, listing.segments, listing.bytes);
-      if (serve != null) {
-        firstDownloads(listing.daily, serve.connections());
-        serve(client, token, listing.largest, serve);
-      }
-      return g;
+      Downloads measured = serve == null ? null
+          : new Downloads(firstDownloads(listing.daily, serve.connections()), serve(listing.largest, serve));
+      return new Generated(shape, advanceMs, listing.instances, listing.segments, listing.bytes,
+          listing.recentDailyBytes / (double) (shape.apps() * Math.min(30, shape.days())),
+          listing.recentDailyInstances / Math.max(1, shape.apps() * Math.min(30, shape.days())), measured);
     }
   }
 
@@ -188,16 +192,12 @@ public final class ReportsBenchmark {
     return out;
   }
 
-  private static double coldPerSecond;
-  private static double coldBytesPerSecond;
-  private static int coldFiles;
-
   /**
    * Every listed DAILY segment downloaded once, distinct files over {@code connections}
    * connections: each is made from the model on its first download (nothing is stored when an
    * instance is made).
    */
-  private static void firstDownloads(List<Segment> segments, int connections) throws Exception {
+  private static FirstDownloads firstDownloads(List<Segment> segments, int connections) throws Exception {
     URI first = URI.create(segments.getFirst().url());
     RawHttpLoad load = new RawHttpLoad(first.getHost(), first.getPort());
     List<byte[]> requests = new ArrayList<>();
@@ -208,21 +208,15 @@ public final class ReportsBenchmark {
       bytes += segment.size();
     }
     long t0 = System.nanoTime();
-    coldPerSecond = load.run(connections, requests.size(), requests::get, 200, false).perSecond();
-    double seconds = (System.nanoTime() - t0) / 1e9;
-    coldBytesPerSecond = bytes / seconds;
-    coldFiles = segments.size();
+    double perSecond = load.run(connections, requests.size(), requests::get, 200, false).perSecond();
+    double bytesPerSecond = bytes / ((System.nanoTime() - t0) / 1e9);
     System.out.printf("first downloads: %d distinct DAILY segments (%,d bytes) over %d connections: %.0f req/s, %.1f MB/s%n",
-        coldFiles, bytes, connections, coldPerSecond, coldBytesPerSecond / 1e6);
+        segments.size(), bytes, connections, perSecond, bytesPerSecond / 1e6);
+    return new FirstDownloads(segments.size(), perSecond, bytesPerSecond);
   }
 
-  private static double servedRatio;
-  private static double servedPerSecond;
-  private static double barePerSecond;
-  private static long servedBytes;
-
   /** Downloads one segment file repeatedly from Braeburn and from a bare Jetty answering the same bytes. */
-  private static void serve(Client client, String token, Segment segment, Serve serve) throws Exception {
+  private static Repeated serve(Segment segment, Serve serve) throws Exception {
     if (segment == null) {
       throw new IllegalStateException("no DAILY segment was listed");
     }
@@ -249,12 +243,10 @@ public final class ReportsBenchmark {
         ours.add(braeburn.run(path, serve.connections(), serve.requests(), i -> null));
         theirs.add(baseline.run(path, serve.connections(), serve.requests(), i -> null));
       }
-      servedPerSecond = Stats.median(ours);
-      barePerSecond = Stats.median(theirs);
-      servedRatio = servedPerSecond / barePerSecond;
-      servedBytes = sample.body().length;
+      Repeated repeated = new Repeated(sample.body().length, Stats.median(ours), Stats.median(theirs));
       System.out.printf("segment of %,d bytes, %d connections: braeburn %s req/s, bare jetty %s req/s, ratio %.2f%n",
-          servedBytes, serve.connections(), ours, theirs, servedRatio);
+          repeated.bytes(), serve.connections(), ours, theirs, repeated.perSecond() / repeated.barePerSecond());
+      return repeated;
     }
   }
 
@@ -271,15 +263,20 @@ public final class ReportsBenchmark {
           g.advanceMs(), g.advanceMs() / appDays, g.instances(), g.segments(), g.bytesListed(), g.dailyInstancesPerAppDay(),
           g.dailyBytesPerAppDay(), generated, generated / 1e6 / (g.advanceMs() / 1000));
     }
-    if (servedBytes > 0) {
+    for (Generated g : results) {
+      if (g.downloads() == null) {
+        continue;
+      }
+      FirstDownloads first = g.downloads().first();
+      Repeated again = g.downloads().repeated();
       System.out.println();
       System.out.printf("%n| segment downloads | req/s | MB/s |%n|---|---:|---:|%n");
-      System.out.printf("| %,d distinct DAILY segments, each once (made from the model) | %,.0f | %.1f |%n", coldFiles, coldPerSecond,
-          coldBytesPerSecond / 1e6);
-      System.out.printf("| one segment (%,d bytes) again and again: Braeburn | %,.0f | %.1f |%n", servedBytes, servedPerSecond,
-          servedPerSecond * servedBytes / 1e6);
-      System.out.printf("| the same bytes from bare Jetty | %,.0f | %.1f |%n", barePerSecond, barePerSecond * servedBytes / 1e6);
-      System.out.printf("| **ratio** (again and again / bare Jetty) | **%.2f** | |%n", servedRatio);
+      System.out.printf("| %,d distinct DAILY segments, each once (made from the model) | %,.0f | %.1f |%n", first.files(),
+          first.perSecond(), first.bytesPerSecond() / 1e6);
+      System.out.printf("| one segment (%,d bytes) again and again: Braeburn | %,.0f | %.1f |%n", again.bytes(), again.perSecond(),
+          again.perSecond() * again.bytes() / 1e6);
+      System.out.printf("| the same bytes from bare Jetty | %,.0f | %.1f |%n", again.barePerSecond(), again.barePerSecond() * again.bytes() / 1e6);
+      System.out.printf("| **ratio** (again and again / bare Jetty) | **%.2f** | |%n", again.perSecond() / again.barePerSecond());
     }
   }
 
