@@ -39,6 +39,7 @@ class ConformanceTest {
   private final Spec spec = Spec.load();
   private final SchemaValidator validator = new SchemaValidator(spec);
   private final EveryTypeFixture fixture = new EveryTypeFixture(spec, PREFIX);
+  private final ServerSetValues serverSet = new ServerSetValues(spec);
   private final Map<String, List<String>> failures = new LinkedHashMap<>();
   private final Map<String, Boolean> queryValidated = new TreeMap<>();
   private final Map<String, Boolean> bodyValidated = new TreeMap<>();
@@ -110,6 +111,7 @@ class ConformanceTest {
     List<String> report = new ArrayList<>();
     failures.forEach((id, list) -> list.forEach(f -> report.add(id + ": " + f)));
     assertThat(report).as("conformance failures (%d)", report.size()).isEmpty();
+    assertThat(serverSet.failures()).as("server-set attributes left null without a reason in type-rules.json").isEmpty();
   }
 
   // ---------------------------------------------------------------- fixtures
@@ -127,6 +129,8 @@ class ConformanceTest {
     // A VALID, unexpired build of that app, so TestFlight writes (submit for review, add to a group) are accepted.
     fixture.prefer("builds", "8651813e-830b-50dd-a1cd-d7d19fe1f47f");
     fixture.prefer("buildBetaDetails", "8651813e-830b-50dd-a1cd-d7d19fe1f47f");
+    // An editable (PREPARE_FOR_SUBMISSION) version: type-rules.json refuses versionString and build changes once in review or live.
+    fixture.prefer("appStoreVersions", "5d5c052c-bea7-5784-9bda-0d855f39b81b");
     ArrayNode data = fixture.missingResources();
     for (JsonNode r : data) {
       if (r.path("type").asText().equals("betaAppReviewDetails")) { // a beta review needs the contact Apple calls
@@ -276,6 +280,9 @@ class ConformanceTest {
     routed.put(op.id(), isRouted(reply));
     if (!expectWriteSuccess(op, op.method() + " " + url, reply, f)) {
       f.set(f.size() - 1, f.getLast() + " body=" + abbreviate(valid.toString()));
+    } else if (op.kind() == OperationKind.CREATE && json(reply) != null && json(reply).path("data").isObject()) {
+      JsonNode created = json(reply).path("data");
+      serverSet.observe(created.path("type").asText(), valid.path("data").path("attributes"), created);
     }
   }
 
@@ -466,6 +473,7 @@ class ConformanceTest {
     out.append("| method | path | operation id | kind | routed | validated (query+body) | behaviour | conformance |\n");
     out.append("|---|---|---|---|:-:|:-:|---|:-:|\n");
     out.append(rows);
+    out.append(serverSet.markdown());
     return out.toString();
   }
 }

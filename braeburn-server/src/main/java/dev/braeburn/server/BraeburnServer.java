@@ -20,6 +20,7 @@ import dev.braeburn.server.family.PublicRoutes;
 import dev.braeburn.server.family.WebhookEvents;
 import dev.braeburn.server.engine.Engine;
 import dev.braeburn.server.engine.EngineServices;
+import dev.braeburn.server.rules.TypeRules;
 import dev.braeburn.server.engine.HandlerRegistry;
 import dev.braeburn.server.engine.IdGenerator;
 import dev.braeburn.server.engine.Relations;
@@ -107,6 +108,7 @@ public final class BraeburnServer implements AutoCloseable {
     Future<Spec> specLoad;
     Future<ResourceModel> modelBuild;
     Future<AccessPolicy> policyLoad;
+    Future<TypeRules> rulesLoad;
     Future<JettyTransport> transportBuild;
     try {
       // the logging backend reads its configuration (logback.xml) on first use, the pools' use;
@@ -117,6 +119,7 @@ public final class BraeburnServer implements AutoCloseable {
       beside.execute(KeyIssuer::warmUp); // the admin key of a first start; the first token verified
       beside.execute(() -> prefetch(datasets)); // a first start copies them into the new team
       policyLoad = beside.submit(() -> AccessPolicy.load(specLoad.get()));
+      rulesLoad = beside.submit(() -> TypeRules.load(modelBuild.get()));
       transportBuild = beside.submit(() -> new JettyTransport(config.host(), config.port(), req -> routing.get().handle(req),
           req -> errors.render(List.of(Errors.entityTooLarge(req.body().length, JettyTransport.maxBodyBytes(req.path()))))));
     } finally {
@@ -147,7 +150,8 @@ public final class BraeburnServer implements AutoCloseable {
     store.onClockChanged(clock::reload);
     Scheduler scheduler = new Scheduler(store, clock, wall);
     Relations relations = new Relations(model);
-    EngineServices services = new EngineServices(model, store, new DocumentWriter(model, mapper), relations, new IdGenerator(), clock, scheduler, mapper);
+    EngineServices services = new EngineServices(model, store, new DocumentWriter(model, mapper), relations, new IdGenerator(), clock,
+        scheduler, mapper, result(rulesLoad));
     KeyIssuer keys = new KeyIssuer(store, wall);
     KeyDirectory directory = new KeyDirectory(store);
     store.onAccountsChanged(directory::invalidate);

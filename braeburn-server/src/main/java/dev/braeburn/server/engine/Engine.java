@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-  /** Diagnosis of 401/403/429 rejections, sent unless the server runs with {@code --strict-wire}. */
+  /** Diagnosis of 401/403/429 rejections and of rule refusals, sent unless the server runs with {@code --strict-wire}. */
   public static final String DIAGNOSIS_HEADER = "X-Braeburn-Diagnosis";
   public static final String RATE_LIMIT_HEADER = "X-Rate-Limit";
 
@@ -89,7 +89,8 @@ public final class Engine {
       return new Outcome(errors.render(List.of(e.error())), e.admission(), e.error(), e.getMessage());
     } catch (ApiException e) {
       ApiError first = e.errors().getFirst();
-      return new Outcome(errors.render(e), admission, first, first.status() == 403 ? first.detail() : null);
+      String diagnosis = e.diagnosis() != null ? e.diagnosis() : first.status() == 403 ? first.detail() : null;
+      return new Outcome(errors.render(e), admission, first, diagnosis);
     } catch (RuntimeException e) {
       LOG.error("unexpected failure on {} {}", request.method(), request.path(), e);
       ApiError error = Errors.unexpected();

@@ -16,7 +16,9 @@ import java.util.Map;
 
 /**
  * Spec-driven writes: create (201 + Location), update (200, partial attributes, relationships
- * replaced), delete (204) and relationship linkage changes (204), each in one transaction.
+ * replaced), delete (204) and relationship linkage changes (204), each in one transaction. The
+ * type rules ({@link dev.braeburn.server.rules.TypeRules}) set what Apple sets on create and judge
+ * every change against the resource's state.
  */
 public final class GenericWrites {
   private GenericWrites() {}
@@ -53,10 +55,10 @@ public final class GenericWrites {
     RequestDocument body = ctx.body();
     return ctx.services().store().write(ctx.teamId(), tx -> {
       Map<String, Resource> local = createIncluded(ctx, tx, body.included());
-      ObjectNode attributes = body.attributes().deepCopy();
-      ResourceDefaults.apply(ctx.services(), body.type(), attributes);
-      Resource created = tx.insert(body.type(), ctx.services().ids().next(body.type()), attributes);
+      Resource created = insert(ctx, tx, body.type(), body.attributes().deepCopy());
       link(ctx, tx, created, body.relationships(), local);
+      created = ctx.services().rules().afterLink(tx, created);
+      ctx.services().rules().checkCreate(tx, created);
       after.apply(tx, created);
       Resource fresh = tx.find(created.type(), created.id()).orElseThrow();
       String location = ctx.request().baseUrl() + "/" + ctx.operation().version() + "/" + created.type() + "/" + created.id();
@@ -68,6 +70,7 @@ public final class GenericWrites {
     RequestDocument body = ctx.body();
     return ctx.services().store().write(ctx.teamId(), tx -> {
       Resource existing = GenericReads.existing(tx, ctx.operation().type(), ctx.id());
+      ctx.services().rules().checkUpdate(tx, existing, body.attributes(), body.relationships().keySet());
       ObjectNode attributes = existing.attributes().deepCopy();
       attributes.setAll(body.attributes());
       before.apply(tx, existing, attributes);
@@ -80,6 +83,7 @@ public final class GenericWrites {
   static ApiResponse delete(OperationContext ctx) {
     return ctx.services().store().write(ctx.teamId(), tx -> {
       Resource existing = GenericReads.existing(tx, ctx.operation().type(), ctx.id());
+      ctx.services().rules().checkDelete(tx, existing);
       tx.delete(existing.type(), existing.id());
       return ApiResponse.noContent(204);
     });
@@ -90,6 +94,7 @@ public final class GenericWrites {
     return ctx.services().store().write(ctx.teamId(), tx -> {
       Resource parent = GenericReads.existing(tx, ctx.operation().type(), ctx.id());
       Relationship rel = GenericReads.relationship(ctx);
+      ctx.services().rules().checkUpdate(tx, parent, ctx.services().mapper().createObjectNode(), java.util.Set.of(rel.name()));
       Relations relations = ctx.services().relations();
       List<Resource> targets = targets(tx, data, "/data", Map.of());
       switch (ctx.operation().kind()) {
@@ -156,8 +161,7 @@ public final class GenericWrites {
     for (JsonNode item : included) {
       String type = item.path("type").asText();
       ObjectNode attributes = item.path("attributes").isObject() ? (ObjectNode) item.get("attributes").deepCopy() : ctx.services().mapper().createObjectNode();
-      Resource created = tx.insert(type, ctx.services().ids().next(type), attributes);
-      local.put(item.path("id").asText(), created);
+      local.put(item.path("id").asText(), insert(ctx, tx, type, attributes));
     }
     for (JsonNode item : included) {
       Resource created = local.get(item.path("id").asText());
@@ -165,7 +169,15 @@ public final class GenericWrites {
       item.path("relationships").fields().forEachRemaining(e -> rels.put(e.getKey(), e.getValue().get("data")));
       rels.values().removeIf(java.util.Objects::isNull);
       link(ctx, tx, created, rels, local);
+      local.put(item.path("id").asText(), ctx.services().rules().afterLink(tx, created));
     }
     return local;
+  }
+
+  /** Inserts a new resource with the values Apple sets on create that need only the resource and server time (type rules). */
+  private static Resource insert(OperationContext ctx, StoreTx tx, String type, ObjectNode attributes) {
+    String id = ctx.services().ids().next(type);
+    ctx.services().rules().beforeInsert(type, id, attributes, ctx.services().clock().instant());
+    return tx.insert(type, id, attributes);
   }
 }

@@ -1,5 +1,6 @@
 package dev.braeburn.server.engine;
 
+import dev.braeburn.server.rules.TypeShapes;
 import dev.braeburn.server.store.ValueKind;
 import dev.braeburn.spec.Operation;
 import dev.braeburn.spec.Relationship;
@@ -21,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * representations (what filters, sorts and the store see), and the schemas of the data and the
  * included resources of a response document.
  */
-public final class ResourceModel {
+public final class ResourceModel implements TypeShapes {
   private final Spec spec;
   private final Map<String, ResourceView> views = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Schema>> typeAttributes = new ConcurrentHashMap<>();
@@ -114,12 +115,19 @@ public final class ResourceModel {
     return out;
   }
 
+  @Override
+  public boolean knows(String type) {
+    return spec.resourceType(type) != null;
+  }
+
+  @Override
   public Relationship relationship(String type, String name) {
     ResourceType rt = spec.resourceType(type);
     return rt == null ? null : rt.relationship(name);
   }
 
   /** All attributes a type has in any of its representations. */
+  @Override
   public Map<String, Schema> attributes(String type) {
     return typeAttributes.computeIfAbsent(type, t -> {
       Map<String, Schema> all = new LinkedHashMap<>();

@@ -39,16 +39,7 @@ final class BetaGroups {
 
   ApiResponse create(OperationContext ctx) {
     return GenericWrites.create(ctx, (tx, created) -> {
-      ObjectNode attributes = created.attributes().deepCopy();
-      for (String flag : List.of("isInternalGroup", "hasAccessToAllBuilds", "publicLinkEnabled", "publicLinkLimitEnabled",
-          "iosBuildsAvailableForAppleSiliconMac", "iosBuildsAvailableForAppleVision")) {
-        if (!attributes.hasNonNull(flag)) {
-          attributes.put(flag, false);
-        }
-      }
-      if (!attributes.hasNonNull("feedbackEnabled")) {
-        attributes.put("feedbackEnabled", true);
-      }
+      ObjectNode attributes = created.attributes().deepCopy(); // flags start as type-rules.json says
       checkAndLink(attributes);
       Resource group = tf.update(tx, created, attributes);
       joinMembers(tx, group);

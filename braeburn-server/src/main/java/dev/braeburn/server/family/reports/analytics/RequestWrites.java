@@ -43,8 +43,7 @@ final class RequestWrites {
     ApiResponse response = GenericWrites.create(ctx, (tx, created) -> {
       Instant now = ctx.services().clock().instant();
       refuseDuplicate(tx, ctx, created, appId, accessType, now);
-      ObjectNode attributes = created.attributes().deepCopy()
-          .put("stoppedDueToInactivity", false)
+      ObjectNode attributes = created.attributes().deepCopy() // stoppedDueToInactivity starts false: type-rules.json
           .put("appId", appId)
           .put(Activity.LAST_READ, now.toString());
       tx.updateAttributes(created, attributes);

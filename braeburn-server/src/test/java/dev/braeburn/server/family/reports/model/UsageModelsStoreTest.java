@@ -50,7 +50,7 @@ class UsageModelsStoreTest {
     clock.attach(store::clockSetting, store::saveClockSetting);
     store.createTeam(TEAM, "A");
     Relations relations = new Relations(model);
-    models = new UsageModels(new EngineServices(model, store, new DocumentWriter(model, JSON), relations, new IdGenerator(), clock, null, JSON));
+    models = new UsageModels(new EngineServices(model, store, new DocumentWriter(model, JSON), relations, new IdGenerator(), clock, null, JSON, null));
     store.write(TEAM, tx -> {
       Resource app = tx.insert("apps", APP, JSON.createObjectNode().put("name", "Ledgerly").put("sku", "LEDGERLY").put("bundleId", "com.example.ledgerly"));
       relations.add(tx, app, model.relationship("apps", "inAppPurchasesV2"), tx.insert("inAppPurchases", "6752100201",

@@ -1,0 +1,220 @@
+package dev.braeburn.server.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.braeburn.server.jsonapi.ApiError;
+import dev.braeburn.server.jsonapi.ApiException;
+import dev.braeburn.server.store.Resource;
+import dev.braeburn.server.store.StoreTx;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Apple's rules for resource types, kept as data ({@code type-rules.json}, beside the role policy's
+ * {@code access-policy.json}) and applied by the engine on every generic create, update and delete:
+ * the values Apple sets itself when it creates a resource, the attributes that never change after
+ * create, the states each state attribute may move to, and which attribute may change in which
+ * state. A family adds rows, not code paths; its own code moves states through {@link #move}.
+ */
+public final class TypeRules {
+  static final String RESOURCE = "type-rules.json";
+  /** The refusal of a change to an attribute fixed at create: Apple's recorded versionString error (protocol.md §4.4). */
+  static final String FIXED_REFUSAL = "INVALID_STATE_ATTRIBUTE";
+
+  private final TypeShapes shapes;
+  private final Map<String, Refusal> refusals;
+  private final Map<String, ValueRule> everyType;
+  private final Map<String, TypeRule> types;
+  private final InitialValues initial;
+
+  private TypeRules(TypeShapes shapes, TypeRulesReader.Parsed parsed) {
+    this.shapes = shapes;
+    this.refusals = parsed.refusals();
+    this.everyType = parsed.everyType();
+    this.types = parsed.types();
+    this.initial = new InitialValues(shapes);
+  }
+
+  /** The table shipped with Braeburn, checked against the spec model. */
+  public static TypeRules load(TypeShapes shapes) {
+    try (InputStream in = TypeRules.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("type rules missing: " + RESOURCE);
+      }
+      return load(shapes, in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static TypeRules load(TypeShapes shapes, InputStream json) {
+    return new TypeRules(shapes, new TypeRulesReader(shapes).read(json));
+  }
+
+  public TypeRule of(String type) {
+    return types.getOrDefault(type, TypeRule.empty(type));
+  }
+
+  /** The types the table has rows for, sorted. */
+  public List<String> types() {
+    return List.copyOf(new TreeSet<>(types.keySet()));
+  }
+
+  /**
+   * Every value row that applies to a type: the type's own, then the rows for every type (such as
+   * {@code createdDate}) where the type has that attribute.
+   */
+  public Map<String, ValueRule> valueRules(String type) {
+    Map<String, ValueRule> rules = new LinkedHashMap<>(of(type).initial());
+    everyType.forEach((attribute, rule) -> {
+      if (shapes.attributes(type).containsKey(attribute)) {
+        rules.putIfAbsent(attribute, rule);
+      }
+    });
+    return rules;
+  }
+
+  /**
+   * Before the insert: the values that need nothing but the resource itself and server time, for
+   * each attribute the client left absent or null.
+   */
+  public void beforeInsert(String type, String id, ObjectNode attributes, Instant now) {
+    initial.own(valueRules(type), id, attributes, now);
+  }
+
+  /**
+   * After the relationships are linked: the values read from related resources. Returns the
+   * resource as stored afterwards.
+   */
+  public Resource afterLink(StoreTx tx, Resource created) {
+    ObjectNode attributes = created.attributes().deepCopy();
+    if (!initial.related(tx, created, valueRules(created.type()), attributes)) {
+      return created;
+    }
+    tx.updateAttributes(created, attributes);
+    return new Resource(created.type(), created.id(), created.seq(), attributes);
+  }
+
+  /** Refuses a create whose parent is not in a state that takes new children (e.g. screenshots of a locked version). */
+  public void checkCreate(StoreTx tx, Resource created) {
+    StateRule gate = of(created.type()).create();
+    if (gate != null) {
+      refuseIfClosed(tx, created, gate, "create " + created.type());
+    }
+  }
+
+  public void checkDelete(StoreTx tx, Resource existing) {
+    StateRule gate = of(existing.type()).delete();
+    if (gate != null) {
+      refuseIfClosed(tx, existing, gate, "delete " + existing.type() + " " + existing.id());
+    }
+  }
+
+  /**
+   * Refuses a PATCH that changes an attribute fixed at create, or an attribute or relationship
+   * whose state rule does not allow it in the current state: one Apple error per refused member
+   * (Apple groups them, review-pipeline.md §3.1), and a diagnosis naming the rule. Only attributes
+   * whose value actually changes are judged (inferred: Apple's answer to a PATCH that repeats the
+   * stored value is unrecorded); a relationship named in the request is always judged.
+   */
+  public void checkUpdate(StoreTx tx, Resource stored, JsonNode requested, Set<String> relationships) {
+    TypeRule rule = of(stored.type());
+    if (rule.fixed().isEmpty() && rule.edits().isEmpty()) {
+      return;
+    }
+    List<ApiError> errors = new ArrayList<>();
+    List<String> reasons = new ArrayList<>();
+    requested.fields().forEachRemaining(e -> {
+      String attribute = e.getKey();
+      if (Objects.equals(stored.attributes().get(attribute), e.getValue())
+          || (e.getValue().isNull() && !stored.attributes().hasNonNull(attribute))) {
+        return;
+      }
+      if (rule.fixed().containsKey(attribute) && stored.attributes().hasNonNull(attribute)) { // a value never set may be set once
+        errors.add(refusals.get(FIXED_REFUSAL).error(values(stored, attribute, null, false)));
+        reasons.add("'" + attribute + "' is fixed once the " + stored.type() + " exists (" + rule.fixed().get(attribute) + ")");
+        return;
+      }
+      judge(tx, stored, rule, attribute, false, errors, reasons);
+    });
+    relationships.forEach(name -> judge(tx, stored, rule, name, true, errors, reasons));
+    if (!errors.isEmpty()) {
+      throw new ApiException(errors, stored.type() + " " + stored.id() + ": " + String.join("; ", reasons));
+    }
+  }
+
+  private void judge(StoreTx tx, Resource stored, TypeRule rule, String member, boolean relationship, List<ApiError> errors,
+      List<String> reasons) {
+    for (StateRule edit : rule.edits()) {
+      if (!edit.attributes().contains(member)) {
+        continue;
+      }
+      String state = state(tx, stored, edit.state());
+      if (state != null && !edit.allowed().contains(state)) {
+        errors.add(refusals.get(edit.refusal()).error(values(stored, member, state, relationship)));
+        reasons.add("'" + member + "' may change only while " + edit.state() + " is " + String.join(", ", new TreeSet<>(edit.allowed()))
+            + "; it is " + state + (edit.why().isEmpty() ? "" : " (" + edit.why() + ")"));
+        return;
+      }
+    }
+  }
+
+  /**
+   * The hook for families: moves a state attribute (and its mirror) to {@code to}, refusing a
+   * transition the table does not list — a server bug, not a client error, so it throws
+   * {@link IllegalStateException}. Returns the resource as stored afterwards.
+   */
+  public Resource move(StoreTx tx, Resource resource, String attribute, String to) {
+    StateMachine machine = of(resource.type()).states().get(attribute);
+    String from = resource.attributes().path(attribute).asText(null);
+    if (machine != null && !machine.allows(from, to)) {
+      throw new IllegalStateException(resource.type() + "." + attribute + ": " + from + " → " + to + " is not in type-rules.json");
+    }
+    ObjectNode attributes = resource.attributes().deepCopy().put(attribute, to);
+    if (machine != null && machine.mirror() != null && machine.mirrorMap().containsKey(to)) {
+      attributes.put(machine.mirror(), machine.mirrorMap().get(to));
+    }
+    tx.updateAttributes(resource, attributes);
+    return new Resource(resource.type(), resource.id(), resource.seq(), attributes);
+  }
+
+  /** Whether the table lets {@code attribute} of the type go from {@code from} to {@code to}. */
+  public boolean allows(String type, String attribute, String from, String to) {
+    StateMachine machine = of(type).states().get(attribute);
+    return machine == null || machine.allows(from, to);
+  }
+
+  private void refuseIfClosed(StoreTx tx, Resource resource, StateRule gate, String what) {
+    String state = state(tx, resource, gate.state());
+    if (state != null && !gate.allowed().contains(state)) {
+      throw new ApiException(List.of(refusals.get(gate.refusal()).error(values(resource, resource.type(), state, false))),
+          what + ": allowed only while " + gate.state() + " is " + String.join(", ", new TreeSet<>(gate.allowed())) + "; it is "
+              + state + (gate.why().isEmpty() ? "" : " (" + gate.why() + ")"));
+    }
+  }
+
+  private String state(StoreTx tx, Resource resource, StateSource source) {
+    Optional<Resource> holder = source.own() ? Optional.of(resource) : InitialValues.parent(tx, shapes, resource, source.relationship());
+    return holder.map(r -> r.attributes().path(source.attribute()).asText(null)).orElse(null);
+  }
+
+  private static Map<String, String> values(Resource resource, String attribute, String state, boolean relationship) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("members", relationship ? "relationships" : "attributes");
+    values.put("attribute", attribute);
+    values.put("type", resource.type());
+    values.put("id", resource.id());
+    values.put("state", state);
+    return values;
+  }
+}
