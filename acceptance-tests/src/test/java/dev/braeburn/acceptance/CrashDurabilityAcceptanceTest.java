@@ -246,11 +246,17 @@ class CrashDurabilityAcceptanceTest {
       }
     }
 
-    /** Two attributes that change together on every write: a type and a settings array naming the write. */
+    /**
+     * A capability write: the worker's capability type (fixed once set, type-rules.json) and two
+     * settings that change together, each naming the write.
+     */
     private ObjectNode capability(String mark) {
-      ObjectNode attrs = attributes("capabilityType", pick(CAPABILITIES));
-      ObjectNode setting = attrs.putArray("settings").addObject().put("key", "ICLOUD_VERSION").put("name", mark);
-      setting.putArray("options").addObject().put("key", pick(List.of("XCODE_5", "XCODE_6"))).put("enabled", random.nextBoolean());
+      ObjectNode attrs = attributes("capabilityType", CAPABILITIES.get(w % CAPABILITIES.size()));
+      var settings = attrs.putArray("settings");
+      for (String key : List.of("ICLOUD_VERSION", "DATA_PROTECTION_PERMISSION_LEVEL")) {
+        ObjectNode setting = settings.addObject().put("key", key).put("name", mark);
+        setting.putArray("options").addObject().put("key", pick(List.of("XCODE_5", "XCODE_6"))).put("enabled", random.nextBoolean());
+      }
       return attrs;
     }
 

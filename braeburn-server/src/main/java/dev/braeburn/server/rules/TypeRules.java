@@ -65,6 +65,11 @@ public final class TypeRules {
     return types.getOrDefault(type, TypeRule.empty(type));
   }
 
+  /** The named refusals, for the documentation. */
+  public Map<String, Refusal> refusals() {
+    return new java.util.TreeMap<>(refusals);
+  }
+
   /** The types the table has rows for, sorted. */
   public List<String> types() {
     return List.copyOf(new TreeSet<>(types.keySet()));

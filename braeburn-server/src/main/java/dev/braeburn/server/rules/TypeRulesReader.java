@@ -55,10 +55,18 @@ final class TypeRulesReader {
         types.put(e.getKey(), typeRule(e.getKey(), e.getValue(), refusals.keySet()));
       }
     });
+    if (types.values().stream().anyMatch(t -> !t.fixed().isEmpty()) && !refusals.containsKey(TypeRules.FIXED_REFUSAL)) {
+      problems.add("fixed rows need the refusal " + TypeRules.FIXED_REFUSAL);
+    }
     if (!problems.isEmpty()) {
       throw new IllegalStateException("type-rules.json does not match the spec:\n  " + String.join("\n  ", problems));
     }
-    return new Parsed(Map.copyOf(refusals), Map.copyOf(everyType), Map.copyOf(types));
+    return new Parsed(ordered(refusals), ordered(everyType), ordered(types));
+  }
+
+  /** An unmodifiable copy that keeps the file's order, so the generated docs are stable. */
+  private static <K, V> Map<K, V> ordered(Map<K, V> map) {
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 
   private Refusal refusal(String name, JsonNode n) {
@@ -83,7 +91,7 @@ final class TypeRulesReader {
     n.path("editable").forEach(e -> edits.add(stateRule(type, e, refusals, true)));
     StateRule create = n.has("create") ? stateRule(type, n.get("create"), refusals, false) : null;
     StateRule delete = n.has("delete") ? stateRule(type, n.get("delete"), refusals, false) : null;
-    return new TypeRule(type, n.path("owner").asText(null), Map.copyOf(initial), Map.copyOf(fixed), Map.copyOf(states),
+    return new TypeRule(type, n.path("owner").asText(null), ordered(initial), ordered(fixed), ordered(states),
         List.copyOf(edits), create, delete);
   }
 
@@ -116,7 +124,7 @@ final class TypeRulesReader {
       problems.add(where + ": a '" + kind + "' row must say why (or which family)");
     }
     ValueRule rule = new ValueRule(ValueRule.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), kind.equals("value") ? body : null,
-        kind.equals("value") ? null : body.asText(), Map.copyOf(map), plus, n.path("asString").asBoolean(false),
+        kind.equals("value") ? null : body.asText(), ordered(map), plus, n.path("asString").asBoolean(false),
         kind.equals("null") || kind.equals("pending") || kind.equals("family") ? body.asText() : why, n.path("inferred").asBoolean(false));
     if (type != null) {
       checkValueRule(type, attribute, rule, where);
@@ -235,7 +243,7 @@ final class TypeRulesReader {
       states(type, new StateSource(null, attribute), mirrorMap.keySet(), where);
       states(type, new StateSource(null, mirror), mirrorMap.values(), where);
     }
-    return new StateMachine(attribute, Map.copyOf(transitions), mirror, Map.copyOf(mirrorMap), n.path("why").asText(""));
+    return new StateMachine(attribute, ordered(transitions), mirror, ordered(mirrorMap), n.path("why").asText(""));
   }
 
   private StateRule stateRule(String type, JsonNode n, Set<String> refusals, boolean withAttributes) {
