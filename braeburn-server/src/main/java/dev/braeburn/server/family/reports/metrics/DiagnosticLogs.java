@@ -1,6 +1,5 @@
 package dev.braeburn.server.family.reports.metrics;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -65,11 +64,7 @@ final class DiagnosticLogs {
       }
     }
     doc.put("version", XcodeMetricsDocument.FORMAT_VERSION);
-    try {
-      return ApiResponse.text(200, ctx.operation().success().contentType(), services.mapper().writeValueAsString(doc));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return TypedDocuments.ok(ctx, services.mapper(), doc);
   }
 
   private static void log(ObjectNode log, String signatureId, int n, DiagnosticKind kind, DiagnosticKind.Frame frame,

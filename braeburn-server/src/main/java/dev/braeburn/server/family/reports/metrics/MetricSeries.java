@@ -18,6 +18,9 @@ final class MetricSeries {
   /** One dataset: a metric on a device at a percentile (null for metrics without percentiles). */
   record Dataset(MetricDefinition metric, DeviceClass device, Percentile percentile, List<Point> points) {}
 
+  /** No series at all: the document of a build without app or version. */
+  static final MetricSeries NONE = new MetricSeries();
+
   private final Map<MetricDefinition, List<Dataset>> byMetric = new LinkedHashMap<>();
 
   static MetricSeries of(ModelApp app, VersionUsage usage, Set<String> categories, Set<DeviceClass> devices) {

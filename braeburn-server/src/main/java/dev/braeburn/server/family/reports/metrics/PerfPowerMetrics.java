@@ -1,6 +1,5 @@
 package dev.braeburn.server.family.reports.metrics;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.braeburn.server.engine.EngineServices;
 import dev.braeburn.server.engine.GenericReads;
 import dev.braeburn.server.engine.OperationContext;
@@ -47,20 +46,18 @@ final class PerfPowerMetrics {
       BuildVersion bv = BuildVersion.of(services, tx, GenericReads.existing(tx, "builds", ctx.id()));
       return bv.app() == null ? new Target(null, null) : new Target(model.app(tx, bv.app().id()).orElseThrow(), bv.appVersion());
     });
-    return respond(ctx, target.app(), target.app() == null ? "" : target.version() == null ? "" : target.version());
+    if (target.app() == null || target.version() == null) { // a build made by hand without app or version: no data
+      devices(ctx.query().filters().get("deviceType"));
+      return TypedDocuments.ok(ctx, services.mapper(), XcodeMetricsDocument.write(services.mapper(), null, MetricSeries.NONE, null));
+    }
+    return respond(ctx, target.app(), target.version());
   }
 
   private ApiResponse respond(OperationContext ctx, ModelApp app, String version) {
     Set<String> categories = new LinkedHashSet<>(ctx.query().filters().getOrDefault("metricType", MetricDefinition.categories()));
     Set<DeviceClass> devices = devices(ctx.query().filters().get("deviceType"));
-    MetricSeries series = app == null ? MetricSeries.of(null, new VersionUsage(), Set.of(), devices)
-        : MetricSeries.of(app, VersionUsage.of(model, app, MetricsWindow.before(services.clock())), categories, devices);
-    try {
-      String body = services.mapper().writeValueAsString(XcodeMetricsDocument.write(services.mapper(), app, series, version));
-      return ApiResponse.text(200, ctx.operation().success().contentType(), body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    MetricSeries series = MetricSeries.of(app, VersionUsage.of(model, app, MetricsWindow.before(services.clock())), categories, devices);
+    return TypedDocuments.ok(ctx, services.mapper(), XcodeMetricsDocument.write(services.mapper(), app, series, version));
   }
 
   private static Set<DeviceClass> devices(List<String> values) {
