@@ -270,6 +270,25 @@ class PerfMetricsAcceptanceTest {
   }
 
   @Test
+  void aBuildWithoutAModelledVersionHasNoData() {
+    ok(server.admin("POST", "/_braeburn/resources", """
+        {"data":[{"type":"builds","id":"bare-build","attributes":{"version":"1","processingState":"VALID"}},
+          {"type":"preReleaseVersions","id":"prv-old","attributes":{"version":"0.9","platform":"IOS"},
+           "relationships":{"app":{"data":{"type":"apps","id":"%s"}}}},
+          {"type":"builds","id":"old-build","attributes":{"version":"2","processingState":"VALID"},
+           "relationships":{"app":{"data":{"type":"apps","id":"%s"}},"preReleaseVersion":{"data":{"type":"preReleaseVersions","id":"prv-old"}}}}]}"""
+        .formatted(APP, APP), null));
+    for (String build : List.of("bare-build", "old-build")) {
+      JsonNode doc = metrics("/v1/builds/" + build + "/perfPowerMetrics");
+      assertThat(doc.path("productData")).as(build).isEmpty();
+      assertThat(doc.at("/insights/regressions")).isEmpty();
+      JsonNode list = json(server.get("/v1/builds/" + build + "/diagnosticSignatures"), "DiagnosticSignaturesResponse");
+      assertThat(list.path("data")).as(build).isEmpty();
+      assertThat(list.at("/meta/paging/total").asInt()).isZero();
+    }
+  }
+
+  @Test
   void unknownResourcesAndBadFiltersGetApplesErrors() {
     JsonNode e = AppleErrors.onlyError(server.get("/v1/builds/no-such-build/perfPowerMetrics"), 404, "id", "status", "code", "title", "detail");
     assertThat(e.path("code").asText()).isEqualTo("NOT_FOUND");

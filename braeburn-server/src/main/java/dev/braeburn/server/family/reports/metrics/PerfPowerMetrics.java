@@ -47,7 +47,7 @@ final class PerfPowerMetrics {
       return bv.app() == null ? new Target(null, null) : new Target(model.app(tx, bv.app().id()).orElseThrow(), bv.appVersion());
     });
     if (target.app() == null || target.version() == null) { // a build made by hand without app or version: no data
-      devices(ctx.query().filters().get("deviceType"));
+      devices(ctx.query().filters().get("deviceType")); // a bad filter value is a 400 all the same
       return TypedDocuments.ok(ctx, services.mapper(), XcodeMetricsDocument.write(services.mapper(), null, MetricSeries.NONE, null));
     }
     return respond(ctx, target.app(), target.version());
