@@ -35,6 +35,9 @@ class ConformanceTest {
   private static final String PREFIX = "conformance-";
   private static final String DELETE_PREFIX = "conformance-del-";
   private static final Path COVERAGE = Path.of("..", "docs", "coverage.md");
+  /** Non-JSON successes that are JSON documents of a spec schema, computed for any existing resource. */
+  private static final java.util.Set<String> MODELLED_DOCUMENTS =
+      java.util.Set.of("application/vnd.apple.xcode-metrics+json", "application/vnd.apple.diagnostic-logs+json");
 
   private final Spec spec = Spec.load();
   private final SchemaValidator validator = new SchemaValidator(spec);
@@ -131,6 +134,7 @@ class ConformanceTest {
     fixture.prefer("buildBetaDetails", "8651813e-830b-50dd-a1cd-d7d19fe1f47f");
     // An editable (PREPARE_FOR_SUBMISSION) version: type-rules.json refuses versionString and build changes once in review or live.
     fixture.prefer("appStoreVersions", "5d5c052c-bea7-5784-9bda-0d855f39b81b");
+    fixture.prefer("diagnosticSignatures", modelledSignature("1600000001"));
     ArrayNode data = fixture.missingResources();
     for (JsonNode r : data) {
       if (r.path("type").asText().equals("betaAppReviewDetails")) { // a beta review needs the contact Apple calls
@@ -149,6 +153,29 @@ class ConformanceTest {
     assertThat(reply.status()).as("admin load: %s", reply.body()).isBetween(200, 299);
   }
 
+  /**
+   * A diagnostic signature with logs: a build of the newest app version the usage model shows for
+   * {@code appId} (the demo's builds carry store versions the model does not simulate), whose
+   * signatures are made on first read.
+   */
+  private String modelledSignature(String appId) {
+    JsonNode metrics = json(server.get("/v1/apps/" + appId + "/perfPowerMetrics?filter[metricType]=LAUNCH"));
+    JsonNode points = metrics.at("/productData/0/metricCategories/0/metrics/0/datasets/0/points");
+    assertThat(points.size()).as("versions in %s", metrics).isPositive();
+    String version = points.get(points.size() - 1).path("version").asText();
+    TestServer.Reply loaded = server.admin("POST", "/_braeburn/resources", """
+        {"data":[
+          {"type":"preReleaseVersions","id":"%1$smodel-version","attributes":{"version":"%2$s","platform":"IOS"},
+           "relationships":{"app":{"data":{"type":"apps","id":"%3$s"}}}},
+          {"type":"builds","id":"%1$smodel-build","attributes":{"version":"9000","processingState":"VALID"},
+           "relationships":{"app":{"data":{"type":"apps","id":"%3$s"}},
+                            "preReleaseVersion":{"data":{"type":"preReleaseVersions","id":"%1$smodel-version"}}}}]}""".formatted(PREFIX, version, appId), null);
+    assertThat(loaded.status()).as(loaded.body()).isEqualTo(201);
+    JsonNode signatures = json(server.get("/v1/builds/" + PREFIX + "model-build/diagnosticSignatures?limit=1"));
+    assertThat(signatures.path("data").size()).as("signatures: %s", signatures).isEqualTo(1);
+    return signatures.at("/data/0/id").asText();
+  }
+
   private String pathFor(Operation op, String id) {
     return op.path().replace("{id}", id);
   }
@@ -165,6 +192,20 @@ class ConformanceTest {
     TestServer.Reply reply = server.get(url);
     List<String> f = failures.get(op.id());
     routed.put(op.id(), isRouted(reply));
+    if (MODELLED_DOCUMENTS.contains(op.success().contentType())) {
+      // Power and performance metrics and diagnostic logs come from the usage model for every app,
+      // build and signature: always a document of the spec's schema (docs/perf-metrics.md).
+      if (reply.status() != 200) {
+        f.add("GET " + url + ": expected 200, got " + reply.status() + " " + abbreviate(reply.body()));
+      } else {
+        validateDocument("GET " + url, reply, op.success().contentType(), op.success().schema(), f);
+        JsonNode doc = json(reply);
+        if (doc != null && doc.path("productData").isEmpty() && !op.id().startsWith("builds_")) {
+          f.add("GET " + url + ": no productData");
+        }
+      }
+      return;
+    }
     if (!op.success().isJson()) {
       // Report downloads (sales, finance): a file of the spec's content type, or — for the fixture's
       // literal filter values, which are not the team's vendor number — an Apple error document.
@@ -388,8 +429,12 @@ class ConformanceTest {
   }
 
   private void validateBody(Operation op, String call, TestServer.Reply reply, String schema, List<String> f) {
+    validateDocument(call, reply, "application/json", schema, f);
+  }
+
+  private void validateDocument(String call, TestServer.Reply reply, String expectedType, String schema, List<String> f) {
     String contentType = reply.header("content-type");
-    if (!"application/json".equals(contentType)) {
+    if (!expectedType.equals(contentType)) {
       f.add(call + ": Content-Type " + contentType);
     }
     if (schema == null) {

@@ -27,7 +27,7 @@ public final class GenericReads {
     return ctx.services().store().read(ctx.teamId(), tx -> Documents.single(ctx, tx, existing(tx, ctx.operation().type(), ctx.id()), 200));
   }
 
-  static ApiResponse related(OperationContext ctx) {
+  public static ApiResponse related(OperationContext ctx) {
     return ctx.services().store().read(ctx.teamId(), tx -> {
       Resource parent = existing(tx, ctx.operation().type(), ctx.id());
       Relationship rel = relationship(ctx);
@@ -41,7 +41,7 @@ public final class GenericReads {
     });
   }
 
-  static ApiResponse relationshipLinkage(OperationContext ctx) {
+  public static ApiResponse relationshipLinkage(OperationContext ctx) {
     return ctx.services().store().read(ctx.teamId(), tx -> {
       Resource parent = existing(tx, ctx.operation().type(), ctx.id());
       Relationship rel = relationship(ctx);

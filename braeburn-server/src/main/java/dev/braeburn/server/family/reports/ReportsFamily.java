@@ -24,6 +24,7 @@ public final class ReportsFamily implements Family {
     SalesReports sales = new SalesReports(context, model);
     analytics.install();
     sales.install();
+    dev.braeburn.server.family.reports.metrics.PerfMetricsHandlers.install(context, model);
     adminRoutes.putAll(model.adminRoutes());
     adminRoutes.putAll(analytics.adminRoutes());
   }

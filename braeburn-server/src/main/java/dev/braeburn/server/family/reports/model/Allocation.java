@@ -8,10 +8,10 @@ import java.util.SplittableRandom;
  * (ties go to the lower index, so the split is deterministic); {@link #round} turns an expected
  * value into a whole count whose average is that value.
  */
-final class Allocation {
+public final class Allocation {
   private Allocation() {}
 
-  static long[] split(long total, double[] weights) {
+  public static long[] split(long total, double[] weights) {
     int n = weights.length;
     long[] parts = new long[n];
     double sum = 0;

@@ -157,7 +157,6 @@ final class Demand {
   }
 
   static double gaussian(SplittableRandom r) {
-    double u = Math.max(r.nextDouble(), 1e-12);
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble());
+    return Seeds.gaussian(r);
   }
 }

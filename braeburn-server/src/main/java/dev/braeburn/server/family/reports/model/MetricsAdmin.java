@@ -23,7 +23,7 @@ import java.util.Map;
  * <ul>
  *   <li>{@code GET /_braeburn/metrics/apps/{id}?from=YYYY-MM-DD&to=YYYY-MM-DD} — the summary of an
  *       app's Pacific days, inclusive (default: the 30 days before today on the virtual clock; at
- *       most {@value #MAX_DAYS} days), with a per-territory breakdown of the period
+ *       most {@value #MAX_DAYS} days), with per-territory and per-app-version breakdowns of the period
  *   <li>{@code GET / PATCH /_braeburn/metrics/apps/{id}/model} — the app's tuning, all fields
  *       with defaults filled in
  * </ul>
@@ -107,9 +107,11 @@ final class MetricsAdmin {
     ArrayNode days = data.putArray("days");
     MetricsSummary all = new MetricsSummary();
     TerritoryBreakdown territories = new TerritoryBreakdown();
+    AppVersionBreakdown versions = new AppVersionBreakdown();
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
       AppDay appDay = model.day(app, d);
       territories.add(appDay);
+      versions.add(appDay);
       MetricsSummary day = MetricsSummary.of(appDay);
       all.add(day);
       ObjectNode row = days.addObject().put("date", d.toString());
@@ -117,6 +119,7 @@ final class MetricsAdmin {
     }
     all.writeTo(totals);
     territories.writeTo(data.putObject("territories"));
+    versions.writeTo(data.putObject("appVersions"));
     return doc;
   }
 
