@@ -133,4 +133,16 @@ class QueryAcceptanceTest {
       }
     }
   }
+
+  /** Apple percent-encodes brackets in the links it emits (recorded: {@code …/instances?filter%5Bgranularity%5D=DAILY}). */
+  @Test
+  void linksEncodeBracketsHoweverTheClientSentThem() {
+    for (String query : List.of("fields[apps]=name,sku&limit=1", "fields%5Bapps%5D=name%2Csku&limit=1", "fields%5bapps%5d=name,sku&limit=1")) {
+      JsonNode doc = server.get("/v1/apps?" + query).json();
+      assertThat(doc.at("/links/self").asText()).as(query).endsWith("/v1/apps?fields%5Bapps%5D=name,sku&limit=1");
+      assertThat(doc.at("/links/next").asText()).as(query).matches(".*/v1/apps\\?cursor=[A-Za-z0-9_-]+&fields%5Bapps%5D=name,sku&limit=1");
+    }
+    JsonNode related = server.get("/v1/apps/1600000001/builds?fields[builds]=version&limit=1").json();
+    assertThat(related.at("/links/self").asText()).endsWith("/v1/apps/1600000001/builds?fields%5Bbuilds%5D=version&limit=1");
+  }
 }
