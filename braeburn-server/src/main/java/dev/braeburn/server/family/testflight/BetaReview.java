@@ -167,7 +167,7 @@ final class BetaReview {
     if (!"WAITING_FOR_REVIEW".equals(submission.attributes().path("betaReviewState").asText()) || buildExpired) {
       return submission; // an expired build is not reviewed any more
     }
-    Resource started = tf.update(tx, submission, tf.object().put("betaReviewState", "IN_REVIEW"));
+    Resource started = tf.services().rules().move(tx, submission, "betaReviewState", "IN_REVIEW"); // type-rules.json
     tf.relatedOne(tx, submission, "build").ifPresent(build -> details.setExternal(tx, build, "IN_BETA_REVIEW"));
     return started;
   }
@@ -187,7 +187,7 @@ final class BetaReview {
           "The build of beta review submission '" + submission.id() + "' has expired."));
     }
     Resource inReview = start(tx, submission);
-    Resource decided = tf.update(tx, inReview, tf.object().put("betaReviewState", approved ? "APPROVED" : "REJECTED"));
+    Resource decided = tf.services().rules().move(tx, inReview, "betaReviewState", approved ? "APPROVED" : "REJECTED");
     tf.relatedOne(tx, submission, "build").ifPresent(build -> {
       details.setExternal(tx, build, approved ? "BETA_APPROVED" : "BETA_REJECTED");
       if (approved && tf.related(tx, build, "betaGroups").stream().anyMatch(g -> !GroupBuilds.internal(g))) {
