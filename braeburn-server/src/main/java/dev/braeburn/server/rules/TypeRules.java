@@ -36,6 +36,8 @@ public final class TypeRules {
   private final Map<String, ValueRule> everyType;
   private final Map<String, TypeRule> types;
   private final InitialValues initial;
+  /** Per type, its rows and the every-type rows that apply: asked on every create. */
+  private final Map<String, Map<String, ValueRule>> valueRules = new java.util.concurrent.ConcurrentHashMap<>();
 
   private TypeRules(TypeShapes shapes, TypeRulesReader.Parsed parsed) {
     this.shapes = shapes;
@@ -80,13 +82,15 @@ public final class TypeRules {
    * {@code createdDate}) where the type has that attribute.
    */
   public Map<String, ValueRule> valueRules(String type) {
-    Map<String, ValueRule> rules = new LinkedHashMap<>(of(type).initial());
-    everyType.forEach((attribute, rule) -> {
-      if (shapes.attributes(type).containsKey(attribute)) {
-        rules.putIfAbsent(attribute, rule);
-      }
+    return valueRules.computeIfAbsent(type, t -> {
+      Map<String, ValueRule> rules = new LinkedHashMap<>(of(t).initial());
+      everyType.forEach((attribute, rule) -> {
+        if (shapes.attributes(t).containsKey(attribute)) {
+          rules.putIfAbsent(attribute, rule);
+        }
+      });
+      return java.util.Collections.unmodifiableMap(rules);
     });
-    return rules;
   }
 
   /**
@@ -102,8 +106,12 @@ public final class TypeRules {
    * resource as stored afterwards.
    */
   public Resource afterLink(StoreTx tx, Resource created) {
+    Map<String, ValueRule> rules = valueRules(created.type());
+    if (rules.values().stream().noneMatch(ValueRule::relational)) {
+      return created;
+    }
     ObjectNode attributes = created.attributes().deepCopy();
-    if (!initial.related(tx, created, valueRules(created.type()), attributes)) {
+    if (!initial.related(tx, created, rules, attributes)) {
       return created;
     }
     tx.updateAttributes(created, attributes);
