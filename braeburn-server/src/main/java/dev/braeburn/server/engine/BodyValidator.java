@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.jsonapi.ApiError;
 import dev.braeburn.server.jsonapi.ApiException;
 import dev.braeburn.server.jsonapi.Errors;
+import dev.braeburn.server.jsonapi.JsonBodies;
 import dev.braeburn.spec.Operation;
 import dev.braeburn.spec.Schema;
 import dev.braeburn.spec.Spec;
@@ -25,10 +26,12 @@ public final class BodyValidator {
   private final Spec spec;
   private final ObjectMapper mapper;
   private final ValueValidator values;
+  private final JsonBodies json;
 
   public BodyValidator(Spec spec, ObjectMapper mapper) {
     this.spec = spec;
     this.mapper = mapper;
+    this.json = new JsonBodies(mapper);
     this.values = new ValueValidator(spec);
   }
 
@@ -59,12 +62,7 @@ public final class BodyValidator {
     if (body == null || body.length == 0) {
       throw new ApiException(Errors.entityInvalid("The request body is empty; a JSON document is required"));
     }
-    try {
-      return mapper.readTree(body);
-    } catch (java.io.IOException e) {
-      String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-      throw new ApiException(Errors.entityInvalid("JSON processing failed: " + reason));
-    }
+    return json.read(body);
   }
 
   private JsonNode linkages(Schema dataSchema, JsonNode data) {

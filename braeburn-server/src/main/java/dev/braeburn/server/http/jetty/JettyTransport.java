@@ -3,6 +3,7 @@ package dev.braeburn.server.http.jetty;
 import dev.braeburn.server.http.ApiRequest;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.http.RequestHandler;
+import dev.braeburn.server.http.TransportFailures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -26,10 +28,20 @@ import org.eclipse.jetty.util.thread.VirtualThreadPool;
  * Jetty 12 on virtual threads: turns HTTP exchanges into {@link ApiRequest}s and writes {@link
  * ApiResponse}s back. Bodies are capped (413 in Apple's format); Jetty's own rejections (bad URI,
  * oversized headers) go through {@link AppleErrorHandler} so they too look like Apple's errors.
+ *
+ * <p>Keep-alive connections stay usable after a refusal wherever Jetty allows it: URI compliance is
+ * relaxed to {@link UriCompliance#UNSAFE}, so ambiguous paths (an encoded slash {@code %2F}, empty
+ * {@code //} segments, UTF-16 {@code %u} escapes, overlong UTF-8) reach this class, which refuses
+ * exactly what Jetty's default compliance refused, with the same 400 — but as an ordinary response
+ * on an open connection. What Jetty's parser cannot take at all is answered by {@link
+ * AppleErrorHandler} with {@code Connection: close}.
  */
 public final class JettyTransport implements AutoCloseable {
   /** Request bodies above this are refused; App Store Connect's JSON bodies are a few KB. */
   public static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+  /** Request line plus headers; a longer URI is 414, longer headers 431 (Jetty's answers, with Connection: close). */
+  public static final int MAX_HEADER_BYTES = 64 * 1024;
 
   /**
    * A snapshot load ({@code POST /_braeburn/snapshot}) carries a whole server's state. The body is
@@ -54,21 +66,31 @@ public final class JettyTransport implements AutoCloseable {
   private final ServerConnector connector;
 
   public JettyTransport(String host, int port, RequestHandler handler, RequestHandler tooLarge) {
+    this(host, port, handler, tooLarge, TransportFailures.NONE);
+  }
+
+  public JettyTransport(String host, int port, RequestHandler handler, RequestHandler tooLarge, TransportFailures failures) {
     VirtualThreadPool threads = new VirtualThreadPool();
     threads.setName("braeburn");
     server = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendDateHeader(true);
-    http.setRequestHeaderSize(64 * 1024);
+    http.setRequestHeaderSize(MAX_HEADER_BYTES);
+    http.setUriCompliance(UriCompliance.UNSAFE); // refused in handle(), so the connection stays open
     connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
-    server.setErrorHandler(new AppleErrorHandler());
+    server.setErrorHandler(new AppleErrorHandler(failures));
     server.setHandler(new Handler.Abstract() {
       @Override
       public boolean handle(Request request, Response response, Callback callback) throws IOException {
+        if (ambiguous(request.getHttpURI())) {
+          drain(request, request.getLength());
+          write(ApiResponse.json(400, AppleErrorHandler.body(400)), response, callback);
+          return true;
+        }
         byte[] body = readBody(request);
         ApiRequest apiRequest = toApiRequest(request, body == null ? new byte[0] : body);
         ApiResponse apiResponse = body == null ? tooLarge.handle(apiRequest) : handler.handle(apiRequest);
@@ -89,6 +111,14 @@ public final class JettyTransport implements AutoCloseable {
   @Override
   public void close() throws Exception {
     server.stop();
+  }
+
+  /**
+   * A URI with a violation Jetty's default compliance refuses (it answered 400 and so does this
+   * class). Apple's answer to such paths is not recorded (inferred: the same 400 as before).
+   */
+  static boolean ambiguous(HttpURI uri) {
+    return uri.hasViolations() && uri.getViolations().stream().anyMatch(v -> !UriCompliance.DEFAULT.allows(v));
   }
 
   private static final byte[] NO_BODY = new byte[0];
