@@ -6,8 +6,6 @@ package dev.braeburn.server.http;
  */
 @FunctionalInterface
 public interface TransportFailures {
-  TransportFailures NONE = (method, path, query, status, cause) -> { };
-
   /** {@code cause} is null when the transport knows none. */
   void failed(String method, String path, String query, int status, Throwable cause);
 }

@@ -65,10 +65,6 @@ public final class JettyTransport implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
 
-  public JettyTransport(String host, int port, RequestHandler handler, RequestHandler tooLarge) {
-    this(host, port, handler, tooLarge, TransportFailures.NONE);
-  }
-
   public JettyTransport(String host, int port, RequestHandler handler, RequestHandler tooLarge, TransportFailures failures) {
     VirtualThreadPool threads = new VirtualThreadPool();
     threads.setName("braeburn");
