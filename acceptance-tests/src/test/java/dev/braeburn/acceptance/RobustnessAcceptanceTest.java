@@ -192,6 +192,17 @@ class RobustnessAcceptanceTest {
     }
   }
 
+  @Test
+  void aBodyDeclaredFarAboveTheCapIsAnswered413WithConnectionClose() throws Exception {
+    // 100 MiB declared, a few bytes sent: the rest of the stream is not a next request, so the connection must end with notice
+    List<RawResponse> answers = rawThenHealth("POST /v1/bundleIds HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        + "Content-Length: 104857600\r\n\r\n{\"data\":");
+    assertThat(answers).isNotEmpty();
+    assertThat(answers.getFirst().status()).isEqualTo(413);
+    assertThat(answers.getFirst().json().at("/errors/0/code").asText()).isEqualTo("ENTITY_TOO_LARGE");
+    assertThat(answers.getFirst().headers().get("connection")).isEqualToIgnoringCase("close");
+  }
+
   // ---------------------------------------------------------------- (4) exactly one JSON document
 
   @Test
@@ -275,11 +286,15 @@ class RobustnessAcceptanceTest {
    * connection; the answers read until the server closes it (or the second answer is complete).
    */
   private List<RawResponse> twoOnOneConnection(String target) throws IOException {
+    return rawThenHealth("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+  }
+
+  /** {@code firstRequest} (raw) and then {@code GET /_braeburn/health} on one connection. */
+  private List<RawResponse> rawThenHealth(String firstRequest) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(server.baseUrl().replaceAll(".*:", "")))) {
       socket.setSoTimeout(30_000); // a hang guard: a complete answer or a close comes long before
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET /_braeburn/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-          .getBytes(StandardCharsets.ISO_8859_1));
+      out.write((firstRequest + "GET /_braeburn/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       InputStream in = socket.getInputStream();
       List<RawResponse> answers = new ArrayList<>();

@@ -83,14 +83,14 @@ public final class JettyTransport implements AutoCloseable {
       @Override
       public boolean handle(Request request, Response response, Callback callback) throws IOException {
         if (ambiguous(request.getHttpURI())) {
-          drain(request, request.getLength());
-          write(ApiResponse.json(400, AppleErrorHandler.body(400)), response, callback);
+          boolean drained = drain(request, request.getLength());
+          write(ApiResponse.json(400, AppleErrorHandler.body(400)), drained, response, callback);
           return true;
         }
-        byte[] body = readBody(request);
-        ApiRequest apiRequest = toApiRequest(request, body == null ? new byte[0] : body);
-        ApiResponse apiResponse = body == null ? tooLarge.handle(apiRequest) : handler.handle(apiRequest);
-        write(apiResponse, response, callback);
+        Body body = readBody(request);
+        ApiRequest apiRequest = toApiRequest(request, body.bytes() == null ? NO_BODY : body.bytes());
+        ApiResponse apiResponse = body.bytes() == null ? tooLarge.handle(apiRequest) : handler.handle(apiRequest);
+        write(apiResponse, body.consumed(), response, callback);
         return true;
       }
     });
@@ -120,46 +120,51 @@ public final class JettyTransport implements AutoCloseable {
   private static final byte[] NO_BODY = new byte[0];
   private static final long DRAIN_BYTES = 32L * 1024 * 1024;
 
-  /** The body, or null when it exceeds {@link #maxBodyBytes}. */
-  private static byte[] readBody(Request request) throws IOException {
+  /** A request body: {@code bytes} null when it exceeds {@link #maxBodyBytes}; {@code consumed} false when part of it is still unread. */
+  private record Body(byte[] bytes, boolean consumed) {}
+
+  private static Body readBody(Request request) throws IOException {
     int limit = maxBodyBytes(request.getHttpURI().getPath());
     long declared = request.getLength();
     if (declared > limit) {
-      drain(request, declared);
-      return null;
+      return new Body(null, drain(request, declared));
     }
     if (declared == 0 || declared < 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
-      return NO_BODY; // HTTP/1.1: a request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 §6.3)
+      return new Body(NO_BODY, true); // HTTP/1.1: a request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 §6.3)
     }
     try (InputStream in = Request.asInputStream(request)) {
       byte[] bytes = in.readNBytes(limit + 1);
       if (bytes.length > limit) {
-        discard(in, DRAIN_BYTES);
-        return null;
+        return new Body(null, discard(in, DRAIN_BYTES));
       }
-      return bytes;
+      return new Body(bytes, true);
     }
   }
 
   /**
    * Reads and drops an oversized body (up to {@value #DRAIN_BYTES} bytes) before the 413 goes out:
    * a server that answers while the client is still sending resets the connection, and the client
-   * sees no response at all instead of Apple's 413.
+   * sees no response at all instead of Apple's 413. True when the whole body was read.
    */
-  private static void drain(Request request, long declared) throws IOException {
-    if (declared <= DRAIN_BYTES) {
-      try (InputStream in = Request.asInputStream(request)) {
-        discard(in, DRAIN_BYTES);
-      }
+  private static boolean drain(Request request, long declared) throws IOException {
+    if (declared > DRAIN_BYTES) {
+      return false;
+    }
+    try (InputStream in = Request.asInputStream(request)) {
+      return discard(in, DRAIN_BYTES);
     }
   }
 
-  private static void discard(InputStream in, long atMost) throws IOException {
+  /** Drops at most {@code atMost} bytes of {@code in}; true when its end was reached. */
+  private static boolean discard(InputStream in, long atMost) throws IOException {
     byte[] buffer = new byte[64 * 1024];
     long total = 0;
-    for (int n; total < atMost && (n = in.read(buffer)) > 0; ) {
-      total += n;
+    for (int n; total <= atMost; total += n) {
+      if ((n = in.read(buffer)) < 0) {
+        return true;
+      }
     }
+    return false;
   }
 
   private static ApiRequest toApiRequest(Request request, byte[] body) {
@@ -173,9 +178,17 @@ public final class JettyTransport implements AutoCloseable {
     return new ApiRequest(request.getMethod(), uri.getPath(), uri.getQuery(), headers, body, scheme + "://" + authority);
   }
 
-  private static void write(ApiResponse apiResponse, Response response, Callback callback) {
+  /**
+   * {@code consumed} false: the rest of the body is still on the connection and is no next request,
+   * so Jetty closes it afterwards — the answer says so (RFC 9112 §9.6), or the client's next request
+   * on it would fail.
+   */
+  private static void write(ApiResponse apiResponse, boolean consumed, Response response, Callback callback) {
     response.setStatus(apiResponse.status());
     apiResponse.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+    if (!consumed) {
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
     response.write(true, ByteBuffer.wrap(apiResponse.body()), callback);
   }
 }
