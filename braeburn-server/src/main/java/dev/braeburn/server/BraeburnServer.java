@@ -20,6 +20,7 @@ import dev.braeburn.server.family.PublicRoutes;
 import dev.braeburn.server.family.WebhookEvents;
 import dev.braeburn.server.engine.Engine;
 import dev.braeburn.server.engine.EngineServices;
+import dev.braeburn.server.engine.FailSafe;
 import dev.braeburn.server.rules.TypeRules;
 import dev.braeburn.server.engine.HandlerRegistry;
 import dev.braeburn.server.engine.IdGenerator;
@@ -100,6 +101,7 @@ public final class BraeburnServer implements AutoCloseable {
     ErrorWriter errors = new ErrorWriter(mapper);
     // Requests reach the engine through this once everything is built; the transport starts after.
     AtomicReference<RequestHandler> routing = new AtomicReference<>();
+    AtomicReference<FailSafe> failSafe = new AtomicReference<>();
     // Opening the store (pools, migrations) is the longest step of a launch. What needs neither the
     // store nor each other's results is built beside it, in this order, on one background thread;
     // each result is waited for, and its failure thrown, where the sequential start used it.
@@ -121,7 +123,8 @@ public final class BraeburnServer implements AutoCloseable {
       policyLoad = beside.submit(() -> AccessPolicy.load(specLoad.get()));
       rulesLoad = beside.submit(() -> TypeRules.load(modelBuild.get()));
       transportBuild = beside.submit(() -> new JettyTransport(config.host(), config.port(), req -> routing.get().handle(req),
-          req -> errors.render(List.of(Errors.entityTooLarge(req.body().length, JettyTransport.maxBodyBytes(req.path()))))));
+          req -> errors.render(List.of(Errors.entityTooLarge(req.body().length, JettyTransport.maxBodyBytes(req.path())))),
+          (method, path, query, status, cause) -> failSafe.get().transportFailure(method, path, query, status, cause)));
     } finally {
       beside.shutdown(); // runs what was submitted, then its thread ends
     }
@@ -174,7 +177,8 @@ public final class BraeburnServer implements AutoCloseable {
     AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec, config.store()), journal, tokens,
         new dev.braeburn.server.snapshot.Snapshots(store, mapper, clock), clock, scheduler, webhookEvents);
     families.forEach(family -> admin.addFamilyRoutes(family.adminRoutes()));
-    routing.set(req -> route(req, admin, routes, engine));
+    failSafe.set(new FailSafe(req -> route(req, admin, routes, engine), errors, journal, clock));
+    routing.set(failSafe.get());
     JettyTransport transport = result(transportBuild);
     scheduler.start();
     transport.start();

@@ -6,6 +6,8 @@ import dev.braeburn.server.http.ApiRequest;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.jsonapi.ApiError;
 import dev.braeburn.server.jsonapi.ApiException;
+import dev.braeburn.server.jsonapi.Errors;
+import dev.braeburn.server.jsonapi.JsonBodies;
 import dev.braeburn.server.store.Store;
 import dev.braeburn.server.store.Team;
 
@@ -15,9 +17,11 @@ import dev.braeburn.server.store.Team;
  */
 public final class AdminJson {
   private final ObjectMapper mapper;
+  private final JsonBodies bodies;
 
   public AdminJson(ObjectMapper mapper) {
     this.mapper = mapper;
+    this.bodies = new JsonBodies(mapper);
   }
 
   public ObjectMapper mapper() {
@@ -29,28 +33,23 @@ public final class AdminJson {
     if (!req.hasBody()) {
       return mapper.createObjectNode();
     }
-    try {
-      JsonNode node = mapper.readTree(req.body());
-      if (node == null || !node.isObject()) {
-        throw new ApiException(ApiError.of(400, "ENTITY_INVALID", "The provided entity is invalid", "The body must be a JSON object"));
-      }
-      return node;
-    } catch (java.io.IOException e) {
-      throw new ApiException(ApiError.of(400, "ENTITY_INVALID", "The provided entity is invalid", "JSON processing failed"));
+    JsonNode node = bodies.read(req.body());
+    if (!node.isObject()) {
+      throw new ApiException(Errors.entityInvalid("The body must be a JSON object"));
     }
+    return node;
   }
 
-  /** The body as a JSON object, which the call needs: none, or anything else, is a 400 with {@code detail}. */
+  /**
+   * The body as a JSON object, which the call needs: none, or another JSON value, is a 400 with
+   * {@code detail}; a body that is not exactly one JSON document is refused as {@link JsonBodies} does.
+   */
   public JsonNode requiredObject(ApiRequest req, String detail) {
-    try {
-      JsonNode node = req.hasBody() ? mapper.readTree(req.body()) : null;
-      if (node != null && node.isObject()) {
-        return node;
-      }
-    } catch (java.io.IOException e) {
-      // reported below, as a body that is not an object
+    JsonNode node = req.hasBody() ? bodies.read(req.body()) : null;
+    if (node != null && node.isObject()) {
+      return node;
     }
-    throw new ApiException(ApiError.of(400, "ENTITY_INVALID", "The provided entity is invalid", detail));
+    throw new ApiException(Errors.entityInvalid(detail));
   }
 
   public ApiResponse json(int status, Object body) {

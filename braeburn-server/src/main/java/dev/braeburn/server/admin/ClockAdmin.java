@@ -21,6 +21,11 @@ import java.util.Map;
  * /resume}, and {@code GET /_braeburn/tasks} (pending scheduled transitions and deliveries).
  */
 final class ClockAdmin {
+  /**
+   * The longest single advance: ten years. Everything due inside it runs before the answer (daily
+   * analytics work per request, webhook retries …), so the bound keeps one request's work finite.
+   */
+  static final Duration MAX_ADVANCE = Duration.ofDays(3_660);
   private static final Map<String, Long> UNITS = Map.of("seconds", 1L, "minutes", 60L, "hours", 3600L, "days", 86_400L);
 
   private final VirtualClock clock;
@@ -92,10 +97,14 @@ final class ClockAdmin {
         throw AdminJson.invalid("/" + field.getKey(), "'" + field.getKey() + "' is not a unit; send {\"seconds\": n} (or minutes, hours, days)");
       }
       JsonNode value = field.getValue();
-      if (!value.canConvertToExactIntegral() || value.asLong() < 0) {
+      if (!value.canConvertToExactIntegral() || !value.canConvertToLong() || value.asLong() < 0) {
         throw AdminJson.invalid("/" + field.getKey(), "'" + field.getKey() + "' must be a whole number ≥ 0; the clock only moves forward");
       }
-      seconds = Math.addExact(seconds, Math.multiplyExact(value.asLong(), unit));
+      if (value.asLong() > MAX_ADVANCE.toSeconds() / unit || seconds + value.asLong() * unit > MAX_ADVANCE.toSeconds()) {
+        throw AdminJson.invalid("/" + field.getKey(), "One advance moves the clock at most " + MAX_ADVANCE.toDays()
+            + " days (every task that comes due runs before the answer); advance in several steps");
+      }
+      seconds += value.asLong() * unit;
       any = true;
     }
     if (!any) {

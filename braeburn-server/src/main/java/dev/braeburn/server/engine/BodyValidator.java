@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.jsonapi.ApiError;
 import dev.braeburn.server.jsonapi.ApiException;
 import dev.braeburn.server.jsonapi.Errors;
+import dev.braeburn.server.jsonapi.JsonBodies;
 import dev.braeburn.spec.Operation;
 import dev.braeburn.spec.Schema;
 import dev.braeburn.spec.Spec;
@@ -22,13 +23,23 @@ import java.util.Map;
  * per problem, each with {@code source.pointer}.
  */
 public final class BodyValidator {
+  /**
+   * The most resource identifiers in one linkage array and the most inline-created resources in
+   * {@code included}: each costs a lookup or an insert inside the team's write transaction, which
+   * serialises that team's writes. Apple's limits are not recorded (the spec sets no maxItems);
+   * 1,000 is far above any recorded batch (inferred).
+   */
+  public static final int MAX_ITEMS = 1000;
+
   private final Spec spec;
   private final ObjectMapper mapper;
   private final ValueValidator values;
+  private final JsonBodies json;
 
   public BodyValidator(Spec spec, ObjectMapper mapper) {
     this.spec = spec;
     this.mapper = mapper;
+    this.json = new JsonBodies(mapper);
     this.values = new ValueValidator(spec);
   }
 
@@ -59,12 +70,18 @@ public final class BodyValidator {
     if (body == null || body.length == 0) {
       throw new ApiException(Errors.entityInvalid("The request body is empty; a JSON document is required"));
     }
-    try {
-      return mapper.readTree(body);
-    } catch (java.io.IOException e) {
-      String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-      throw new ApiException(Errors.entityInvalid("JSON processing failed: " + reason));
+    return json.read(body);
+  }
+
+  private static void checkCount(JsonNode array, String pointer) {
+    if (array.size() > MAX_ITEMS) {
+      throw new ApiException(tooMany(array, pointer));
     }
+  }
+
+  private static ApiError tooMany(JsonNode array, String pointer) {
+    return Errors.relationshipInvalid("'" + pointer.substring(1) + "' has " + array.size() + " entries; one request takes at most "
+        + MAX_ITEMS, pointer);
   }
 
   private JsonNode linkages(Schema dataSchema, JsonNode data) {
@@ -73,6 +90,7 @@ public final class BodyValidator {
       if (!data.isArray()) {
         throw new ApiException(Errors.entityUnprocessable("'data' must be an array of resource identifiers"));
       }
+      checkCount(data, "/data");
       for (int i = 0; i < data.size(); i++) {
         identifier(spec.resolve(dataSchema.items()), data.get(i), "/data/" + i, errors);
       }
@@ -129,6 +147,7 @@ public final class BodyValidator {
     }
     List<JsonNode> inline = new ArrayList<>();
     if (included != null && included.isArray()) {
+      checkCount(included, "/included");
       included.forEach(inline::add);
     }
     return new RequestDocument(expectedType, id, attributes, relationships, inline, null);
@@ -208,6 +227,10 @@ public final class BodyValidator {
     if (dataSchema.isArray() != data.isArray()) {
       errors.add(Errors.relationshipInvalid(
           "The relationship data must be " + (dataSchema.isArray() ? "an array" : "a single resource identifier"), pointer));
+      return;
+    }
+    if (data.isArray() && data.size() > MAX_ITEMS) {
+      errors.add(tooMany(data, pointer));
       return;
     }
     Schema item = spec.resolve(dataSchema.isArray() ? dataSchema.items() : dataSchema);

@@ -43,8 +43,8 @@ final class Cursors {
       JsonNode present = node.get("p");
       JsonNode values = node.get("v");
       JsonNode seq = node.get("s");
-      if (present == null || values == null || seq == null || !seq.canConvertToLong()
-          || present.size() != sortKeys || values.size() != sortKeys) {
+      if (present == null || values == null || seq == null || !seq.canConvertToLong() || !present.isArray() || !values.isArray()
+          || present.size() != sortKeys || values.size() != sortKeys) { // a client's cursor: any shape may come back
         throw invalid(cursor);
       }
       List<Boolean> p = new ArrayList<>();

@@ -70,7 +70,7 @@ public final class Engine {
     if (outcome.admission() != null && outcome.admission().rate() != null) {
       response.withHeader(RATE_LIMIT_HEADER, outcome.admission().rate().header());
     }
-    if (diagnose && outcome.diagnosis() != null) {
+    if (diagnose && outcome.diagnosis() != null && response.status() < 500) { // a 500's cause is for the journal and log only
       response.withHeader(DIAGNOSIS_HEADER, headerSafe(outcome.diagnosis()));
     }
     record(request, requestId, outcome, started);
@@ -91,10 +91,12 @@ public final class Engine {
       ApiError first = e.errors().getFirst();
       String diagnosis = e.diagnosis() != null ? e.diagnosis() : first.status() == 403 ? first.detail() : null;
       return new Outcome(errors.render(e), admission, first, diagnosis);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // an Error too (OutOfMemoryError, StackOverflowError): the stack has unwound and the
+      // transaction rolled back, so answering and journaling it is safe and keeps it visible
       LOG.error("unexpected failure on {} {}", request.method(), request.path(), e);
       ApiError error = Errors.unexpected();
-      return new Outcome(errors.render(List.of(error)), admission, error, null);
+      return new Outcome(errors.render(List.of(error)), admission, error, FailSafe.diagnosis(e));
     }
   }
 

@@ -44,6 +44,9 @@ final class ValueValidator {
       case "integer" -> {
         if (!value.isIntegralNumber()) {
           errors.add(Errors.attributeType(mismatch(name, schema, value), pointer));
+        } else if (!fits(schema, value)) {
+          errors.add(Errors.attributeInvalid("The value " + value + " of the attribute '" + name + "' is out of range for a "
+              + ("int32".equals(schema.format()) ? "32" : "64") + "-bit integer", pointer));
         } else {
           bounds(name, schema, value, pointer, errors);
         }
@@ -51,6 +54,8 @@ final class ValueValidator {
       case "number" -> {
         if (!value.isNumber()) {
           errors.add(Errors.attributeType(mismatch(name, schema, value), pointer));
+        } else if (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue())) {
+          errors.add(Errors.attributeInvalid("The value of the attribute '" + name + "' is out of range for a number", pointer));
         } else {
           bounds(name, schema, value, pointer, errors);
         }
@@ -116,6 +121,16 @@ final class ValueValidator {
     } catch (URISyntaxException e) {
       return "does not match the uri pattern must be a valid RFC 3986 URI";
     }
+  }
+
+  /**
+   * Apple's integers are int32 or int64 (the spec's formats; a bare {@code integer} is taken as
+   * int64): a longer number would be stored as a BigInteger and wrap silently wherever it is read
+   * as a {@code long} — the class of the reservation whose {@code fileSize} past 2^63 became a
+   * negative size.
+   */
+  private static boolean fits(Schema schema, JsonNode value) {
+    return "int32".equals(schema.format()) ? value.canConvertToInt() : value.canConvertToLong();
   }
 
   private void bounds(String name, Schema schema, JsonNode value, String pointer, List<ApiError> errors) {

@@ -38,6 +38,8 @@ record AppArchive(String bundleId, String shortVersion, String version, String m
   private static final Pattern INFO_PLIST = Pattern.compile("Payload/[^/]+\\.app/Info\\.plist");
   private static final Pattern APP_ICON = Pattern.compile("Payload/[^/]+\\.app/(AppIcon[^/]*\\.png)");
   private static final long MAX_ICON_BYTES = 8L * 1024 * 1024;
+  /** Real Info.plist files are a few KB; the bound keeps a crafted archive from filling the heap (inferred). */
+  private static final int MAX_PLIST_BYTES = 1024 * 1024;
 
   /** Reads the archive from {@code in} (spooled to a temporary file: a zip is read from its central directory). */
   static AppArchive read(InputStream in) throws Unreadable {
@@ -88,11 +90,15 @@ record AppArchive(String bundleId, String shortVersion, String version, String m
 
   private static NSDictionary parsePlist(ZipFile zip, ZipEntry entry) throws IOException, Unreadable {
     try (InputStream in = zip.getInputStream(entry)) {
-      NSObject parsed = PropertyListParser.parse(in.readAllBytes());
+      byte[] bytes = in.readNBytes(MAX_PLIST_BYTES + 1); // the entry's declared size may lie (a zip bomb)
+      if (bytes.length > MAX_PLIST_BYTES) {
+        throw new Unreadable("The Info.plist is larger than " + MAX_PLIST_BYTES + " bytes.");
+      }
+      NSObject parsed = PropertyListParser.parse(bytes);
       if (parsed instanceof NSDictionary dict) {
         return dict;
       }
-    } catch (IOException e) {
+    } catch (IOException | Unreadable e) {
       throw e;
     } catch (Exception e) { // dd-plist throws checked parser exceptions of several kinds
       throw new Unreadable("The Info.plist cannot be read: " + e.getMessage());
@@ -102,7 +108,10 @@ record AppArchive(String bundleId, String shortVersion, String version, String m
 
   private static Icon decodeIcon(ZipFile zip, ZipEntry entry, String name) throws IOException {
     try (InputStream in = zip.getInputStream(entry)) {
-      byte[] bytes = in.readAllBytes();
+      byte[] bytes = in.readNBytes((int) MAX_ICON_BYTES + 1);
+      if (bytes.length > MAX_ICON_BYTES) {
+        return null; // larger than declared: not an icon to keep
+      }
       BufferedImage image = ImageRendering.decode(bytes);
       return image == null ? null : new Icon(bytes, image.getWidth(), image.getHeight(), name);
     }

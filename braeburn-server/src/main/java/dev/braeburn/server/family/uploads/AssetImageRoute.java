@@ -27,13 +27,16 @@ import java.util.regex.Pattern;
 final class AssetImageRoute implements RequestHandler {
   private static final Pattern SIZE = Pattern.compile("(\\d{1,9})x(\\d{1,9})bb\\.(png|jpg|jpeg)");
   private static final int CACHED_IMAGES = 64;
+  /** Decoded sources may be up to {@link ImageRendering#MAX_SOURCE_PIXELS}; the cache holds at most this many pixels (~256 MB). */
+  private static final long CACHED_PIXELS = 64_000_000L;
 
   private final Store store;
   private final ErrorWriter errors;
   private final Map<String, BufferedImage> decoded = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, BufferedImage> eldest) {
-      return size() > CACHED_IMAGES;
+      long pixels = values().stream().mapToLong(i -> (long) i.getWidth() * i.getHeight()).sum();
+      return size() > CACHED_IMAGES || (size() > 1 && pixels > CACHED_PIXELS);
     }
   });
 

@@ -44,6 +44,7 @@ final class BuildUploadFileHandlers {
   }
 
   ApiResponse create(OperationContext ctx) {
+    long size = Reservations.fileSize(ctx.body().attributes(), Reservations.MAX_FILE_SIZE);
     return GenericWrites.create(ctx, (tx, file) -> {
       Resource upload = related.one(tx, file, "buildUpload").orElseThrow();
       String state = BuildLifecycle.uploadStateOf(upload);
@@ -51,7 +52,6 @@ final class BuildUploadFileHandlers {
         throw new ApiException(Errors.relationshipInvalid(
             "The build upload with id '" + upload.id() + "' is in state " + state + " and takes no more files.", "/data/relationships/buildUpload"));
       }
-      long size = file.attributes().path("fileSize").asLong();
       ArrayNode operations = reservations.reserve(tx, file, size, "application/octet-stream", ctx.request().baseUrl(), Reservations.Shape.DELIVERY);
       ObjectNode attributes = file.attributes().deepCopy();
       attributes.set("uploadOperations", operations);

@@ -10,7 +10,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.Locale;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import javax.imageio.ImageIO;
 
 /**
@@ -23,10 +26,33 @@ final class ImageRendering {
 
   private ImageRendering() {}
 
-  /** The image, or null when ImageIO cannot read it (e.g. Xcode's "crushed" CgBI PNGs in an .ipa). */
+  /**
+   * The most pixels a source image may have: a few kilobytes of PNG can declare 50,000 × 50,000
+   * pixels, 10 GB once decoded. 40 megapixels is five times Apple's largest screenshot sizes
+   * (3840 × 2160) — inferred, generous.
+   */
+  static final long MAX_SOURCE_PIXELS = 40_000_000L;
+
+  /**
+   * The image, or null when ImageIO cannot read it (e.g. Xcode's "crushed" CgBI PNGs in an .ipa) or
+   * it has more than {@link #MAX_SOURCE_PIXELS} pixels — read from its header before decoding.
+   */
   static BufferedImage decode(byte[] bytes) {
-    try {
-      return ImageIO.read(new ByteArrayInputStream(bytes));
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+      Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) {
+        return null;
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_SOURCE_PIXELS) {
+          return null;
+        }
+        return reader.read(0);
+      } finally {
+        reader.dispose();
+      }
     } catch (IOException | RuntimeException e) {
       return null;
     }

@@ -70,8 +70,10 @@ final class MediaAssets {
   }
 
   ApiResponse create(OperationContext ctx) {
+    String type = ctx.body().type();
+    long size = Reservations.fileSize(ctx.body().attributes(),
+        has(type, "imageAsset") ? Reservations.MAX_IMAGE_FILE_SIZE : Reservations.MAX_FILE_SIZE);
     return GenericWrites.create(ctx, (tx, asset) -> {
-      long size = asset.attributes().path("fileSize").asLong();
       String fileName = asset.attributes().path("fileName").asText();
       ArrayNode operations = reservations.reserve(tx, asset, size, Reservations.contentType(fileName), ctx.request().baseUrl(),
           Reservations.Shape.MEDIA);

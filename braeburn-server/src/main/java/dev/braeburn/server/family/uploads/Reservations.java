@@ -1,5 +1,6 @@
 package dev.braeburn.server.family.uploads;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,8 +22,17 @@ final class Reservations {
   static final String PREFIX = "/_uploads/";
   static final long PART_SIZE = 5_242_880L;
   static final Duration LIFETIME = Duration.ofDays(7);
-  /** Bounds the number of operations in one response (1,639 parts); Apple's own limits are lower. */
+  /**
+   * The largest file of a reservation: 8 GiB, 1,639 upload operations. Apple's per-asset limits are
+   * not published beyond build uploads of several GB (inferred, generous); what matters is that the
+   * operations a reservation answers, and the bytes it may later hold, are bounded before any work.
+   */
   static final long MAX_FILE_SIZE = 8L * 1024 * 1024 * 1024;
+  /**
+   * Image assets are decoded whole in memory when processed ({@link MediaAssets}): 64 MiB, ten
+   * times a full-resolution PNG screenshot (inferred).
+   */
+  static final long MAX_IMAGE_FILE_SIZE = 64L * 1024 * 1024;
 
   /** The two shapes of an upload operation in the spec. */
   enum Shape {
@@ -42,10 +52,24 @@ final class Reservations {
     this.mapper = mapper;
   }
 
-  /** Reserves the upload of {@code asset}'s file in {@code tx}; returns its upload operations. */
+  /**
+   * The {@code fileSize} of a create request, checked before any work: a whole number from 1 to
+   * {@code max}. The spec bounds only the build file's size (1 … 2^53−1) and leaves the others a
+   * bare integer, so a size past 64 bits (which Jackson keeps as a BigInteger whose {@code asLong}
+   * wraps to a negative number) or a negative one would otherwise cut into billions of parts.
+   */
+  static long fileSize(JsonNode requestAttributes, long max) {
+    JsonNode size = requestAttributes.path("fileSize");
+    if (!size.isIntegralNumber() || !size.canConvertToLong() || size.longValue() < 1 || size.longValue() > max) {
+      throw UploadErrors.fileSizeOutOfRange(size.isMissingNode() ? "(none)" : size.toString(), max);
+    }
+    return size.longValue();
+  }
+
+  /** Reserves the upload of {@code asset}'s file ({@code fileSize} checked by {@link #fileSize}) in {@code tx}; returns its upload operations. */
   ArrayNode reserve(StoreTx tx, Resource asset, long fileSize, String contentType, String baseUrl, Shape shape) {
-    if (fileSize > MAX_FILE_SIZE) {
-      throw UploadErrors.fileTooLarge(fileSize, MAX_FILE_SIZE);
+    if (fileSize < 1 || fileSize > MAX_FILE_SIZE) {
+      throw UploadErrors.fileSizeOutOfRange(Long.toString(fileSize), MAX_FILE_SIZE); // a caller that skipped fileSize()
     }
     Instant expires = clock.instant().plus(LIFETIME).truncatedTo(ChronoUnit.SECONDS);
     UploadStore.StoredFile file = new UploadStore.StoredFile(Tokens.random(), tx.teamId(), UploadStore.UPLOAD, asset.type(), asset.id(),

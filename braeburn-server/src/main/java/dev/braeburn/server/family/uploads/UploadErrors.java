@@ -35,9 +35,10 @@ final class UploadErrors {
         "The checksum algorithm '" + algorithm + "' is not supported for this request; use 'MD5'.", pointer));
   }
 
-  static ApiException fileTooLarge(long size, long max) {
-    return new ApiException(Errors.attributeInvalid(
-        "The file size " + size + " is larger than the largest file accepted (" + max + " bytes).", "/data/attributes/fileSize"));
+  /** A size outside 1 … {@code max}: Apple's shape for a bad attribute value, 409 with the pointer (wording inferred). */
+  static ApiException fileSizeOutOfRange(String size, long max) {
+    return new ApiException(Errors.attributeInvalid("The file size " + size + " is not accepted: fileSize must be a whole number of bytes from 1 to "
+        + max + " for this asset.", "/data/attributes/fileSize"));
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.braeburn.server.http.jetty;
 import dev.braeburn.server.http.ApiRequest;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.http.RequestHandler;
+import dev.braeburn.server.http.TransportFailures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -26,10 +28,20 @@ import org.eclipse.jetty.util.thread.VirtualThreadPool;
  * Jetty 12 on virtual threads: turns HTTP exchanges into {@link ApiRequest}s and writes {@link
  * ApiResponse}s back. Bodies are capped (413 in Apple's format); Jetty's own rejections (bad URI,
  * oversized headers) go through {@link AppleErrorHandler} so they too look like Apple's errors.
+ *
+ * <p>Keep-alive connections stay usable after a refusal wherever Jetty allows it: URI compliance is
+ * relaxed to {@link UriCompliance#UNSAFE}, so ambiguous paths (an encoded slash {@code %2F}, empty
+ * {@code //} segments, UTF-16 {@code %u} escapes, overlong UTF-8) reach this class, which refuses
+ * exactly what Jetty's default compliance refused, with the same 400 — but as an ordinary response
+ * on an open connection. What Jetty's parser cannot take at all is answered by {@link
+ * AppleErrorHandler} with {@code Connection: close}.
  */
 public final class JettyTransport implements AutoCloseable {
   /** Request bodies above this are refused; App Store Connect's JSON bodies are a few KB. */
   public static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+  /** Request line plus headers; a longer URI is 414, longer headers 431 (Jetty's answers, with Connection: close). */
+  public static final int MAX_HEADER_BYTES = 64 * 1024;
 
   /**
    * A snapshot load ({@code POST /_braeburn/snapshot}) carries a whole server's state. The body is
@@ -53,26 +65,32 @@ public final class JettyTransport implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
 
-  public JettyTransport(String host, int port, RequestHandler handler, RequestHandler tooLarge) {
+  public JettyTransport(String host, int port, RequestHandler handler, RequestHandler tooLarge, TransportFailures failures) {
     VirtualThreadPool threads = new VirtualThreadPool();
     threads.setName("braeburn");
     server = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendDateHeader(true);
-    http.setRequestHeaderSize(64 * 1024);
+    http.setRequestHeaderSize(MAX_HEADER_BYTES);
+    http.setUriCompliance(UriCompliance.UNSAFE); // refused in handle(), so the connection stays open
     connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
-    server.setErrorHandler(new AppleErrorHandler());
+    server.setErrorHandler(new AppleErrorHandler(failures));
     server.setHandler(new Handler.Abstract() {
       @Override
       public boolean handle(Request request, Response response, Callback callback) throws IOException {
-        byte[] body = readBody(request);
-        ApiRequest apiRequest = toApiRequest(request, body == null ? new byte[0] : body);
-        ApiResponse apiResponse = body == null ? tooLarge.handle(apiRequest) : handler.handle(apiRequest);
-        write(apiResponse, response, callback);
+        if (ambiguous(request.getHttpURI())) {
+          boolean drained = drain(request, request.getLength());
+          write(ApiResponse.json(400, AppleErrorHandler.body(400)), drained, response, callback);
+          return true;
+        }
+        Body body = readBody(request);
+        ApiRequest apiRequest = toApiRequest(request, body.bytes() == null ? NO_BODY : body.bytes());
+        ApiResponse apiResponse = body.bytes() == null ? tooLarge.handle(apiRequest) : handler.handle(apiRequest);
+        write(apiResponse, body.consumed(), response, callback);
         return true;
       }
     });
@@ -91,49 +109,62 @@ public final class JettyTransport implements AutoCloseable {
     server.stop();
   }
 
+  /**
+   * A URI with a violation Jetty's default compliance refuses (it answered 400 and so does this
+   * class). Apple's answer to such paths is not recorded (inferred: the same 400 as before).
+   */
+  static boolean ambiguous(HttpURI uri) {
+    return uri.hasViolations() && uri.getViolations().stream().anyMatch(v -> !UriCompliance.DEFAULT.allows(v));
+  }
+
   private static final byte[] NO_BODY = new byte[0];
   private static final long DRAIN_BYTES = 32L * 1024 * 1024;
 
-  /** The body, or null when it exceeds {@link #maxBodyBytes}. */
-  private static byte[] readBody(Request request) throws IOException {
+  /** A request body: {@code bytes} null when it exceeds {@link #maxBodyBytes}; {@code consumed} false when part of it is still unread. */
+  private record Body(byte[] bytes, boolean consumed) {}
+
+  private static Body readBody(Request request) throws IOException {
     int limit = maxBodyBytes(request.getHttpURI().getPath());
     long declared = request.getLength();
     if (declared > limit) {
-      drain(request, declared);
-      return null;
+      return new Body(null, drain(request, declared));
     }
     if (declared == 0 || declared < 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
-      return NO_BODY; // HTTP/1.1: a request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 §6.3)
+      return new Body(NO_BODY, true); // HTTP/1.1: a request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 §6.3)
     }
     try (InputStream in = Request.asInputStream(request)) {
       byte[] bytes = in.readNBytes(limit + 1);
       if (bytes.length > limit) {
-        discard(in, DRAIN_BYTES);
-        return null;
+        return new Body(null, discard(in, DRAIN_BYTES));
       }
-      return bytes;
+      return new Body(bytes, true);
     }
   }
 
   /**
    * Reads and drops an oversized body (up to {@value #DRAIN_BYTES} bytes) before the 413 goes out:
    * a server that answers while the client is still sending resets the connection, and the client
-   * sees no response at all instead of Apple's 413.
+   * sees no response at all instead of Apple's 413. True when the whole body was read.
    */
-  private static void drain(Request request, long declared) throws IOException {
-    if (declared <= DRAIN_BYTES) {
-      try (InputStream in = Request.asInputStream(request)) {
-        discard(in, DRAIN_BYTES);
-      }
+  private static boolean drain(Request request, long declared) throws IOException {
+    if (declared > DRAIN_BYTES) {
+      return false;
+    }
+    try (InputStream in = Request.asInputStream(request)) {
+      return discard(in, DRAIN_BYTES);
     }
   }
 
-  private static void discard(InputStream in, long atMost) throws IOException {
+  /** Drops at most {@code atMost} bytes of {@code in}; true when its end was reached. */
+  private static boolean discard(InputStream in, long atMost) throws IOException {
     byte[] buffer = new byte[64 * 1024];
     long total = 0;
-    for (int n; total < atMost && (n = in.read(buffer)) > 0; ) {
-      total += n;
+    for (int n; total <= atMost; total += n) {
+      if ((n = in.read(buffer)) < 0) {
+        return true;
+      }
     }
+    return false;
   }
 
   private static ApiRequest toApiRequest(Request request, byte[] body) {
@@ -147,9 +178,17 @@ public final class JettyTransport implements AutoCloseable {
     return new ApiRequest(request.getMethod(), uri.getPath(), uri.getQuery(), headers, body, scheme + "://" + authority);
   }
 
-  private static void write(ApiResponse apiResponse, Response response, Callback callback) {
+  /**
+   * {@code consumed} false: the rest of the body is still on the connection and is no next request,
+   * so Jetty closes it afterwards — the answer says so (RFC 9112 §9.6), or the client's next request
+   * on it would fail.
+   */
+  private static void write(ApiResponse apiResponse, boolean consumed, Response response, Callback callback) {
     response.setStatus(apiResponse.status());
     apiResponse.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+    if (!consumed) {
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
     response.write(true, ByteBuffer.wrap(apiResponse.body()), callback);
   }
 }
