@@ -34,6 +34,7 @@ public final class AdminJson {
       if (node == null || !node.isObject()) {
         throw new ApiException(ApiError.of(400, "ENTITY_INVALID", "The provided entity is invalid", "The body must be a JSON object"));
       }
+      dev.braeburn.server.jsonapi.NulCharacters.refuse(node);
       return node;
     } catch (java.io.IOException e) {
       throw new ApiException(ApiError.of(400, "ENTITY_INVALID", "The provided entity is invalid", "JSON processing failed"));

@@ -1,0 +1,59 @@
+package dev.braeburn.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * U+0000 in a request document (found by the fuzz suite: PostgreSQL answered 500, SQLite stored
+ * it): refused on both stores as 409 {@code ENTITY_ERROR.ATTRIBUTE.INVALID} with the value's
+ * pointer, before anything is written.
+ */
+class NulCharacterAcceptanceTest {
+  private static final String LOCALIZATION = "fb7a2664-845e-5072-9770-f93b4e2e071f";
+  private static final String GROUP = "4773deeb-657d-5c1e-a7a6-c926d5f83a65";
+  private static TestServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServer.start("demo");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void anAttributeWithANulIsRefusedAndNothingChanges() {
+    TestServer.Reply reply = server.send("PATCH", "/v1/subscriptionGroupLocalizations/" + LOCALIZATION,
+        "{\"data\":{\"type\":\"subscriptionGroupLocalizations\",\"id\":\"" + LOCALIZATION
+            + "\",\"attributes\":{\"name\":\"New\",\"customAppName\":\"a\\u0000b\"}}}");
+    JsonNode error = AppleErrors.onlyError(reply, 409, "id", "status", "code", "title", "detail", "source");
+    assertThat(error.path("code").asText()).isEqualTo("ENTITY_ERROR.ATTRIBUTE.INVALID");
+    assertThat(error.at("/source/pointer").asText()).isEqualTo("/data/attributes/customAppName");
+    JsonNode stored = server.get("/v1/subscriptionGroupLocalizations/" + LOCALIZATION).json();
+    assertThat(stored.at("/data/attributes/name").asText()).isEqualTo("Ledgerly Plus");
+    assertThat(stored.at("/data/attributes/customAppName").asText()).isEqualTo("Ledgerly");
+  }
+
+  @Test
+  void aLinkageIdWithANulIsRefused() {
+    TestServer.Reply reply = server.send("POST", "/v1/betaGroups/" + GROUP + "/relationships/betaTesters",
+        "{\"data\":[{\"type\":\"betaTesters\",\"id\":\"\\u0000\"}]}");
+    JsonNode error = AppleErrors.onlyError(reply, 409, "id", "status", "code", "title", "detail", "source");
+    assertThat(error.at("/source/pointer").asText()).isEqualTo("/data/0/id");
+  }
+
+  @Test
+  void theAdminApiRefusesANulToo() {
+    TestServer.Reply reply = server.admin("POST", "/_braeburn/resources",
+        "{\"data\":[{\"type\":\"apps\",\"id\":\"nul-app\",\"attributes\":{\"name\":\"a\\u0000\"}}]}", server.issuerId);
+    JsonNode error = AppleErrors.onlyError(reply, 409, "id", "status", "code", "title", "detail", "source");
+    assertThat(error.at("/source/pointer").asText()).isEqualTo("/data/0/attributes/name");
+    assertThat(server.get("/v1/apps/nul-app").status()).isEqualTo(404);
+  }
+}
