@@ -8,9 +8,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * U+0000 in a request document (found by the fuzz suite: PostgreSQL answered 500, SQLite stored
- * it): refused on both stores as 409 {@code ENTITY_ERROR.ATTRIBUTE.INVALID} with the value's
- * pointer, before anything is written.
+ * U+0000 in a request (found by the fuzz suite: PostgreSQL answered 500, SQLite stored or
+ * compared it): refused on both stores before anything is read or written — in a body as 409
+ * {@code ENTITY_ERROR.ATTRIBUTE.INVALID} with the value's pointer, in a query value ({@code %00})
+ * as 400 {@code PARAMETER_ERROR.INVALID} naming the parameter.
  */
 class NulCharacterAcceptanceTest {
   private static final String LOCALIZATION = "fb7a2664-845e-5072-9770-f93b4e2e071f";
@@ -55,5 +56,16 @@ class NulCharacterAcceptanceTest {
     JsonNode error = AppleErrors.onlyError(reply, 409, "id", "status", "code", "title", "detail", "source");
     assertThat(error.at("/source/pointer").asText()).isEqualTo("/data/0/attributes/name");
     assertThat(server.get("/v1/apps/nul-app").status()).isEqualTo(404);
+  }
+
+  @Test
+  void aQueryValueWithANulIsRefused() {
+    JsonNode error = AppleErrors.onlyError(server.get("/v1/betaLicenseAgreements?filter%5Bapp%5D=16%0000001"), 400,
+        "id", "status", "code", "title", "detail", "source");
+    assertThat(error.path("code").asText()).isEqualTo("PARAMETER_ERROR.INVALID");
+    assertThat(error.at("/source/parameter").asText()).isEqualTo("filter[app]");
+    TestServer.Reply admin = server.admin("GET", "/_braeburn/tasks?issuerId=a%00", null, null);
+    assertThat(AppleErrors.onlyError(admin, 400, "id", "status", "code", "title", "detail", "source").path("code").asText())
+        .isEqualTo("PARAMETER_ERROR.INVALID");
   }
 }
