@@ -68,4 +68,17 @@ class NulCharacterAcceptanceTest {
     assertThat(AppleErrors.onlyError(admin, 400, "id", "status", "code", "title", "detail", "source").path("code").asText())
         .isEqualTo("PARAMETER_ERROR.INVALID");
   }
+
+  @Test
+  void aTokenWithANulInItsKeyIdOrIssuerIsTheOne401() {
+    java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    for (String[] parts : new String[][] {
+        {"{\"alg\":\"ES256\",\"kid\":\"K\\u0000\",\"typ\":\"JWT\"}", "{\"iss\":\"" + server.issuerId + "\",\"aud\":\"appstoreconnect-v1\",\"exp\":4102444800}"},
+        {"{\"alg\":\"ES256\",\"kid\":\"" + server.keyId + "\",\"typ\":\"JWT\"}", "{\"iss\":\"a\\u0000\",\"aud\":\"appstoreconnect-v1\",\"exp\":4102444800}"}}) {
+      String token = b64.encodeToString(parts[0].getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
+          + b64.encodeToString(parts[1].getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".AAAA";
+      TestServer.Reply reply = server.send("GET", "/v1/apps", null, token);
+      assertThat(reply.status()).as(reply.body()).isEqualTo(401);
+    }
+  }
 }

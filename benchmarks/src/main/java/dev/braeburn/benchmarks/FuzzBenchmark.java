@@ -40,7 +40,9 @@ public final class FuzzBenchmark {
   /** Share of each family, in percent: bodies and queries carry the most variety. */
   private static final Map<Fuzzer.Family, Integer> WEIGHTS = Map.of(
       Fuzzer.Family.PATH, 20, Fuzzer.Family.QUERY, 25, Fuzzer.Family.BODY, 30, Fuzzer.Family.HEADERS, 20, Fuzzer.Family.ADMIN, 5);
+  /** Examples kept per kind: every 5xx and hang up to 50 (each needs a look), five of the others. */
   private static final int EXAMPLES = 5;
+  private static final int EXAMPLES_OF_FAILURES = 50;
 
   private FuzzBenchmark() {}
 
@@ -154,7 +156,8 @@ public final class FuzzBenchmark {
             violations.computeIfAbsent(v.kind(), k -> new AtomicLong()).incrementAndGet();
             List<String> list = examples.computeIfAbsent(v.kind(), k -> new ArrayList<>());
             synchronized (list) {
-              if (list.size() < EXAMPLES) {
+              boolean failure = v.kind() == Violation.Kind.SERVER_ERROR || v.kind() == Violation.Kind.HANG;
+              if (list.size() < (failure ? EXAMPLES_OF_FAILURES : EXAMPLES)) {
                 list.add(v.message().length() > 600 ? v.message().substring(0, 600) + "…" : v.message());
               }
             }

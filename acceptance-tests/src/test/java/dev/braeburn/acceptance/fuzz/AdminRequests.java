@@ -56,22 +56,17 @@ final class AdminRequests {
             + w.teamA.idFor("betaTesters") + "\",\"comment\":\"x\"}", false));
   }
 
+  /** Every admin route's well-formed call. */
+  static List<FuzzRequest> wellFormed(FuzzWorld w) {
+    return routes(w).stream().map(route -> request(w, route)).toList();
+  }
+
   static FuzzRequest apply(FuzzWorld w, RandomGenerator r) {
     if (r.nextInt(8) == 0) {
       return publicRoute(w, r);
     }
     Route route = Junk.pick(r, routes(w));
-    List<FuzzRequest.Header> headers = new ArrayList<>();
-    headers.add(new FuzzRequest.Header("Authorization", "Bearer " + w.adminToken));
-    if (route.team() != null) {
-      headers.add(new FuzzRequest.Header("X-Braeburn-Issuer", route.team()));
-    }
-    if (route.body() != null) {
-      headers.add(new FuzzRequest.Header("Content-Type", "application/json"));
-    }
-    FuzzRequest base = new FuzzRequest(route.method(), route.path(), headers,
-        route.body() == null ? null : route.body().getBytes(StandardCharsets.UTF_8), FuzzRequest.Surface.ADMIN, null,
-        "admin " + route.method() + " " + route.path().replaceAll("\\?.*", ""));
+    FuzzRequest base = request(w, route);
     String path = route.path().contains("?") ? route.path().substring(0, route.path().indexOf('?')) : route.path();
     return switch (r.nextInt(route.body() == null ? 4 : 6)) {
       case 0 -> base.withTarget(mutatedPath(path, r) + (route.path().contains("?") ? route.path().substring(route.path().indexOf('?')) : ""), "path");
@@ -85,6 +80,20 @@ final class AdminRequests {
           "Bearer " + w.adminToken.toUpperCase())), "admin token");
       default -> BodyMutations.mutate(w, base, BodyMutations.read(base.body()), r);
     };
+  }
+
+  private static FuzzRequest request(FuzzWorld w, Route route) {
+    List<FuzzRequest.Header> headers = new ArrayList<>();
+    headers.add(new FuzzRequest.Header("Authorization", "Bearer " + w.adminToken));
+    if (route.team() != null) {
+      headers.add(new FuzzRequest.Header("X-Braeburn-Issuer", route.team()));
+    }
+    if (route.body() != null) {
+      headers.add(new FuzzRequest.Header("Content-Type", "application/json"));
+    }
+    return new FuzzRequest(route.method(), route.path(), headers,
+        route.body() == null ? null : route.body().getBytes(StandardCharsets.UTF_8), FuzzRequest.Surface.ADMIN, null,
+        "admin " + route.method() + " " + route.path().replaceAll("\\?.*", ""));
   }
 
   private static String mutatedPath(String path, RandomGenerator r) {

@@ -55,8 +55,10 @@ final class HeaderMutations {
   /** Three base64url segments whose JSON is broken, deep or of the wrong types. */
   private static String garbledJwt(RandomGenerator r) {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    String header = Junk.pick(r, List.of("{", "[]", "{\"alg\":1}", "{\"alg\":\"ES256\",\"kid\":[]}", "[".repeat(5_000), "{\"alg\":\"ES256\",\"kid\":\"" + "k".repeat(3_000) + "\"}"));
-    String payload = Junk.pick(r, List.of("{}", "{\"exp\":1e400}", "{\"exp\":\"soon\",\"iat\":-1}", "{\"iss\":null}", "null"));
+    String header = Junk.pick(r, List.of("{", "[]", "{\"alg\":1}", "{\"alg\":\"ES256\",\"kid\":[]}", "[".repeat(5_000), "{\"alg\":\"ES256\",\"kid\":\"" + "k".repeat(3_000) + "\"}",
+        "{\"alg\":\"ES256\",\"kid\":\"K\\u0000\",\"typ\":\"JWT\"}"));
+    String payload = Junk.pick(r, List.of("{}", "{\"exp\":1e400}", "{\"exp\":\"soon\",\"iat\":-1}", "{\"iss\":null}", "null",
+        "{\"iss\":\"a\\u0000\",\"aud\":\"appstoreconnect-v1\",\"exp\":4102444800,\"sub\":\"user\"}"));
     return b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "." + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".AAAA";
   }
 }
