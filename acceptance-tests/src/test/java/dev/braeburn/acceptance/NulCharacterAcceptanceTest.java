@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * U+0000 in a request (found by the fuzz suite: PostgreSQL answered 500, SQLite stored or
  * compared it): refused on both stores before anything is read or written — in a body as 409
  * {@code ENTITY_ERROR.ATTRIBUTE.INVALID} with the value's pointer, in a query value ({@code %00})
- * as 400 {@code PARAMETER_ERROR.INVALID} naming the parameter.
+ * as 400 {@code PARAMETER_ERROR.INVALID} naming the parameter, in a token's {@code kid} or {@code
+ * iss} as Apple's one 401.
  */
 class NulCharacterAcceptanceTest {
   private static final String LOCALIZATION = "fb7a2664-845e-5072-9770-f93b4e2e071f";
