@@ -11,6 +11,7 @@ import java.util.random.RandomGenerator;
  * lock team A out or touch team B aims at team C and the spare key instead (team flags, key
  * limits and revocation, resets, snapshot loads), and the team header of a reset or a snapshot
  * load is never dropped: without it they act on the whole server, which is their documented job.
+ * Resources loaded through the admin API go to team C too.
  */
 final class AdminRequests {
   /** One admin route: method, path, the team header it gets, a valid body, and whether its team header must stay. */
@@ -32,7 +33,8 @@ final class AdminRequests {
         new Route("DELETE", "/_braeburn/keys/" + w.spareKeyId, null, null, false),
         new Route("GET", "/_braeburn/requests?status=400&limit=5", null, null, false),
         new Route("POST", "/_braeburn/tokens/explain", null, "{\"token\":\"" + w.token() + "\"}", false),
-        new Route("POST", "/_braeburn/resources", a, "{\"data\":[{\"type\":\"apps\",\"id\":\"fuzz-admin-app\",\"attributes\":{\"name\":\"x\"}}]}", false),
+        // into team C: the loader stores what it is given unchecked (docs/reliability.md), so team A's reads stay judgeable
+        new Route("POST", "/_braeburn/resources", c, "{\"data\":[{\"type\":\"apps\",\"id\":\"fuzz-admin-app\",\"attributes\":{\"name\":\"x\"}}]}", false),
         new Route("POST", "/_braeburn/reset", c, null, true),
         new Route("GET", "/_braeburn/clock", null, null, false),
         new Route("POST", "/_braeburn/clock/advance", null, "{\"seconds\":30}", false),
