@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * compared it): refused on both stores before anything is read or written — in a body as 409
  * {@code ENTITY_ERROR.ATTRIBUTE.INVALID} with the value's pointer, in a query value ({@code %00})
  * as 400 {@code PARAMETER_ERROR.INVALID} naming the parameter, in a token's {@code kid} or {@code
- * iss} as Apple's one 401.
+ * iss} as Apple's one 401 that the request journal keeps on both stores.
  */
 class NulCharacterAcceptanceTest {
   private static final String LOCALIZATION = "fb7a2664-845e-5072-9770-f93b4e2e071f";
@@ -78,8 +78,11 @@ class NulCharacterAcceptanceTest {
         {"{\"alg\":\"ES256\",\"kid\":\"" + server.keyId + "\",\"typ\":\"JWT\"}", "{\"iss\":\"a\\u0000\",\"aud\":\"appstoreconnect-v1\",\"exp\":4102444800}"}}) {
       String token = b64.encodeToString(parts[0].getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
           + b64.encodeToString(parts[1].getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".AAAA";
-      TestServer.Reply reply = server.send("GET", "/v1/apps", null, token);
+      TestServer.Reply reply = server.send("GET", "/v1/apps?nulToken=1", null, token);
       assertThat(reply.status()).as(reply.body()).isEqualTo(401);
     }
+    // both refusals are in the journal (on PostgreSQL a U+0000 in an entry failed its whole batch)
+    JsonNode journal = server.admin("GET", "/_braeburn/requests?status=401&limit=1000", null, null).json();
+    assertThat(journal.path("data").findValuesAsText("query")).filteredOn("nulToken=1"::equals).hasSize(2);
   }
 }
