@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.spec.Operation;
 import dev.braeburn.spec.OperationKind;
-import dev.braeburn.spec.Schema;
 import dev.braeburn.spec.Spec;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -43,6 +42,7 @@ class ConformanceTest {
   private final SchemaValidator validator = new SchemaValidator(spec);
   private final EveryTypeFixture fixture = new EveryTypeFixture(spec, PREFIX);
   private final ServerSetValues serverSet = new ServerSetValues(spec);
+  private final ValidBodies bodies = new ValidBodies(spec, fixture);
   private final Map<String, List<String>> failures = new LinkedHashMap<>();
   private final Map<String, Boolean> queryValidated = new TreeMap<>();
   private final Map<String, Boolean> bodyValidated = new TreeMap<>();
@@ -286,7 +286,7 @@ class ConformanceTest {
     }
     ObjectNode valid;
     try {
-      valid = (ObjectNode) generate(spec.schema(op.bodySchema()), op, id, "");
+      valid = bodies.body(op, id);
     } catch (RuntimeException e) {
       f.add("cannot build a body from " + op.bodySchema() + ": " + e);
       return;
@@ -340,82 +340,6 @@ class ConformanceTest {
       }
     }
     return f.size() == before;
-  }
-
-  /** A minimal valid value for a request schema: required members only, links to existing resources. */
-  private JsonNode generate(Schema raw, Operation op, String pathId, String pointer) {
-    Schema schema = spec.resolve(raw);
-    if (schema == null) {
-      return NODES.nullNode();
-    }
-    if (!schema.oneOf().isEmpty()) {
-      return generate(schema.oneOf().getFirst(), op, pathId, pointer);
-    }
-    if (schema.enumValues() != null && !schema.enumValues().isEmpty()) {
-      String v = schema.enumValues().getFirst();
-      return switch (String.valueOf(schema.type())) {
-        case "integer" -> NODES.numberNode(Long.parseLong(v));
-        default -> NODES.textNode(v);
-      };
-    }
-    String type = schema.type() == null && !schema.properties().isEmpty() ? "object" : String.valueOf(schema.type());
-    switch (type) {
-      case "object" -> {
-        ObjectNode out = NODES.objectNode();
-        for (String name : schema.properties().keySet()) {
-          boolean linkId = name.equals("id") && schema.properties().containsKey("type");
-          boolean everyAttribute = pointer.equals("/data/attributes");
-          if (!everyAttribute && !schema.required().contains(name) && !(name.equals("attributes") && pointer.equals("/data"))
-              && !(linkId && pointer.equals("/data") && op.kind() == OperationKind.UPDATE)) {
-            continue;
-          }
-          if (linkId) {
-            continue; // after type
-          }
-          out.set(name, generate(schema.property(name), op, pathId, pointer + "/" + name));
-        }
-        if (schema.properties().containsKey("type") && schema.properties().containsKey("id")
-            && (schema.required().contains("id") || (pointer.equals("/data") && op.kind() == OperationKind.UPDATE))) {
-          String t = out.path("type").asText();
-          String id = pointer.equals("/data") && op.kind() == OperationKind.UPDATE ? pathId : fixture.idFor(t);
-          out.put("id", id);
-        }
-        return out;
-      }
-      case "array" -> {
-        ArrayNode out = NODES.arrayNode();
-        if (schema.items() != null) {
-          out.add(generate(schema.items(), op, pathId, pointer + "/0"));
-        }
-        return out;
-      }
-      case "integer" -> {
-        long v = schema.minimum() != null ? schema.minimum().longValue() : 1;
-        if (schema.maximum() != null && v > schema.maximum().longValue()) {
-          v = schema.maximum().longValue();
-        }
-        return NODES.numberNode(v);
-      }
-      case "number" -> {
-        return NODES.numberNode(schema.minimum() != null ? schema.minimum().doubleValue() : 1.0);
-      }
-      case "boolean" -> {
-        return NODES.booleanNode(false);
-      }
-      case "string" -> {
-        String format = String.valueOf(schema.format());
-        return NODES.textNode(switch (format) {
-          case "date-time" -> "2026-01-01T00:00:00Z";
-          case "date" -> "2026-01-01";
-          case "uri", "uri-reference" -> "https://example.com/conformance";
-          case "email" -> "conformance@example.com";
-          default -> "Conformance";
-        });
-      }
-      default -> {
-        return NODES.objectNode();
-      }
-    }
   }
 
   // ---------------------------------------------------------------- checks

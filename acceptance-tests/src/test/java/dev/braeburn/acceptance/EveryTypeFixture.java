@@ -21,34 +21,34 @@ import java.util.TreeSet;
  * resource {@code <prefix><type>} linked through every relationship to the other primaries — and
  * query values that point at those ids.
  */
-final class EveryTypeFixture {
+public final class EveryTypeFixture {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final Spec spec;
   private final String prefix;
   private final Map<String, String> primary = new TreeMap<>();
 
-  EveryTypeFixture(Spec spec, String prefix) {
+  public EveryTypeFixture(Spec spec, String prefix) {
     this.spec = spec;
     this.prefix = prefix;
   }
 
   /** A resource that exists already; the first one seen of a type becomes its primary. */
-  void known(String type, String id) {
+  public void known(String type, String id) {
     primary.putIfAbsent(type, id);
   }
 
   /** Makes {@code id} the primary of {@code type}, whatever was seen before. */
-  void prefer(String type, String id) {
+  public void prefer(String type, String id) {
     primary.put(type, id);
   }
 
-  boolean has(String type) {
+  public boolean has(String type) {
     return primary.containsKey(type);
   }
 
   /** The primary id of a type ({@code <prefix><type>} for a type no resource was made for). */
-  String idFor(String type) {
+  public String idFor(String type) {
     return primary.getOrDefault(type, prefix + type);
   }
 
@@ -57,7 +57,7 @@ final class EveryTypeFixture {
    * named by the spec, by an operation or as a relationship target — each linked through all its
    * relationships to the primaries; they become those types' primaries.
    */
-  ArrayNode missingResources() {
+  public ArrayNode missingResources() {
     TreeSet<String> types = new TreeSet<>();
     spec.resourceTypes().forEach(t -> types.add(t.name()));
     spec.operations().forEach(op -> {
@@ -93,7 +93,7 @@ final class EveryTypeFixture {
   }
 
   /** {@code ?…} with the operation's required parameters and, where allowed, every includable relationship. */
-  String queryWithIncludes(Operation op) {
+  public String queryWithIncludes(Operation op) {
     StringBuilder query = new StringBuilder();
     for (Parameter p : op.requiredParameters()) {
       query.append(query.isEmpty() ? "?" : "&")
@@ -110,7 +110,7 @@ final class EveryTypeFixture {
   }
 
   /** A value for a required parameter: an allowed value, a primary id the parameter names, or a plain literal. */
-  String queryValue(Operation op, Parameter p) {
+  public String queryValue(Operation op, Parameter p) {
     List<String> allowed = p.allowedValues();
     if (allowed != null && !allowed.isEmpty()) {
       return allowed.getFirst();

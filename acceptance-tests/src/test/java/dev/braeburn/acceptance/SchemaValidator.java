@@ -23,15 +23,15 @@ import java.util.Map;
  * {"data": null}} for empty to-one relationships although its spec does not mark them nullable
  * (protocol.md §5.3/§5.4).
  */
-final class SchemaValidator {
+public final class SchemaValidator {
   private final Spec spec;
 
-  SchemaValidator(Spec spec) {
+  public SchemaValidator(Spec spec) {
     this.spec = spec;
   }
 
   /** Violations of {@code node} against the named component schema, as "pointer: problem". */
-  List<String> validate(JsonNode node, String schemaName) {
+  public List<String> validate(JsonNode node, String schemaName) {
     List<String> out = new ArrayList<>();
     Schema schema = spec.schema(schemaName);
     if (schema == null) {

@@ -185,6 +185,18 @@ class TestFlightAcceptanceTest {
     assertThat(server.admin("POST", "/_braeburn/betaReviews/b1", "{\"decision\":\"MAYBE\"}", null).status()).isEqualTo(409);
   }
 
+  /** Found by the fuzz suite: hours past 2^63/3600 answered 500; anything beyond a year is refused with the pointer. */
+  @Test
+  void autoApprovalHoursAreBounded() {
+    for (String hours : List.of("9223372036854775807", "-9223372036854775809", "1.7976931348623157E308", "8761", "-1", "1.5")) {
+      JsonNode error = AppleErrors.onlyError(server.admin("PATCH", "/_braeburn/betaReviews", "{\"autoApproveAfterHours\":" + hours + "}", null),
+          409, "id", "status", "code", "title", "detail", "source");
+      assertThat(error.at("/source/pointer").asText()).as(hours).isEqualTo("/autoApproveAfterHours");
+    }
+    ok(server.admin("PATCH", "/_braeburn/betaReviews", "{\"autoApproveAfterHours\":8760}", null), 200);
+    assertThat(server.admin("GET", "/_braeburn/betaReviews", null, null).json().path("autoApproveAfterHours").asLong()).isEqualTo(8760);
+  }
+
   @Test
   void internalGroupsTakeTeamMembersAndBuildsWithoutReview() {
     String group = tf.createGroup(APP, "Team", true, "");

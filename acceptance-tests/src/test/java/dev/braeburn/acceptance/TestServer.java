@@ -124,6 +124,11 @@ final class TestServer implements AutoCloseable {
     return ApiKeyFile.readPrivateKey(pem);
   }
 
+  /** The first-start key, to mint tokens with. */
+  ApiKeyFile keyFile() {
+    return ApiKeyFile.of(keyId, issuerId, privateKey);
+  }
+
   /** A valid 10-minute token for the first-start key. */
   String token() {
     return token(keyId, issuerId, privateKey);

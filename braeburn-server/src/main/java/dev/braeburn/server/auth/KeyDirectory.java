@@ -34,6 +34,9 @@ public final class KeyDirectory {
   }
 
   public Optional<KeyEntry> key(String keyId) {
+    if (unstorable(keyId)) {
+      return Optional.empty();
+    }
     KeyEntry cached = keys.get(keyId);
     if (cached != null) {
       return Optional.of(cached);
@@ -44,6 +47,9 @@ public final class KeyDirectory {
   }
 
   public Optional<Team> team(String issuerId) {
+    if (unstorable(issuerId)) {
+      return Optional.empty();
+    }
     Team cached = teams.get(issuerId);
     if (cached != null) {
       return Optional.of(cached);
@@ -51,6 +57,15 @@ public final class KeyDirectory {
     Optional<Team> loaded = store.team(issuerId);
     loaded.ifPresent(t -> teams.put(issuerId, t));
     return loaded;
+  }
+
+  /**
+   * A key ID or issuer ID with U+0000 (from a token's {@code kid} or {@code iss}, where JSON may
+   * carry it) names nothing: no ID the server makes has it, and PostgreSQL cannot even compare it
+   * (500 there, found by the fuzz suite). The token gets Apple's one 401 like any unknown key.
+   */
+  private static boolean unstorable(String id) {
+    return id.indexOf('\0') >= 0;
   }
 
   /** Forgets everything cached; the next lookups read the store. */

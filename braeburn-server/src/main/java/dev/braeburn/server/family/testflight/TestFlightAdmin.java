@@ -26,6 +26,7 @@ import java.util.Map;
  */
 public final class TestFlightAdmin {
   private static final String PREFIX = "/_braeburn/";
+  private static final long MAX_AUTO_APPROVE_HOURS = 8_760;
 
   private final TestFlight tf;
   private final BetaReview review;
@@ -89,8 +90,11 @@ public final class TestFlightAdmin {
     }
     if (body.has("autoApproveAfterHours")) {
       JsonNode hours = body.get("autoApproveAfterHours");
-      if (!hours.canConvertToExactIntegral() || hours.asLong() < 0) {
-        throw AdminJson.invalid("/autoApproveAfterHours", "autoApproveAfterHours must be a whole number ≥ 0");
+      // bounded: Duration.ofHours overflowed past 2^63/3600 (500, found by the fuzz suite), and an approval
+      // years ahead would be scheduled past what PostgreSQL's timestamps hold; a build expires after 90 days anyway
+      if (!hours.canConvertToExactIntegral() || !hours.canConvertToLong() || hours.asLong() < 0 || hours.asLong() > MAX_AUTO_APPROVE_HOURS) {
+        throw AdminJson.invalid("/autoApproveAfterHours", "autoApproveAfterHours must be a whole number of hours from 0 to "
+            + MAX_AUTO_APPROVE_HOURS + " (a year); {\"autoApprove\": false} turns auto-approval off");
       }
       after = Duration.ofHours(hours.asLong());
     }

@@ -161,6 +161,15 @@ final class SqlJournal implements RequestJournal {
     }
   }
 
+  /**
+   * A journal text as PostgreSQL can hold it: U+0000 (a token's kid or iss may carry it, and the
+   * diagnosis quotes them) becomes U+FFFD. Without this, one such request made the whole batch
+   * fail and roll back, losing every entry queued with it (found by the fuzz suite).
+   */
+  private static String text(String value) {
+    return value == null || value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
+  }
+
   private void insert(List<Entry> batch) {
     try (Connection c = counters.getConnection()) {
       c.setAutoCommit(false);
@@ -169,14 +178,14 @@ final class SqlJournal implements RequestJournal {
         for (Entry e : batch) {
           s.setString(1, e.requestId());
           s.setString(2, e.time().toString());
-          s.setString(3, e.method());
-          s.setString(4, e.path());
-          s.setString(5, e.query());
+          s.setString(3, text(e.method()));
+          s.setString(4, text(e.path()));
+          s.setString(5, text(e.query()));
           s.setInt(6, e.status());
-          s.setString(7, e.issuerId());
-          s.setString(8, e.keyId());
-          s.setString(9, e.errorCode());
-          s.setString(10, e.diagnosis());
+          s.setString(7, text(e.issuerId()));
+          s.setString(8, text(e.keyId()));
+          s.setString(9, text(e.errorCode()));
+          s.setString(10, text(e.diagnosis()));
           s.setLong(11, e.durationMicros());
           s.setLong(12, java.util.concurrent.TimeUnit.SECONDS.toMicros(e.time().getEpochSecond()) + e.time().getNano() / 1000);
           s.addBatch();
