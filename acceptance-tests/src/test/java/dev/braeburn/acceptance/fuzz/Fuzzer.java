@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Makes a hostile request of a family for an operation (or the admin API) and judges the answer
- * with the {@link Oracle}: the entry point both the jqwik properties and the long benchmark run use.
+ * with the {@link Oracle}: the entry point both FuzzAcceptanceTest and the long benchmark run use.
  */
 public final class Fuzzer {
   /** What a request mutates. */
