@@ -167,6 +167,16 @@ final class BodyMutations {
     return "relationship " + name + ": " + what;
   }
 
+  /**
+   * The document with its first member repeated in front (a real duplicate whatever the body's
+   * members: an admin body has no {@code data}, and adding one would only be an unknown member).
+   */
+  static String duplicateFirstKey(String json) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\s*\\{\\s*(\"(?:[^\"\\\\]|\\\\.)*\")\\s*:").matcher(json);
+    String key = m.find() ? m.group(1) : "\"data\"";
+    return json.replaceFirst("\\{", java.util.regex.Matcher.quoteReplacement("{" + key + ":{\"type\":\"apps\",\"id\":\"dup\"},"));
+  }
+
   /** A body that is not exactly one UTF-8 JSON document. */
   private static FuzzRequest raw(String json, FuzzRequest base, RandomGenerator r) {
     byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
@@ -174,7 +184,7 @@ final class BodyMutations {
       case 0 -> base.withBody(json.substring(0, r.nextInt(Math.max(1, json.length()))), "body: truncated");
       case 1 -> base.withBody(json + Junk.pick(r, List.of("x", "}", "]", " {}", ",", "\u0000", "/* */", "//")), "body: trailing garbage");
       case 2 -> base.withBody(json + json, "body: two documents");
-      case 3 -> base.withBody(json.replaceFirst("\\{", "{\"data\":{\"type\":\"apps\",\"id\":\"dup\"},"), "body: duplicate key");
+      case 3 -> base.withBody(duplicateFirstKey(json), "body: duplicate key");
       case 4 -> base.withBody(json.replace("\"", "'"), "body: single quotes");
       case 5 -> {
         byte[] bytes = new byte[1 + r.nextInt(2_000)];
