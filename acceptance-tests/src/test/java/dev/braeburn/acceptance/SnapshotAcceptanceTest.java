@@ -198,6 +198,16 @@ class SnapshotAcceptanceTest {
       assertThat(link.at("/source/pointer").asText()).isEqualTo("/links/3");
       assertThat(link.path("detail").asText()).contains("no-such-resource");
 
+      // a snapshot is UTF-8 JSON: one in UTF-16 is refused before anything is read (found by the long fuzz run)
+      java.net.http.HttpResponse<String> utf16 = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.server.port() + "/_braeburn/snapshot"))
+              .header("Authorization", "Bearer " + server.server.adminToken())
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(saved.getBytes(java.nio.charset.StandardCharsets.UTF_16)))
+              .build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(utf16.statusCode()).isEqualTo(400);
+      assertThat(TestServer.JSON.readTree(utf16.body()).at("/errors/0/detail").asText()).contains("UTF-8");
+
       JsonNode wrongTeam = AppleErrors.onlyError(server.admin("POST", "/_braeburn/snapshot", saved, server.issuerId),
           409, "id", "status", "code", "title", "detail", "source");
       assertThat(wrongTeam.path("detail").asText()).contains("whole server");

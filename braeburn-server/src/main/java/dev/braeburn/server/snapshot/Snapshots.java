@@ -72,6 +72,7 @@ public final class Snapshots {
     } catch (java.io.EOFException | java.util.zip.ZipException e) {
       throw SnapshotException.malformed("the snapshot starts like gzip but is not: " + e.getMessage());
     }
+    source = utf8(source);
     try (JsonParser json = mapper.getFactory().createParser(source)) {
       SnapshotReader reader = new SnapshotReader(json, mapper);
       SnapshotHeader header = reader.header();
@@ -105,6 +106,28 @@ public final class Snapshots {
   }
 
   /** Gzip is recognised by its magic bytes, so a .json.gz loads whatever it is called. */
+  /**
+   * Refuses a document in UTF-16 or UTF-32, which Jackson would otherwise detect and read: a
+   * snapshot is UTF-8 JSON, like every body Braeburn takes (docs/snapshots.md, docs/reliability.md).
+   * The signs are a UTF-16 byte-order mark or a zero byte among the first four (JSON's first
+   * characters are ASCII). Invalid UTF-8 further on fails in the UTF-8 parser.
+   */
+  private static InputStream utf8(InputStream in) throws IOException {
+    BufferedInputStream buffered = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, BUFFER);
+    buffered.mark(4);
+    byte[] start = buffered.readNBytes(4);
+    buffered.reset();
+    boolean bom16 = start.length >= 2 && ((start[0] == (byte) 0xfe && start[1] == (byte) 0xff) || (start[0] == (byte) 0xff && start[1] == (byte) 0xfe));
+    boolean zero = false;
+    for (byte b : start) {
+      zero |= b == 0;
+    }
+    if (bom16 || zero) {
+      throw SnapshotException.malformed("a snapshot is UTF-8 JSON; this one is in another encoding (UTF-16 or UTF-32)");
+    }
+    return buffered;
+  }
+
   private static InputStream decompressed(InputStream in) throws IOException {
     BufferedInputStream buffered = new BufferedInputStream(in, BUFFER);
     buffered.mark(2);
