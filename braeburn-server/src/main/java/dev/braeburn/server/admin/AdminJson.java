@@ -37,7 +37,6 @@ public final class AdminJson {
     if (!node.isObject()) {
       throw new ApiException(Errors.entityInvalid("The body must be a JSON object"));
     }
-    dev.braeburn.server.jsonapi.NulCharacters.refuse(node); // PostgreSQL cannot hold U+0000 in text or jsonb
     return node;
   }
 
@@ -48,7 +47,6 @@ public final class AdminJson {
   public JsonNode requiredObject(ApiRequest req, String detail) {
     JsonNode node = req.hasBody() ? bodies.read(req.body()) : null;
     if (node != null && node.isObject()) {
-      dev.braeburn.server.jsonapi.NulCharacters.refuse(node);
       return node;
     }
     throw new ApiException(Errors.entityInvalid(detail));

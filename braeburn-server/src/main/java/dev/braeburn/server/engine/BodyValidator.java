@@ -45,7 +45,6 @@ public final class BodyValidator {
 
   public RequestDocument validate(Operation op, String pathId, byte[] body) {
     JsonNode doc = parse(body);
-    dev.braeburn.server.jsonapi.NulCharacters.refuse(doc);
     Schema schema = spec.schema(op.bodySchema());
     if (!doc.isObject()) {
       throw new ApiException(Errors.entityUnprocessable("The request body must be a JSON object with a 'data' member"));

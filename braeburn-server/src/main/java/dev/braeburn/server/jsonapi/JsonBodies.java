@@ -51,7 +51,10 @@ public final class JsonBodies {
         .without(JsonParser.Feature.ALLOW_COMMENTS);
   }
 
-  /** The one JSON document of {@code body} (not null, not empty), or 400 ENTITY_INVALID saying why not. */
+  /**
+   * The one JSON document of {@code body} (not null, not empty), or 400 ENTITY_INVALID saying why
+   * not; a document holding U+0000 is refused as {@link NulCharacters} says.
+   */
   public JsonNode read(byte[] body) {
     String text = utf8(body);
     if (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
@@ -62,6 +65,7 @@ public final class JsonBodies {
       if (node == null || node.isMissingNode()) {
         throw new ApiException(Errors.entityInvalid("JSON processing failed: the body holds no JSON document"));
       }
+      NulCharacters.refuse(node); // PostgreSQL cannot hold U+0000 in text or jsonb
       return node;
     } catch (IOException e) {
       throw new ApiException(Errors.entityInvalid("JSON processing failed: " + reason(e)));
