@@ -94,7 +94,7 @@ public final class GenericWrites {
     return ctx.services().store().write(ctx.teamId(), tx -> {
       Resource parent = GenericReads.existing(tx, ctx.operation().type(), ctx.id());
       Relationship rel = GenericReads.relationship(ctx);
-      ctx.services().rules().checkUpdate(tx, parent, ctx.services().mapper().createObjectNode(), java.util.Set.of(rel.name()));
+      ctx.services().rules().checkRelationship(tx, parent, rel.name());
       Relations relations = ctx.services().relations();
       List<Resource> targets = targets(tx, data, "/data", Map.of());
       switch (ctx.operation().kind()) {

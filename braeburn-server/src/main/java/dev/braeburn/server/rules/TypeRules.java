@@ -36,8 +36,12 @@ public final class TypeRules {
   private final Map<String, ValueRule> everyType;
   private final Map<String, TypeRule> types;
   private final InitialValues initial;
-  /** Per type, its rows and the every-type rows that apply: asked on every create. */
-  private final Map<String, Map<String, ValueRule>> valueRules = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Per type, its rows and the every-type rows that apply, and whether any reads related resources: asked on every create. */
+  private final Map<String, TypeValues> valueRules = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The row-less rule of each type without rows, made once: {@link #of} is asked on every write. */
+  private final Map<String, TypeRule> empty = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record TypeValues(Map<String, ValueRule> rows, boolean relational) {}
 
   private TypeRules(TypeShapes shapes, TypeRulesReader.Parsed parsed) {
     this.shapes = shapes;
@@ -64,7 +68,8 @@ public final class TypeRules {
   }
 
   public TypeRule of(String type) {
-    return types.getOrDefault(type, TypeRule.empty(type));
+    TypeRule rule = types.get(type);
+    return rule != null ? rule : empty.computeIfAbsent(type, TypeRule::empty);
   }
 
   /** The named refusals, for the documentation. */
@@ -82,6 +87,10 @@ public final class TypeRules {
    * {@code createdDate}) where the type has that attribute.
    */
   public Map<String, ValueRule> valueRules(String type) {
+    return values(type).rows();
+  }
+
+  private TypeValues values(String type) {
     return valueRules.computeIfAbsent(type, t -> {
       Map<String, ValueRule> rules = new LinkedHashMap<>(of(t).initial());
       everyType.forEach((attribute, rule) -> {
@@ -89,7 +98,7 @@ public final class TypeRules {
           rules.putIfAbsent(attribute, rule);
         }
       });
-      return java.util.Collections.unmodifiableMap(rules);
+      return new TypeValues(java.util.Collections.unmodifiableMap(rules), rules.values().stream().anyMatch(ValueRule::relational));
     });
   }
 
@@ -106,12 +115,12 @@ public final class TypeRules {
    * resource as stored afterwards.
    */
   public Resource afterLink(StoreTx tx, Resource created) {
-    Map<String, ValueRule> rules = valueRules(created.type());
-    if (rules.values().stream().noneMatch(ValueRule::relational)) {
+    TypeValues values = values(created.type());
+    if (!values.relational()) {
       return created;
     }
     ObjectNode attributes = created.attributes().deepCopy();
-    if (!initial.related(tx, created, rules, attributes)) {
+    if (!initial.related(tx, created, values.rows(), attributes)) {
       return created;
     }
     tx.updateAttributes(created, attributes);
@@ -164,6 +173,11 @@ public final class TypeRules {
     if (!errors.isEmpty()) {
       throw new ApiException(errors, stored.type() + " " + stored.id() + ": " + String.join("; ", reasons));
     }
+  }
+
+  /** A relationship-linkage change ({@code PATCH/POST/DELETE …/relationships/R}): judged like that relationship in a PATCH. */
+  public void checkRelationship(StoreTx tx, Resource parent, String relationship) {
+    checkUpdate(tx, parent, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), Set.of(relationship));
   }
 
   private void judge(StoreTx tx, Resource stored, TypeRule rule, String member, boolean relationship, List<ApiError> errors,

@@ -12,6 +12,9 @@ import java.util.Map;
 public record ValueRule(Kind kind, JsonNode value, String source, Map<String, JsonNode> map, Period plus, boolean asString,
     String why, boolean inferred) {
 
+  /** A template placeholder naming a related resource's attribute: {@code {app.id}}. */
+  private static final java.util.regex.Pattern RELATED_PLACEHOLDER = java.util.regex.Pattern.compile("\\{[A-Za-z]+\\.[A-Za-z]+}");
+
   public enum Kind {
     /** A fixed value: the first state Apple gives a new resource, a flag's default. */
     VALUE,
@@ -42,7 +45,7 @@ public record ValueRule(Kind kind, JsonNode value, String source, Map<String, Js
   public boolean relational() {
     return switch (kind) {
       case FROM -> source.contains(".");
-      case TEMPLATE -> source.matches(".*\\{[A-Za-z]+\\.[A-Za-z]+}.*");
+      case TEMPLATE -> RELATED_PLACEHOLDER.matcher(source).find();
       case ORDINAL -> true;
       default -> false;
     };
