@@ -103,12 +103,14 @@ final class DiagnosticSignatures {
     }
     List<String> references = versions.subList(Math.max(0, at - REFERENCES), at);
     for (DiagnosticKind kind : DiagnosticKind.values()) {
+      Map<String, List<SignaturePlan.Planned>> referencePlans = new LinkedHashMap<>(); // planned once per kind, not per signature
+      references.forEach(v -> referencePlans.put(v, SignaturePlan.of(app, v, kind, usage.counts(v).sessions())));
       for (SignaturePlan.Planned p : SignaturePlan.of(app, version, kind, usage.counts(version).sessions())) {
         ObjectNode a = services.mapper().createObjectNode();
         a.put("diagnosticType", kind.name());
         a.put("signature", p.signature());
         a.put("weight", p.weight());
-        insight(app, kind, p, references, usage, a);
+        insight(p, referencePlans, a);
         a.put("buildId", build.id()).put("appVersion", version).put("frame", p.candidate()).put("count", p.count())
             .put("events", p.events());
         out.put(id(build.id(), kind, p.candidate()), reread(a));
@@ -122,9 +124,8 @@ final class DiagnosticSignatures {
    * {@code direction} UP when its weight now is over 110 % of their average, DOWN under 90 %,
    * else UNDEFINED; none without earlier versions (inferred).
    */
-  private static void insight(ModelApp app, DiagnosticKind kind, SignaturePlan.Planned p, List<String> references,
-      VersionUsage usage, ObjectNode attributes) {
-    if (references.isEmpty()) {
+  private static void insight(SignaturePlan.Planned p, Map<String, List<SignaturePlan.Planned>> referencePlans, ObjectNode attributes) {
+    if (referencePlans.isEmpty()) {
       attributes.putNull("insight");
       return;
     }
@@ -132,13 +133,13 @@ final class DiagnosticSignatures {
     insight.put("insightType", "TREND");
     ArrayNode refs = insight.putArray("referenceVersions");
     double sum = 0;
-    for (String v : references) {
-      double w = SignaturePlan.of(app, v, kind, usage.counts(v).sessions()).stream()
+    for (var reference : referencePlans.entrySet()) {
+      double w = reference.getValue().stream()
           .filter(o -> o.candidate() == p.candidate()).mapToDouble(SignaturePlan.Planned::weight).findFirst().orElse(0);
-      refs.addObject().put("version", v).put("value", w);
+      refs.addObject().put("version", reference.getKey()).put("value", w);
       sum += w;
     }
-    double avg = sum / references.size();
+    double avg = sum / referencePlans.size();
     insight.put("direction", p.weight() > avg * 1.1 ? "UP" : p.weight() < avg * 0.9 ? "DOWN" : "UNDEFINED");
   }
 
