@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.engine.Documents;
 import dev.braeburn.server.engine.OperationContext;
+import dev.braeburn.server.family.ReviewSettings;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.jsonapi.ApiError;
 import dev.braeburn.server.jsonapi.ApiException;
@@ -64,8 +65,8 @@ final class BetaReview {
       details.setExternal(tx, build, "WAITING_FOR_BETA_REVIEW");
       expiry.watch(tx, build);
       ObjectNode payload = tf.object().put("submissionId", submission.id());
-      tf.services().scheduler().schedule(tx, START_TASK, now.plus(BetaReviewSettings.REVIEW_STARTS_AFTER), payload);
-      BetaReviewSettings.Setting setting = tf.settings().of(ctx.teamId());
+      tf.services().scheduler().schedule(tx, START_TASK, now.plus(tf.settings().reviewStartsAfter()), payload);
+      ReviewSettings.Setting setting = tf.settings().of(ctx.teamId());
       if (setting.autoApprove()) {
         tf.services().scheduler().schedule(tx, AUTO_DECIDE_TASK, now.plus(setting.autoApproveAfter()), payload.deepCopy());
       }

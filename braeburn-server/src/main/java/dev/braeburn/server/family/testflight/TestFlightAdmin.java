@@ -9,7 +9,6 @@ import dev.braeburn.server.http.RequestHandler;
 import dev.braeburn.server.jsonapi.ApiError;
 import dev.braeburn.server.jsonapi.ApiException;
 import dev.braeburn.server.store.Resource;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -26,7 +25,6 @@ import java.util.Map;
  */
 public final class TestFlightAdmin {
   private static final String PREFIX = "/_braeburn/";
-  private static final long MAX_AUTO_APPROVE_HOURS = 8_760;
 
   private final TestFlight tf;
   private final BetaReview review;
@@ -50,8 +48,7 @@ public final class TestFlightAdmin {
     String id = segments.length > 1 && !segments[1].isEmpty() ? segments[1] : null;
     return switch (req.method() + (id == null ? "" : " {id}")) {
       case "POST {id}" -> decide(req, id);
-      case "GET" -> json.json(200, describe(settingOf(req)));
-      case "PATCH" -> updateSettings(req);
+      case "GET", "PATCH" -> tf.settings().handle(req, json, tf.services().store());
       default -> throw notFound(req);
     };
   }
@@ -77,36 +74,6 @@ public final class TestFlightAdmin {
     return json.json(200, out);
   }
 
-  private ApiResponse updateSettings(ApiRequest req) {
-    JsonNode body = json.body(req);
-    BetaReviewSettings.Setting current = settingOf(req);
-    boolean autoApprove = current.autoApprove();
-    Duration after = current.autoApproveAfter();
-    if (body.has("autoApprove")) {
-      if (!body.get("autoApprove").isBoolean()) {
-        throw AdminJson.invalid("/autoApprove", "autoApprove must be true or false");
-      }
-      autoApprove = body.get("autoApprove").asBoolean();
-    }
-    if (body.has("autoApproveAfterHours")) {
-      JsonNode hours = body.get("autoApproveAfterHours");
-      // bounded: Duration.ofHours overflowed past 2^63/3600 (500, found by the fuzz suite), and an approval
-      // years ahead would be scheduled past what PostgreSQL's timestamps hold; a build expires after 90 days anyway
-      if (!hours.canConvertToExactIntegral() || !hours.canConvertToLong() || hours.asLong() < 0 || hours.asLong() > MAX_AUTO_APPROVE_HOURS) {
-        throw AdminJson.invalid("/autoApproveAfterHours", "autoApproveAfterHours must be a whole number of hours from 0 to "
-            + MAX_AUTO_APPROVE_HOURS + " (a year); {\"autoApprove\": false} turns auto-approval off");
-      }
-      after = Duration.ofHours(hours.asLong());
-    }
-    BetaReviewSettings.Setting setting = new BetaReviewSettings.Setting(autoApprove, after);
-    if (req.header("x-braeburn-issuer") == null) {
-      tf.settings().setServerDefault(setting);
-    } else {
-      tf.settings().setTeam(AdminJson.team(tf.services().store(), req), setting);
-    }
-    return json.json(200, describe(setting));
-  }
-
   private ApiResponse betaFeedback(ApiRequest req) {
     if (!req.method().equals("POST") || !req.path().equals(PREFIX + "betaFeedback")) {
       throw notFound(req);
@@ -128,17 +95,6 @@ public final class TestFlightAdmin {
     });
     return json.json(201, out);
   }
-
-  private BetaReviewSettings.Setting settingOf(ApiRequest req) {
-    return req.header("x-braeburn-issuer") == null ? tf.settings().serverDefault() : tf.settings().of(AdminJson.team(tf.services().store(), req));
-  }
-
-  private ObjectNode describe(BetaReviewSettings.Setting setting) {
-    return tf.object().put("autoApprove", setting.autoApprove()).put("autoApproveAfterHours", setting.autoApproveAfter().toHours())
-        .put("reviewStartsAfterHours", BetaReviewSettings.REVIEW_STARTS_AFTER.toHours());
-  }
-
-
 
   private static String required(JsonNode body, String field) {
     if (!body.path(field).isTextual() || body.get(field).asText().isBlank()) {

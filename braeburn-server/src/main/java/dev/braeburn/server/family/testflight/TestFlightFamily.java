@@ -3,6 +3,7 @@ package dev.braeburn.server.family.testflight;
 import dev.braeburn.server.engine.HandlerRegistry;
 import dev.braeburn.server.family.Family;
 import dev.braeburn.server.family.FamilyContext;
+import dev.braeburn.server.family.ReviewSettings;
 import dev.braeburn.server.http.RequestHandler;
 import dev.braeburn.server.schedule.Scheduler;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.Map;
  * /v1/builds/{id}} handler registered before it.
  */
 public final class TestFlightFamily implements Family {
-  private final BetaReviewSettings settings = new BetaReviewSettings();
+  /** Beta App Review takes about a day (protocol.md §7.2); it starts an hour after submission. */
+  private final ReviewSettings settings = new ReviewSettings(java.time.Duration.ofHours(24), java.time.Duration.ofHours(1));
   private volatile TestFlightAdmin admin;
 
   @Override

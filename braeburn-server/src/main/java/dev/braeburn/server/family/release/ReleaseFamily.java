@@ -1,0 +1,43 @@
+package dev.braeburn.server.family.release;
+
+import dev.braeburn.server.admin.AdminJson;
+import dev.braeburn.server.family.Family;
+import dev.braeburn.server.family.FamilyContext;
+import dev.braeburn.server.family.ReviewSettings;
+import dev.braeburn.server.http.RequestHandler;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The release path (docs/app-review.md): App Store versions and their metadata, review submissions,
+ * App Review on the virtual clock, releases (manual, automatic, scheduled, phased) and customer
+ * reviews with their responses. Which attribute may change in which state is the type rules'
+ * table; this family moves states ({@link VersionStates}) and checks what the table cannot say.
+ */
+public final class ReleaseFamily implements Family {
+  /** review-pipeline.md §4.3: a median of about a day from submission to decision, about 20 h of it waiting [INFER]. */
+  private final ReviewSettings settings = new ReviewSettings(Duration.ofHours(24), Duration.ofHours(20));
+  private final Map<String, RequestHandler> adminRoutes = new HashMap<>();
+
+  @Override
+  public void install(FamilyContext context) {
+    Release release = Release.of(context.services(), context.events(), settings);
+    Releases releases = new Releases(release);
+    new Versions(release).install(context);
+    releases.install(context);
+    AppReview review = new AppReview(release, releases);
+    new Submissions(release, review).install(context);
+    review.install(context);
+    new Metadata(release).install(context);
+    new CustomerReviews(release).install(context);
+    AdminJson json = new AdminJson(context.services().mapper());
+    adminRoutes.put("appReviews", req -> review.admin(req, json));
+  }
+
+  /** {@code /_braeburn/appReviews…}; empty before install. */
+  @Override
+  public Map<String, RequestHandler> adminRoutes() {
+    return Map.copyOf(adminRoutes);
+  }
+}

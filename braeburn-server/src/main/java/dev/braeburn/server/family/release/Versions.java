@@ -1,0 +1,14 @@
+package dev.braeburn.server.family.release;
+
+import dev.braeburn.server.family.FamilyContext;
+
+/** Part of the release family (work in progress). */
+final class Versions {
+  private final Release release;
+
+  Versions(Release release) {
+    this.release = release;
+  }
+
+  void install(FamilyContext context) {}
+}
