@@ -170,6 +170,16 @@ class ReviewSubmissionsAcceptanceTest {
         "There is another reviewSubmissions with id " + first + " still in progress.", "/data/relationships/app");
     assertThat(another.header("X-Braeburn-Diagnosis")).contains("WAITING_FOR_REVIEW").contains("canceled");
     ok(calls.createSubmission(app.id(), "MAC_OS"), 201); // another platform is another queue
+    TestServer.Reply olderDraft = calls.patchSubmission(second, "submitted", true);
+    assertThat(olderDraft.json().at("/errors/0/detail").asText()).as("a draft made before cannot jump the queue")
+        .isEqualTo("There is another reviewSubmissions with id " + first + " still in progress.");
+    assertError(calls.patchSubmission(first, "submitted", true), 409, "STATE_ERROR.ENTITY_STATE_INVALID", "Resource state is invalid.",
+        "Resource is not in submittable state", null);
+    TestServer.Reply both = server.send("PATCH", "/v1/reviewSubmissions/" + first, "{\"data\":{\"type\":\"reviewSubmissions\",\"id\":\""
+        + first + "\",\"attributes\":{\"submitted\":true,\"canceled\":true}}}");
+    assertThat(both.status()).isEqualTo(409);
+    assertThat(both.header("X-Braeburn-Diagnosis")).contains("send one");
+    assertThat(calls.submissionState(first)).isEqualTo("WAITING_FOR_REVIEW");
 
     TestServer.Reply late = calls.addItem(first, "appEvent", "appEvents", "whatever");
     assertThat(late.status()).as("an unknown target is refused before the state").isEqualTo(409);

@@ -9,6 +9,7 @@ import dev.braeburn.server.family.FamilyContext;
 import dev.braeburn.server.family.Graph;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.jsonapi.ApiException;
+import dev.braeburn.server.jsonapi.Errors;
 import dev.braeburn.server.store.Resource;
 import dev.braeburn.server.store.StoreTx;
 import java.util.List;
@@ -46,7 +47,8 @@ final class SubmissionItems {
   /** {@code POST /v1/reviewSubmissionItems}: the generic create links everything, then this refuses or stages. */
   private ApiResponse create(OperationContext ctx) {
     return GenericWrites.create(ctx, (tx, created) -> {
-      Resource submission = kinds.submission(tx, created).orElseThrow();
+      Resource submission = kinds.submission(tx, created).orElseThrow(() -> new ApiException(List.of(
+          Errors.relationshipRequired(ItemKinds.SUBMISSION, "/data/relationships/" + ItemKinds.SUBMISSION)), "An item belongs to a review submission"));
       List<ItemKinds.Item> named = kinds.targets(tx, created);
       if (named.isEmpty()) {
         String names = String.join(", ", kinds.relationships());

@@ -79,17 +79,23 @@ final class Submissions {
         platform = defaultPlatform(tx, app);
         graph.update(tx, created, graph.object().put("platform", platform));
       }
-      String chosen = platform;
-      graph.related(tx, app, "reviewSubmissions").stream()
-          .filter(s -> !s.id().equals(created.id()) && chosen.equals(s.attributes().path("platform").asText())
-              && IN_PROGRESS.contains(AppReview.state(s)))
-          .findFirst().ifPresent(other -> {
-            throw new ApiException(List.of(ReviewErrors.anotherInProgress(other.id())), "App " + app.id() + " already has a " + chosen
-                + " review submission in progress (" + other.id() + ", " + AppReview.state(other) + "); one at a time per app and"
-                + " platform (code and title inferred). Wait for it to complete, or cancel it with PATCH {\"canceled\":true}.");
-          });
+      refuseIfAnotherInProgress(tx, app, platform, created.id());
       graph.link(tx, created, "lastUpdatedByActor", actors.of(tx, ctx.principal()));
     });
+  }
+
+  /**
+   * One submission at a time per app and platform (D-STATUS, fastlane #21482): refused when
+   * another is in progress — at create, and at submit for a draft made before it.
+   */
+  private void refuseIfAnotherInProgress(StoreTx tx, Resource app, String platform, String exceptId) {
+    graph.related(tx, app, "reviewSubmissions").stream()
+        .filter(s -> !s.id().equals(exceptId) && platform.equals(s.attributes().path("platform").asText()) && IN_PROGRESS.contains(AppReview.state(s)))
+        .findFirst().ifPresent(other -> {
+          throw new ApiException(List.of(ReviewErrors.anotherInProgress(other.id())), "App " + app.id() + " already has a " + platform
+              + " review submission in progress (" + other.id() + ", " + AppReview.state(other) + "); one at a time per app and"
+              + " platform (code and title inferred). Wait for it to complete, or cancel it with PATCH {\"canceled\":true}.");
+        });
   }
 
   /** The platform of the app's version in preparation (iOS first), else {@link #DEFAULT_PLATFORM} [INFER]. */
@@ -131,8 +137,10 @@ final class Submissions {
       throw new ApiException(List.of(ReviewErrors.notSubmittable()), "reviewSubmission " + submission.id() + " is " + state
           + "; only a draft (READY_FOR_REVIEW) or one with UNRESOLVED_ISSUES can be submitted (inferred refusal)");
     }
-    Resource app = graph.relatedOne(tx, submission, "app").orElseThrow(() -> new IllegalStateException("submission without app"));
+    Resource app = graph.relatedOne(tx, submission, "app").orElseThrow(() -> new ApiException(List.of(ReviewErrors.notSubmittable()),
+        "reviewSubmission " + submission.id() + " belongs to no app (loaded that way through the admin API)"));
     String platform = submission.attributes().path("platform").asText("");
+    refuseIfAnotherInProgress(tx, app, platform, submission.id());
     List<ItemKinds.Item> toReview = kinds.items(tx, submission).stream()
         .filter(i -> i.state().equals("READY_FOR_REVIEW") || i.state().equals("REJECTED")).toList();
     Optional<Resource> version = toReview.stream().filter(i -> i.kind().relationship().equals(VersionItem.RELATIONSHIP) && i.target() != null)
