@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.braeburn.spec.Spec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,7 @@ class ReviewSubmissionsAcceptanceTest {
     expected.put("/v1/appDataUsages/", List.of("STATE_ERROR.APP_DATA_USAGES_REQUIRED|Answers to what data your app collects and how it's used are needed."
         + "|You must have published answers to your app's data usages.|"));
     assertNotValid(refused, app.version(), expected);
+    assertThat(new SchemaValidator(Spec.load()).validate(refused.json(), "ErrorResponse")).as("associatedErrors fit the spec's ErrorResponse").isEmpty();
     assertThat(refused.header("X-Braeburn-Diagnosis")).contains("cannot be reviewed yet (12 problems)")
         .contains("no build is attached").contains("no APP_IPHONE_65 or APP_IPHONE_67 screenshot in the en-US localization")
         .contains("PATCH /_braeburn/appReviews/apps/" + app.id());
@@ -193,6 +195,10 @@ class ReviewSubmissionsAcceptanceTest {
     TestServer.Reply delete = server.send("DELETE", "/v1/reviewSubmissionItems/" + item, null);
     assertError(delete, 409, "STATE_ERROR.ENTITY_STATE_INVALID", "Resource state is invalid.",
         "reviewSubmissionItems with id '" + item + "' cannot be deleted while its reviewSubmission is WAITING_FOR_REVIEW.", null);
+    TestServer.Reply remove = calls.patchItem(item, "removed");
+    assertError(remove, 409, "STATE_ERROR.ENTITY_STATE_INVALID", "Resource state is invalid.",
+        "reviewSubmissionItems with id '" + item + "' cannot be removed while its reviewSubmission is WAITING_FOR_REVIEW.", null);
+    assertThat(remove.header("X-Braeburn-Diagnosis")).contains("cancel it");
     TestServer.Reply resolve = calls.patchItem(item, "resolved");
     assertThat(resolve.status()).isEqualTo(409);
     assertThat(resolve.json().at("/errors/0/detail").asText()).isEqualTo("reviewSubmissionItems with id '" + item + "' is READY_FOR_REVIEW and cannot be resolved.");
