@@ -33,6 +33,9 @@ class ConformanceTest {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String PREFIX = "conformance-";
   private static final String DELETE_PREFIX = "conformance-del-";
+  private static final String REVIEW_DRAFT = "conformance-review-draft";
+  /** The app has no visionOS version: whatever the seed shows in review, no submission of it is in progress there. */
+  private static final String REVIEW_PLATFORM = "VISION_OS";
   private static final Path COVERAGE = Path.of("..", "docs", "coverage.md");
   /** Non-JSON successes that are JSON documents of a spec schema, computed for any existing resource. */
   private static final java.util.Set<String> MODELLED_DOCUMENTS =
@@ -150,8 +153,16 @@ class ConformanceTest {
     fixture.prefer("appInfos", "aaae4e49-7825-54e3-b715-6e4465e50581");
     fixture.prefer("appInfoLocalizations", "7d2f4938-0878-5a8a-af92-fd1e8c9e484e");
     fixture.prefer("diagnosticSignatures", modelledSignature("1600000001"));
+    // A draft review submission: items are added to drafts only (docs/app-review.md).
+    fixture.prefer("reviewSubmissions", REVIEW_DRAFT);
     ArrayNode data = fixture.missingResources();
+    ObjectNode draft = data.addObject().put("type", "reviewSubmissions").put("id", REVIEW_DRAFT);
+    draft.putObject("attributes").put("state", "READY_FOR_REVIEW"); // no platform: the PATCH sets it once
+    draft.putObject("relationships").putObject("app").putObject("data").put("type", "apps").put("id", fixture.idFor("apps"));
     for (JsonNode r : data) {
+      if (r.path("type").asText().equals("reviewSubmissionItems")) { // an item out of review: its targets may join the draft
+        ((ObjectNode) r.path("attributes")).put("state", "REMOVED");
+      }
       if (r.path("type").asText().equals("betaAppReviewDetails")) { // a beta review needs the contact Apple calls
         ((ObjectNode) r.path("attributes")).put("contactFirstName", "Ada").put("contactLastName", "Lovelace")
             .put("contactPhone", "+1 555 0100").put("contactEmail", "ada@example.com");
@@ -307,6 +318,7 @@ class ConformanceTest {
       return;
     }
     lockedInFixture(op, valid);
+    reviewItem(op, valid);
     ObjectNode invalid = valid.deepCopy();
     JsonNode data = invalid.get("data");
     if (data instanceof ObjectNode o) {
@@ -340,6 +352,20 @@ class ConformanceTest {
     } else if (op.kind() == OperationKind.CREATE && json(reply) != null && json(reply).path("data").isObject()) {
       JsonNode created = json(reply).path("data");
       serverSet.observe(created.path("type").asText(), valid.path("data").path("attributes"), created);
+    }
+  }
+
+  /**
+   * Review submissions (docs/app-review.md): an item names exactly one thing — the required members
+   * name none, so the valid item names the fixture's in-app event (carried through review without
+   * checks); a new submission is for a platform on which no submission of the app can be in progress.
+   */
+  private void reviewItem(Operation op, ObjectNode valid) {
+    if (op.id().equals("reviewSubmissionItems_createInstance")) {
+      ((ObjectNode) valid.path("data").path("relationships")).putObject("appEvent").putObject("data").put("type", "appEvents")
+          .put("id", fixture.idFor("appEvents"));
+    } else if (op.id().equals("reviewSubmissions_createInstance")) {
+      ((ObjectNode) valid.path("data").path("attributes")).put("platform", REVIEW_PLATFORM);
     }
   }
 

@@ -43,6 +43,7 @@ public final class AdminApi {
   private final SnapshotAdmin snapshots;
   private final WebhookAdmin webhooks;
   private final UploadFailuresAdmin uploads;
+  private final VirtualClock time;
   /** Admin routes of families (first path segment → handler), e.g. TestFlight's betaReviews and betaFeedback. */
   private final Map<String, dev.braeburn.server.http.RequestHandler> familyRoutes = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -59,6 +60,7 @@ public final class AdminApi {
     this.journal = new JournalAdmin(journal, tokens, json);
     this.snapshots = new SnapshotAdmin(snapshots, teams, json);
     this.clock = new ClockAdmin(clock, scheduler, accounts.store(), json);
+    this.time = clock;
     this.webhooks = new WebhookAdmin(accounts.store(), teams, json, webhookEvents, scheduler);
     this.uploads = new UploadFailuresAdmin(accounts.store(), teams, json);
   }
@@ -109,9 +111,31 @@ public final class AdminApi {
         if (family == null) {
           throw notFound(req);
         }
-        yield family.handle(req);
+        yield familyRoute(req, family);
       }
     };
+  }
+
+  /**
+   * A family's admin route. Its answer or refusal that explains itself (a diagnosis: App Review's
+   * decision and its reason, a decision refused) is journaled and sent in {@code X-Braeburn-Diagnosis}.
+   */
+  private ApiResponse familyRoute(ApiRequest req, dev.braeburn.server.http.RequestHandler family) {
+    ApiResponse answer;
+    try {
+      answer = family.handle(req);
+    } catch (ApiException e) {
+      if (e.diagnosis() == null) {
+        throw e;
+      }
+      answer = errors.render(e).withHeader(dev.braeburn.server.engine.Engine.DIAGNOSIS_HEADER, e.diagnosis());
+    }
+    if (!answer.headers().containsKey(dev.braeburn.server.engine.Engine.DIAGNOSIS_HEADER)) {
+      return answer;
+    }
+    String issuerId = req.header("x-braeburn-issuer") != null ? req.header("x-braeburn-issuer")
+        : accounts.store().teams().stream().findFirst().map(Team::issuerId).orElse(null);
+    return journal.noteDiagnosis(req, answer, issuerId, time.instant());
   }
 
   /** Adds a family's admin routes, each owning the paths under {@code /_braeburn/<segment>}. */

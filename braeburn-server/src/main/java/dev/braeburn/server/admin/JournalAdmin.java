@@ -36,6 +36,22 @@ final class JournalAdmin {
     return json.json(200, out);
   }
 
+  /**
+   * A family's admin action that explains itself in {@code X-Braeburn-Diagnosis} (App Review's
+   * decision and its reason, which Apple's public API never shows) goes to the journal like a
+   * public request's diagnosis; the header itself is made header-safe (one line, ASCII) here.
+   */
+  ApiResponse noteDiagnosis(ApiRequest req, ApiResponse response, String issuerId, java.time.Instant now) {
+    String diagnosis = response.headers().get(dev.braeburn.server.engine.Engine.DIAGNOSIS_HEADER);
+    if (diagnosis != null) {
+      journal.record(new RequestJournal.Entry(java.util.UUID.randomUUID().toString(), now, req.method(), req.path(), req.query(),
+          response.status(), issuerId, null, null, diagnosis, 0));
+      response.withHeader(dev.braeburn.server.engine.Engine.DIAGNOSIS_HEADER,
+          diagnosis.replaceAll("[\\r\\n]+", " ").replaceAll("[^\\x20-\\x7e]", "?"));
+    }
+    return response;
+  }
+
   ApiResponse clear() {
     journal.clear();
     return ApiResponse.noContent(204);

@@ -17,7 +17,15 @@ public final class ErrorWriter {
 
   public ApiResponse render(List<ApiError> errors) {
     ObjectNode doc = mapper.createObjectNode();
-    ArrayNode array = doc.putArray("errors");
+    write(doc.putArray("errors"), errors);
+    try {
+      return ApiResponse.json(errors.getFirst().status(), mapper.writeValueAsBytes(doc));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+
+  private static void write(ArrayNode array, List<ApiError> errors) {
     for (ApiError error : errors) {
       ObjectNode e = array.addObject();
       if (error.withId()) {
@@ -38,11 +46,10 @@ public final class ErrorWriter {
         ObjectNode links = e.putObject("links");
         error.links().forEach(links::put);
       }
-    }
-    try {
-      return ApiResponse.json(errors.getFirst().status(), mapper.writeValueAsBytes(doc));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-      throw new IllegalStateException(ex);
+      if (error.associatedErrors() != null) {
+        ObjectNode associated = e.putObject("meta").putObject("associatedErrors");
+        error.associatedErrors().forEach((key, list) -> write(associated.putArray(key), list));
+      }
     }
   }
 
