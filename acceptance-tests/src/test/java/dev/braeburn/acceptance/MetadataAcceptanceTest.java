@@ -196,4 +196,33 @@ class MetadataAcceptanceTest {
             "appPreviewSet", "appPreviewSets", previewSet)),
         "STATE_ERROR", "The request cannot be fulfilled because of the state of another resource.", "Too many previews (3)", null);
   }
+
+  @Test
+  void theDemoSeedShowsAVersionWaitingForReviewOneRejectedAndAPhasedRelease() {
+    JsonNode waiting = server.get("/v1/reviewSubmissions?filter[app]=1600000003&include=items,appStoreVersionForReview").json();
+    assertThat(waiting.at("/data/0/attributes/state").asText()).isEqualTo("WAITING_FOR_REVIEW");
+    assertThat(waiting.at("/data/0/attributes/platform").asText()).isEqualTo("TV_OS");
+    JsonNode tvVersion = Docs.find(waiting.path("included"), "appStoreVersions");
+    assertThat(tvVersion.at("/attributes/versionString").asText()).isEqualTo("1.7.0");
+    assertThat(tvVersion.at("/attributes/appVersionState").asText()).isEqualTo("WAITING_FOR_REVIEW");
+    assertThat(Docs.find(waiting.path("included"), "reviewSubmissionItems").at("/attributes/state").asText()).isEqualTo("READY_FOR_REVIEW");
+    String tvId = tvVersion.path("id").asText();
+    assertThat(server.get("/v1/appStoreVersions/" + tvId + "/appStoreReviewDetail").json().at("/data/attributes/contactPhone").asText())
+        .startsWith("+1");
+    JsonNode english = server.get("/v1/appStoreVersions/" + tvId + "/appStoreVersionLocalizations?filter[locale]=en-US&include=appScreenshotSets")
+        .json();
+    assertThat(Docs.find(english.path("included"), "appScreenshotSets").at("/attributes/screenshotDisplayType").asText()).isEqualTo("APP_APPLE_TV");
+    assertThat(Docs.ids(server.get("/v1/apps/1600000003/appInfos")).stream()
+        .map(id -> server.get("/v1/appInfos/" + id).json().at("/data/attributes/state").asText()))
+        .containsExactlyInAnyOrder("READY_FOR_DISTRIBUTION", "WAITING_FOR_REVIEW");
+
+    JsonNode rejected = server.get("/v1/reviewSubmissions?filter[app]=1600000004&include=items,appStoreVersionForReview").json();
+    assertThat(rejected.at("/data/0/attributes/state").asText()).isEqualTo("UNRESOLVED_ISSUES");
+    assertThat(Docs.find(rejected.path("included"), "appStoreVersions").at("/attributes/appVersionState").asText()).isEqualTo("REJECTED");
+    assertThat(Docs.find(rejected.path("included"), "reviewSubmissionItems").at("/attributes/state").asText()).isEqualTo("REJECTED");
+
+    JsonNode phased = server.get("/v1/appStoreVersions/85dafaa6-42fa-5fa8-87a4-34aaedc73960/appStoreVersionPhasedRelease").json();
+    assertThat(phased.at("/data/attributes/phasedReleaseState").asText()).isEqualTo("ACTIVE");
+    assertThat(phased.at("/data/attributes/currentDayNumber").asInt()).isEqualTo(3);
+  }
 }
