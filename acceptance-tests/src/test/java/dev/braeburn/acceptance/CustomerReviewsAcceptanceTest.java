@@ -133,6 +133,7 @@ class CustomerReviewsAcceptanceTest {
     Map<String, Long> territories = new LinkedHashMap<>();
     reviews.forEach(r -> territories.merge(r.at("/attributes/territory").asText(), 1L, Long::sum));
     territories.forEach((t, n) -> assertThat(total("/v1/apps/" + APP + "/customerReviews?filter[territory]=" + t)).as(t).isEqualTo(n));
+    assertThat(total("/v1/apps/" + APP + "/customerReviews?filter[reviewTerritory]=USA")).isEqualTo(territories.get("USA"));
     JsonNode withTerritory = ok(server.get("/v1/apps/" + APP + "/customerReviews?sort=-createdDate&limit=1&include=reviewTerritory"), 200).json();
     assertThat(withTerritory.at("/included/0/id").asText()).isEqualTo(withTerritory.at("/data/0/attributes/territory").asText());
     assertThat(day(withTerritory.at("/data/0"))).isEqualTo(today.minusDays(1));
