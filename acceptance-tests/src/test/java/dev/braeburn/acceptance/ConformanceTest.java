@@ -37,6 +37,20 @@ class ConformanceTest {
   /** The app has no visionOS version: whatever the seed shows in review, no submission of it is in progress there. */
   private static final String REVIEW_PLATFORM = "VISION_OS";
   private static final Path COVERAGE = Path.of("..", "docs", "coverage.md");
+  /**
+   * Valid bodies the schema alone cannot make, for operations that check values beyond it (App
+   * Store locales, a reviewer contact's phone, one App Review Information record per version): the
+   * create goes to the seed's Ledgerly 2.9.0, which has none, while the fixture's record belongs to
+   * the preferred version.
+   */
+  private static final Map<String, java.util.function.Consumer<ObjectNode>> VALID_VALUES = Map.of(
+      "appStoreVersionLocalizations_createInstance", b -> attributes(b).put("locale", "pt-PT"),
+      "appInfoLocalizations_createInstance", b -> attributes(b).put("locale", "pt-BR"),
+      "appStoreReviewDetails_createInstance", b -> {
+        attributes(b).put("contactPhone", "+1 555 0100");
+        ((ObjectNode) b.at("/data/relationships/appStoreVersion/data")).put("id", "a6e7f3aa-98ee-5f09-a290-fc97e19bd8c6");
+      },
+      "appStoreReviewDetails_updateInstance", b -> attributes(b).put("contactPhone", "+1 555 0100"));
   /** Non-JSON successes that are JSON documents of a spec schema, computed for any existing resource. */
   private static final java.util.Set<String> MODELLED_DOCUMENTS =
       java.util.Set.of("application/vnd.apple.xcode-metrics+json", "application/vnd.apple.diagnostic-logs+json");
@@ -140,7 +154,9 @@ class ConformanceTest {
       seed = TestServer.JSON.readTree(in);
     }
     for (JsonNode r : seed.path("data")) {
-      fixture.known(r.path("type").asText(), r.path("id").asText());
+      if (!EveryTypeFixture.IN_FLIGHT.contains(r.path("type").asText())) {
+        fixture.known(r.path("type").asText(), r.path("id").asText());
+      }
     }
     fixture.prefer("apps", "1600000001");
     // A VALID, unexpired build of that app, so TestFlight writes (submit for review, add to a group) are accepted.
@@ -200,6 +216,10 @@ class ConformanceTest {
     JsonNode signatures = json(server.get("/v1/builds/" + PREFIX + "model-build/diagnosticSignatures?limit=1"));
     assertThat(signatures.path("data").size()).as("signatures: %s", signatures).isEqualTo(1);
     return signatures.at("/data/0/id").asText();
+  }
+
+  private static ObjectNode attributes(ObjectNode body) {
+    return (ObjectNode) body.at("/data/attributes");
   }
 
   private String pathFor(Operation op, String id) {
@@ -313,6 +333,7 @@ class ConformanceTest {
     ObjectNode valid;
     try {
       valid = bodies.body(op, id);
+      VALID_VALUES.getOrDefault(op.id(), b -> {}).accept(valid);
     } catch (RuntimeException e) {
       f.add("cannot build a body from " + op.bodySchema() + ": " + e);
       return;

@@ -33,6 +33,14 @@ public final class EveryTypeFixture {
     this.prefix = prefix;
   }
 
+  /**
+   * Types the demo seed has only on versions in flight (waiting for review, rejected, phasing):
+   * walks that write make their own, linked to the preferred editable version, rather than take
+   * the seed's as primaries.
+   */
+  public static final java.util.Set<String> IN_FLIGHT = java.util.Set.of("reviewSubmissions", "reviewSubmissionItems",
+      "appStoreReviewDetails", "appScreenshotSets", "appScreenshots", "appStoreVersionPhasedReleases");
+
   /** A resource that exists already; the first one seen of a type becomes its primary. */
   public void known(String type, String id) {
     primary.putIfAbsent(type, id);

@@ -78,7 +78,9 @@ class TenancyAcceptanceTest {
       FIXTURE.known(r.path("type").asText(), r.path("id").asText());
     }
     for (JsonNode r : datasets.seed("demo")) {
-      FIXTURE.known(r.path("type").asText(), r.path("id").asText());
+      if (!EveryTypeFixture.IN_FLIGHT.contains(r.path("type").asText())) { // team A's own are made for app 1600000001
+        FIXTURE.known(r.path("type").asText(), r.path("id").asText());
+      }
       A_IDS.put(r.path("id").asText(), r.path("type").asText());
     }
     FIXTURE.prefer("apps", "1600000001");

@@ -162,9 +162,6 @@ public final class BraeburnServer implements AutoCloseable {
     Accounts accounts = new Accounts(store, datasets, new ResourceLoader(model, relations), keys, directory, limiter);
     String adminToken = adminToken(config);
     FirstStart first = store.teams().isEmpty() ? bootstrap(config, accounts) : null;
-    if (config.seed() != null) {
-      accounts.seed(store.teams().getFirst().issuerId(), config.seed());
-    }
     HandlerRegistry handlers = new HandlerRegistry();
     TokenVerifier tokens = new TokenVerifier(directory, wall, mapper);
     AccessGate gate = new AccessGate(tokens, directory, limiter, result(policyLoad), wall, config.hourlyLimit(),
@@ -174,6 +171,10 @@ public final class BraeburnServer implements AutoCloseable {
     PublicRoutes routes = new PublicRoutes();
     List<Family> families = Families.all();
     WebhookEvents webhookEvents = installFamilies(families, new FamilyContext(services, handlers, scheduler, routes, null));
+    accounts.loader().afterLoad((tx, loaded) -> families.forEach(family -> family.afterLoad(tx, loaded)));
+    if (config.seed() != null) { // after the families, whose afterLoad schedules the seed's in-flight work
+      accounts.seed(store.teams().getFirst().issuerId(), config.seed());
+    }
     AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec, config.store()), journal, tokens,
         new dev.braeburn.server.snapshot.Snapshots(store, mapper, clock), clock, scheduler, webhookEvents);
     families.forEach(family -> admin.addFamilyRoutes(family.adminRoutes()));

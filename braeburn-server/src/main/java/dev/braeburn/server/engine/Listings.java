@@ -40,6 +40,10 @@ final class Listings {
         out.add(new Condition.LinkExists(rel.storage(), exists));
       } else if (model.attributes(type).containsKey(key)) {
         out.add(new Condition.AttributeExists(key, exists));
+      } else {
+        // an exists[] the spec offers on neither a relationship nor an attribute — customerReviews'
+        // publishedResponse: the owning family keeps an internal link of that name (family.release.ReviewResponses)
+        out.add(new Condition.LinkExists(key, exists));
       }
     });
     return out;

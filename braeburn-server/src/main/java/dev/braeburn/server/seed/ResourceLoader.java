@@ -20,16 +20,29 @@ import java.util.List;
  * loaded, including those the public API cannot create (apps, builds, territories). Resources are
  * written first and linked second, so a file may reference resources further down; links get
  * their inverses like any other write. An existing resource with the same type and id has its
- * attributes replaced.
+ * attributes replaced. Every load ends with the {@link AfterLoad} hook, in the same transaction.
  */
 public final class ResourceLoader {
+  /** What runs at the end of every load, inside its transaction, with the resources it wrote. */
+  @FunctionalInterface
+  public interface AfterLoad {
+    void apply(StoreTx tx, List<Resource> loaded);
+  }
+
   private final ResourceModel model;
   private final Relations relations;
   private final IdGenerator ids = new IdGenerator();
+  /** Set once the families are installed (the first start loads reference data before); nothing until then. */
+  private volatile AfterLoad afterLoad = (tx, loaded) -> {};
 
   public ResourceLoader(ResourceModel model, Relations relations) {
     this.model = model;
     this.relations = relations;
+  }
+
+  /** Runs {@code hook} at the end of every later load (the families' {@code afterLoad}). */
+  public void afterLoad(AfterLoad hook) {
+    this.afterLoad = hook;
   }
 
   public List<Linkage> load(StoreTx tx, JsonNode data) {
@@ -43,6 +56,7 @@ public final class ResourceLoader {
     for (int i = 0; i < data.size(); i++) {
       link(tx, written.get(i), data.get(i).path("relationships"), "/data/" + i + "/relationships");
     }
+    afterLoad.apply(tx, List.copyOf(written));
     return written.stream().map(Resource::linkage).toList();
   }
 
