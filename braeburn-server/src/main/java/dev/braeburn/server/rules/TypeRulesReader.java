@@ -305,7 +305,7 @@ final class TypeRulesReader {
         Set<String> values = new LinkedHashSet<>();
         e.getValue().forEach(v -> values.add(v.asText()));
         states(target, new StateSource(List.of(), e.getKey()), values, where);
-        condition.put(e.getKey(), Set.copyOf(values));
+        condition.put(e.getKey(), java.util.Collections.unmodifiableSet(values)); // the file's order, for stable docs
       });
       conditions.add(ordered(condition));
     });

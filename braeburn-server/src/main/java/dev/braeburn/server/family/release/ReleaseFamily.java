@@ -6,7 +6,10 @@ import dev.braeburn.server.family.FamilyContext;
 import dev.braeburn.server.family.ReviewSettings;
 import dev.braeburn.server.http.RequestHandler;
 import java.time.Duration;
+import dev.braeburn.server.store.Resource;
+import dev.braeburn.server.store.StoreTx;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +22,8 @@ public final class ReleaseFamily implements Family {
   /** review-pipeline.md §4.3: a median of about a day from submission to decision, about 20 h of it waiting [INFER]. */
   private final ReviewSettings settings = new ReviewSettings(Duration.ofHours(24), Duration.ofHours(20));
   private final Map<String, RequestHandler> adminRoutes = new HashMap<>();
+  private volatile AppReview review;
+  private volatile CustomerReviews customerReviews;
 
   @Override
   public void install(FamilyContext context) {
@@ -26,13 +31,29 @@ public final class ReleaseFamily implements Family {
     Releases releases = new Releases(release);
     new Versions(release).install(context);
     releases.install(context);
-    AppReview review = new AppReview(release, releases);
+    review = new AppReview(release, releases);
     new Submissions(release, review).install(context);
     review.install(context);
     new Metadata(release).install(context);
-    new CustomerReviews(release).install(context);
+    customerReviews = new CustomerReviews(release);
+    customerReviews.install(context);
     AdminJson json = new AdminJson(context.services().mapper());
     adminRoutes.put("appReviews", req -> review.admin(req, json));
+  }
+
+  /**
+   * Resources loaded through the admin API or a seed already in flight get the work Apple would
+   * have scheduled for them: a submission waiting for or in review its review, a pending response
+   * its publication. Runs in the loading transaction.
+   */
+  @Override
+  public void afterLoad(StoreTx tx, List<Resource> loaded) {
+    for (Resource resource : loaded) {
+      if (resource.type().equals("reviewSubmissions")) {
+        tx.find(resource.type(), resource.id()).ifPresent(submission -> review.adopt(tx, submission));
+      }
+    }
+    customerReviews.afterLoad(tx, loaded);
   }
 
   /** {@code /_braeburn/appReviews…}; empty before install. */
