@@ -33,6 +33,7 @@ class ConformanceTest {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String PREFIX = "conformance-";
   private static final String DELETE_PREFIX = "conformance-del-";
+  private static final String PENDING_RELEASE = PREFIX + "pending-release";
   private static final Path COVERAGE = Path.of("..", "docs", "coverage.md");
   /** Non-JSON successes that are JSON documents of a spec schema, computed for any existing resource. */
   private static final java.util.Set<String> MODELLED_DOCUMENTS =
@@ -141,7 +142,15 @@ class ConformanceTest {
         ((ObjectNode) r.path("attributes")).put("contactFirstName", "Ada").put("contactLastName", "Lovelace")
             .put("contactPhone", "+1 555 0100").put("contactEmail", "ada@example.com");
       }
+      if (r.path("type").asText().equals("appStoreVersionPhasedReleases")) { // a running one, so a PATCH may pause it
+        ((ObjectNode) r.path("attributes")).put("phasedReleaseState", "ACTIVE").put("currentDayNumber", 1);
+      }
     }
+    // A MANUAL version approved and waiting for its release request (tvOS app; its 1.6.2 is live).
+    ObjectNode pending = data.addObject().put("type", "appStoreVersions").put("id", PENDING_RELEASE);
+    pending.putObject("attributes").put("platform", "TV_OS").put("versionString", "1.7.0").put("releaseType", "MANUAL")
+        .put("appVersionState", "PENDING_DEVELOPER_RELEASE").put("appStoreState", "PENDING_DEVELOPER_RELEASE");
+    pending.putObject("relationships").putObject("app").putObject("data").put("type", "apps").put("id", "1600000003");
     for (Operation op : spec.operations()) {
       if (op.kind() == OperationKind.DELETE && spec.resourceType(op.type()) != null) {
         data.addObject().put("type", op.type()).put("id", DELETE_PREFIX + op.id()).putObject("attributes");
@@ -174,6 +183,26 @@ class ConformanceTest {
     JsonNode signatures = json(server.get("/v1/builds/" + PREFIX + "model-build/diagnosticSignatures?limit=1"));
     assertThat(signatures.path("data").size()).as("signatures: %s", signatures).isEqualTo(1);
     return signatures.at("/data/0/id").asText();
+  }
+
+  /**
+   * The generated body names the fixture's primaries; where the release family's rules refuse that
+   * (issue 13: one open version per platform, a version string's form, one phased release per
+   * version, a release request only for a version pending release), the valid call is one Apple accepts.
+   */
+  private static void acceptedByTheReleaseRules(Operation op, ObjectNode body) {
+    ObjectNode data = (ObjectNode) body.path("data");
+    switch (op.id()) {
+      // the app's iOS 3.5.0 is still open: its first macOS version instead
+      case "appStoreVersions_createInstance" -> ((ObjectNode) data.path("attributes")).put("platform", "MAC_OS").put("versionString", "1.0");
+      case "appStoreVersions_updateInstance" -> ((ObjectNode) data.path("attributes")).put("versionString", "3.5.0"); // unchanged
+      // the primary version has the fixture's phased release: Ledgerly's open iOS 2.9.0 instead
+      case "appStoreVersionPhasedReleases_createInstance" ->
+          ((ObjectNode) data.at("/relationships/appStoreVersion/data")).put("id", "a6e7f3aa-98ee-5f09-a290-fc97e19bd8c6");
+      case "appStoreVersionPhasedReleases_updateInstance" -> ((ObjectNode) data.path("attributes")).put("phasedReleaseState", "PAUSED");
+      case "appStoreVersionReleaseRequests_createInstance" -> ((ObjectNode) data.at("/relationships/appStoreVersion/data")).put("id", PENDING_RELEASE);
+      default -> { }
+    }
   }
 
   private String pathFor(Operation op, String id) {
@@ -287,6 +316,7 @@ class ConformanceTest {
     ObjectNode valid;
     try {
       valid = bodies.body(op, id);
+      acceptedByTheReleaseRules(op, valid);
     } catch (RuntimeException e) {
       f.add("cannot build a body from " + op.bodySchema() + ": " + e);
       return;
