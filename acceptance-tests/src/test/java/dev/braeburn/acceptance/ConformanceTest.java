@@ -191,7 +191,7 @@ class ConformanceTest {
    * version, a release request only for a version pending release), the valid call is one Apple accepts.
    */
   private static void acceptedByTheReleaseRules(Operation op, ObjectNode body) {
-    ObjectNode data = (ObjectNode) body.path("data");
+    JsonNode data = body.path("data");
     switch (op.id()) {
       // the app's iOS 3.5.0 is still open: its first macOS version instead
       case "appStoreVersions_createInstance" -> ((ObjectNode) data.path("attributes")).put("platform", "MAC_OS").put("versionString", "1.0");
