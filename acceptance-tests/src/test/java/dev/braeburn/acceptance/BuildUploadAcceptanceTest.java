@@ -314,7 +314,7 @@ class BuildUploadAcceptanceTest {
   void aScreenshotIsReservedUploadedCommittedAndServedAtAnySize() throws Exception {
     TestServer.Reply set = server.send("POST", "/v1/appScreenshotSets", "{\"data\":{\"type\":\"appScreenshotSets\",\"attributes\":"
         + "{\"screenshotDisplayType\":\"APP_IPHONE_67\"},\"relationships\":{\"appStoreVersionLocalization\":{\"data\":"
-        + "{\"type\":\"appStoreVersionLocalizations\",\"id\":\"a45d47a4-849b-5886-bab3-3c32079add94\"}}}}}");
+        + "{\"type\":\"appStoreVersionLocalizations\",\"id\":\"cddec1c8-5ede-52c2-ad7e-1025e2774d7e\"}}}}}"); // the editable 3.5.0: a live version takes no screenshots
     assertThat(set.status()).as(set.body()).isEqualTo(201);
     String setId = set.json().at("/data/id").asText();
     byte[] png = icon(300);

@@ -118,6 +118,17 @@ class ConformanceTest {
     assertThat(serverSet.failures()).as("server-set attributes left null without a reason in type-rules.json").isEmpty();
   }
 
+  /**
+   * Drops from a valid body what the fixture's state refuses by Apple's rules (type-rules.json),
+   * so the valid call stays valid: the demo app is live and has builds, so its bundle ID and its
+   * content rights answer are locked (docs/app-review.md).
+   */
+  private static void lockedInFixture(Operation op, ObjectNode body) {
+    if (op.id().equals("apps_updateInstance") && body.at("/data/attributes") instanceof ObjectNode attributes) {
+      attributes.remove(List.of("bundleId", "contentRightsDeclaration"));
+    }
+  }
+
   // ---------------------------------------------------------------- fixtures
 
   /** One resource per type: the seed's where it has one, else an inserted one linked to the others. */
@@ -135,6 +146,10 @@ class ConformanceTest {
     fixture.prefer("buildBetaDetails", "8651813e-830b-50dd-a1cd-d7d19fe1f47f");
     // An editable (PREPARE_FOR_SUBMISSION) version: type-rules.json refuses versionString and build changes once in review or live.
     fixture.prefer("appStoreVersions", "5d5c052c-bea7-5784-9bda-0d855f39b81b");
+    // Its localization and the app's editable app info: metadata of live ones is locked (type-rules.json, docs/app-review.md).
+    fixture.prefer("appStoreVersionLocalizations", "cddec1c8-5ede-52c2-ad7e-1025e2774d7e");
+    fixture.prefer("appInfos", "aaae4e49-7825-54e3-b715-6e4465e50581");
+    fixture.prefer("appInfoLocalizations", "7d2f4938-0878-5a8a-af92-fd1e8c9e484e");
     fixture.prefer("diagnosticSignatures", modelledSignature("1600000001"));
     ArrayNode data = fixture.missingResources();
     for (JsonNode r : data) {
@@ -321,6 +336,7 @@ class ConformanceTest {
       f.add("cannot build a body from " + op.bodySchema() + ": " + e);
       return;
     }
+    lockedInFixture(op, valid);
     ObjectNode invalid = valid.deepCopy();
     JsonNode data = invalid.get("data");
     if (data instanceof ObjectNode o) {

@@ -53,6 +53,7 @@ public final class GenericWrites {
 
   public static ApiResponse create(OperationContext ctx, AfterCreate after) {
     RequestDocument body = ctx.body();
+    ctx.services().rules().checkLimits(body.type(), body.attributes());
     return ctx.services().store().write(ctx.teamId(), tx -> {
       Map<String, Resource> local = createIncluded(ctx, tx, body.included());
       Resource created = insert(ctx, tx, body.type(), body.attributes().deepCopy());
@@ -68,6 +69,7 @@ public final class GenericWrites {
 
   public static ApiResponse update(OperationContext ctx, BeforeUpdate before) {
     RequestDocument body = ctx.body();
+    ctx.services().rules().checkLimits(ctx.operation().type(), body.attributes());
     return ctx.services().store().write(ctx.teamId(), tx -> {
       Resource existing = GenericReads.existing(tx, ctx.operation().type(), ctx.id());
       ctx.services().rules().checkUpdate(tx, existing, body.attributes(), body.relationships().keySet());

@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * Everything the table says of one resource type: the family that owns its behaviour, how each
- * server-set attribute starts, which attributes never change after create, its state machines and
- * its state-dependent permissions for updates, creates (of a child) and deletes.
+ * server-set attribute starts, which attributes never change after create, its state machines,
+ * its state-dependent permissions for updates, creates (of a child) and deletes, and the longest
+ * text each attribute takes.
  */
 public record TypeRule(
     String type,
@@ -16,9 +17,10 @@ public record TypeRule(
     Map<String, StateMachine> states,
     List<StateRule> edits,
     StateRule create,
-    StateRule delete) {
+    StateRule delete,
+    Map<String, Limit> limits) {
 
   static TypeRule empty(String type) {
-    return new TypeRule(type, null, Map.of(), Map.of(), Map.of(), List.of(), null, null);
+    return new TypeRule(type, null, Map.of(), Map.of(), Map.of(), List.of(), null, null, Map.of());
   }
 }

@@ -36,6 +36,8 @@ public final class TypeRules {
   private final Map<String, ValueRule> everyType;
   private final Map<String, TypeRule> types;
   private final InitialValues initial;
+  private final Map<String, Fact> facts;
+  private final Map<String, TypeRulesReader.StateSet> stateSets;
   /** Per type, its rows and the every-type rows that apply, and whether any reads related resources: asked on every create. */
   private final Map<String, TypeValues> valueRules = new java.util.concurrent.ConcurrentHashMap<>();
   /** The row-less rule of each type without rows, made once: {@link #of} is asked on every write. */
@@ -49,6 +51,20 @@ public final class TypeRules {
     this.everyType = parsed.everyType();
     this.types = parsed.types();
     this.initial = new InitialValues(shapes);
+    this.facts = parsed.facts();
+    this.stateSets = parsed.stateSets();
+  }
+
+  /** The facts (derived states) of the table, by name. */
+  public Map<String, Fact> facts() {
+    return facts;
+  }
+
+  /** The named state sets of the table: name → states, and why. */
+  public Map<String, Map.Entry<java.util.Set<String>, String>> stateSets() {
+    Map<String, Map.Entry<java.util.Set<String>, String>> out = new LinkedHashMap<>();
+    stateSets.forEach((name, set) -> out.put(name, Map.entry(set.values(), set.why())));
+    return out;
   }
 
   /** The table shipped with Braeburn, checked against the spec model. */
@@ -129,9 +145,46 @@ public final class TypeRules {
 
   /** Refuses a create whose parent is not in a state that takes new children (e.g. screenshots of a locked version). */
   public void checkCreate(StoreTx tx, Resource created) {
-    StateRule gate = of(created.type()).create();
-    if (gate != null) {
-      refuseIfClosed(tx, created, gate, "create " + created.type());
+    TypeRule rule = of(created.type());
+    if (rule.create() != null) {
+      refuseIfClosed(tx, created, rule.create(), "create " + created.type());
+    }
+    List<ApiError> errors = new ArrayList<>();
+    List<String> reasons = new ArrayList<>();
+    for (StateRule edit : rule.edits()) {
+      if (edit.onCreate()) {
+        edit.attributes().stream().filter(a -> created.attributes().hasNonNull(a))
+            .forEach(a -> judge(tx, created, List.of(edit), a, false, errors, reasons));
+      }
+    }
+    refuseAll(created, errors, reasons);
+  }
+
+  /**
+   * Refuses text longer than Apple takes ({@code limits} rows), every such attribute at once —
+   * before anything is written, on create and update alike.
+   */
+  public void checkLimits(String type, JsonNode attributes) {
+    Map<String, Limit> limits = of(type).limits();
+    if (limits.isEmpty() || attributes == null) {
+      return;
+    }
+    List<ApiError> errors = new ArrayList<>();
+    List<String> reasons = new ArrayList<>();
+    limits.forEach((attribute, limit) -> {
+      JsonNode value = attributes.get(attribute);
+      if (value != null && value.isTextual() && value.asText().codePointCount(0, value.asText().length()) > limit.maxLength()) {
+        int length = value.asText().codePointCount(0, value.asText().length());
+        Map<String, String> values = values(null, attribute, null, false);
+        values.put("max", Integer.toString(limit.maxLength()));
+        values.put("label", limit.label());
+        errors.add(refusals.get(limit.refusal()).error(values));
+        reasons.add("'" + attribute + "' is " + length + " characters; Apple takes at most " + limit.maxLength()
+            + (limit.why().isEmpty() ? "" : " (" + limit.why() + ")"));
+      }
+    });
+    if (!errors.isEmpty()) {
+      throw new ApiException(errors, type + ": " + String.join("; ", reasons));
     }
   }
 
@@ -158,20 +211,28 @@ public final class TypeRules {
     List<String> reasons = new ArrayList<>();
     requested.fields().forEachRemaining(e -> {
       String attribute = e.getKey();
-      if (Objects.equals(stored.attributes().get(attribute), e.getValue())
-          || (e.getValue().isNull() && !stored.attributes().hasNonNull(attribute))) {
+      boolean unchanged = Objects.equals(stored.attributes().get(attribute), e.getValue())
+          || (e.getValue().isNull() && !stored.attributes().hasNonNull(attribute));
+      List<StateRule> rows = rule.edits().stream().filter(r -> r.attributes().contains(attribute))
+          .filter(r -> !unchanged || r.evenUnchanged()).filter(r -> !r.openWhileUnset() || stored.attributes().hasNonNull(attribute))
+          .toList();
+      if (unchanged && rows.isEmpty()) {
         return;
       }
-      if (rule.fixed().containsKey(attribute) && stored.attributes().hasNonNull(attribute)) { // a value never set may be set once
+      if (!unchanged && rule.fixed().containsKey(attribute) && stored.attributes().hasNonNull(attribute)) { // a value never set may be set once
         errors.add(refusals.get(FIXED_REFUSAL).error(values(stored, attribute, null, false)));
         reasons.add("'" + attribute + "' is fixed once the " + stored.type() + " exists (" + rule.fixed().get(attribute) + ")");
         return;
       }
-      judge(tx, stored, rule, attribute, false, errors, reasons);
+      judge(tx, stored, rows, attribute, false, errors, reasons);
     });
-    relationships.forEach(name -> judge(tx, stored, rule, name, true, errors, reasons));
+    relationships.forEach(name -> judge(tx, stored, rule.edits(), name, true, errors, reasons));
+    refuseAll(stored, errors, reasons);
+  }
+
+  private static void refuseAll(Resource resource, List<ApiError> errors, List<String> reasons) {
     if (!errors.isEmpty()) {
-      throw new ApiException(errors, stored.type() + " " + stored.id() + ": " + String.join("; ", reasons));
+      throw new ApiException(errors, resource.type() + " " + resource.id() + ": " + String.join("; ", reasons));
     }
   }
 
@@ -180,17 +241,18 @@ public final class TypeRules {
     checkUpdate(tx, parent, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), Set.of(relationship));
   }
 
-  private void judge(StoreTx tx, Resource stored, TypeRule rule, String member, boolean relationship, List<ApiError> errors,
+  /** The first of {@code rows} naming {@code member} that the current state does not allow refuses it. */
+  private void judge(StoreTx tx, Resource stored, List<StateRule> rows, String member, boolean relationship, List<ApiError> errors,
       List<String> reasons) {
-    for (StateRule edit : rule.edits()) {
+    for (StateRule edit : rows) {
       if (!edit.attributes().contains(member)) {
         continue;
       }
       String state = state(tx, stored, edit.state());
       if (state != null && !edit.allowed().contains(state)) {
         errors.add(refusals.get(edit.refusal()).error(values(stored, member, state, relationship)));
-        reasons.add("'" + member + "' may change only while " + edit.state() + " is " + String.join(", ", new TreeSet<>(edit.allowed()))
-            + "; it is " + state + (edit.why().isEmpty() ? "" : " (" + edit.why() + ")"));
+        reasons.add("'" + member + "' may change only while " + edit.state() + " is " + allowed(edit) + "; it is " + state
+            + (edit.why().isEmpty() ? "" : " (" + edit.why() + ")") + factNote(edit.state(), state));
         return;
       }
     }
@@ -225,23 +287,87 @@ public final class TypeRules {
     String state = state(tx, resource, gate.state());
     if (state != null && !gate.allowed().contains(state)) {
       throw new ApiException(List.of(refusals.get(gate.refusal()).error(values(resource, resource.type(), state, false))),
-          what + ": allowed only while " + gate.state() + " is " + String.join(", ", new TreeSet<>(gate.allowed())) + "; it is "
-              + state + (gate.why().isEmpty() ? "" : " (" + gate.why() + ")"));
+          what + ": allowed only while " + gate.state() + " is " + allowed(gate) + "; it is " + state
+              + (gate.why().isEmpty() ? "" : " (" + gate.why() + ")") + factNote(gate.state(), state));
     }
   }
 
-  private String state(StoreTx tx, Resource resource, StateSource source) {
-    Optional<Resource> holder = source.own() ? Optional.of(resource) : InitialValues.parent(tx, shapes, resource, source.relationship());
+  /** For a derived state, what makes it so: the diagnosis must let a user see why their app counts as released. */
+  private String factNote(StateSource source, String state) {
+    if (!source.fact()) {
+      return "";
+    }
+    Fact fact = facts.get(source.attribute().substring(1));
+    return "; " + source.attribute() + " is " + fact.then() + " when any of " + String.join(".", fact.any())
+        + (fact.same().isEmpty() ? "" : " with the same " + String.join(", ", fact.same()))
+        + (fact.where().isEmpty() ? " exists" : " has " + fact.where()) + ", else " + fact.otherwise() + " — " + fact.why();
+  }
+
+  private static String allowed(StateRule rule) {
+    String states = String.join(", ", new TreeSet<>(rule.allowed()));
+    return rule.setName() == null ? states : rule.setName() + " (" + states + ")";
+  }
+
+  /** The state a rule reads: an attribute or fact of the resource, or of the resource at the end of the source's path. */
+  public String state(StoreTx tx, Resource resource, StateSource source) {
+    Optional<Resource> holder = Optional.of(resource);
+    for (String hop : source.path()) {
+      holder = holder.flatMap(r -> InitialValues.parent(tx, shapes, r, hop));
+    }
+    if (source.fact()) {
+      Fact fact = facts.get(source.attribute().substring(1));
+      return holder.map(r -> factValue(tx, r, fact)).orElse(null);
+    }
     return holder.map(r -> r.attributes().path(source.attribute()).asText(null)).orElse(null);
+  }
+
+  /** {@code then} when a resource reached through the fact's path matches it, else {@code otherwise}. */
+  String factValue(StoreTx tx, Resource resource, Fact fact) {
+    Optional<Resource> holder = Optional.of(resource);
+    List<String> hops = fact.any();
+    for (String hop : hops.subList(0, hops.size() - 1)) {
+      holder = holder.flatMap(r -> InitialValues.parent(tx, shapes, r, hop));
+    }
+    if (holder.isEmpty()) {
+      return fact.otherwise();
+    }
+    Resource from = holder.get();
+    var rel = shapes.relationship(from.type(), hops.getLast());
+    var linked = tx.linked(from.type(), from.id(), rel.storage());
+    for (Resource candidate : linked.isEmpty() ? List.<Resource>of() : tx.findAll(linked)) {
+      if (candidate.type().equals(resource.type()) && candidate.id().equals(resource.id())) {
+        continue;
+      }
+      boolean same = fact.same().stream().allMatch(a -> Objects.equals(candidate.attributes().get(a), resource.attributes().get(a)));
+      boolean matches = fact.where().isEmpty() || fact.where().stream().anyMatch(condition -> condition.entrySet().stream()
+          .allMatch(c -> c.getValue().contains(candidate.attributes().path(c.getKey()).asText(""))));
+      if (same && matches) {
+        return fact.then();
+      }
+    }
+    return fact.otherwise();
   }
 
   private static Map<String, String> values(Resource resource, String attribute, String state, boolean relationship) {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("members", relationship ? "relationships" : "attributes");
     values.put("attribute", attribute);
-    values.put("type", resource.type());
-    values.put("id", resource.id());
+    values.put("type", resource == null ? null : resource.type());
+    values.put("id", resource == null ? null : resource.id());
     values.put("state", state);
+    values.put("stateWords", words(state));
     return values;
+  }
+
+  /** READY_FOR_REVIEW → Ready For Review, as Apple's screenshot refusal words a state (review-pipeline.md §3.1). */
+  private static String words(String state) {
+    if (state == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    for (String word : state.toLowerCase(java.util.Locale.ROOT).split("_")) {
+      out.append(out.isEmpty() ? "" : " ").append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+    }
+    return out.toString();
   }
 }

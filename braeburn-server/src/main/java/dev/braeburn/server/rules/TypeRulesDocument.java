@@ -25,10 +25,28 @@ public final class TypeRulesDocument {
         .append("transition and keeps a mirror attribute in step.\n")
         .append("- **editable**: an attribute or relationship that may change only in the listed states; a PATCH that changes it in ")
         .append("another state gets the named refusal, one error per member, and `X-Braeburn-Diagnosis` names the rule.\n")
+        .append("Flags: *even unchanged* (a PATCH repeating the stored value is judged too), *open while unset* (a stored null may ")
+        .append("always be set), *on create* (a create sending the attribute is judged too).\n")
+        .append("- **create / delete**: the operation itself is allowed only in the listed states (of the resource or one reached ")
+        .append("through to-one relationships).\n")
+        .append("- **facts**: states derived from related resources rather than stored (`@name` in a rule's state).\n")
+        .append("- **limits**: the longest text an attribute takes, in characters.\n")
         .append("- Rows marked *(inferred)* are Braeburn's choice where Apple's behaviour is not recorded.\n\n");
     out.append("## Refusals\n\n| name | status | code | title | detail |\n|---|---|---|---|---|\n");
     rules.refusals().forEach((name, r) -> out.append("| ").append(name).append(" | ").append(r.status()).append(" | `").append(r.code())
         .append("` | ").append(r.title()).append(" | ").append(r.detail() == null ? "—" : r.detail()).append(" |\n"));
+    if (!rules.stateSets().isEmpty()) {
+      out.append("\n## State sets\n\n| name | states | why |\n|---|---|---|\n");
+      rules.stateSets().forEach((name, set) -> out.append("| ").append(name).append(" | ").append(String.join(", ", new TreeSet<>(set.getKey())))
+          .append(" | ").append(escape(set.getValue())).append(" |\n"));
+    }
+    if (!rules.facts().isEmpty()) {
+      out.append("\n## Facts\n\n| fact | of | is `then` when any of | matches | else | why |\n|---|---|---|---|---|---|\n");
+      rules.facts().values().forEach(f -> out.append("| `@").append(f.name()).append("` | ").append(f.type()).append(" | `")
+          .append(String.join(".", f.any())).append("`").append(f.same().isEmpty() ? "" : " with the same " + String.join(", ", f.same()))
+          .append(" | ").append(escape(f.where().isEmpty() ? "(any)" : f.where().toString())).append(" → ").append(f.then()).append(" | ")
+          .append(f.otherwise()).append(" | ").append(escape(f.why())).append(" |\n"));
+    }
     out.append("\n## Types\n");
     for (String type : rules.types()) {
       TypeRule rule = rules.of(type);
@@ -62,13 +80,29 @@ public final class TypeRulesDocument {
           row(out, "delete", rule.delete());
         }
       }
+      if (!rule.limits().isEmpty()) {
+        out.append("\n| attribute | at most (characters) | refusal | why |\n|---|---|---|---|\n");
+        rule.limits().values().forEach(l -> out.append("| `").append(l.attribute()).append("` | ").append(l.maxLength()).append(" | ")
+            .append(l.refusal()).append(" | ").append(escape(l.why())).append(" |\n"));
+      }
     }
     return out.toString();
   }
 
   private static void row(StringBuilder out, String what, StateRule g) {
-    out.append("| ").append(what).append(" | `").append(g.state()).append("` | ").append(String.join(", ", new TreeSet<>(g.allowed())))
-        .append(" | ").append(g.refusal()).append(" | ").append(escape(g.why())).append(" |\n");
+    List<String> flags = new ArrayList<>();
+    if (g.evenUnchanged()) {
+      flags.add("even unchanged");
+    }
+    if (g.openWhileUnset()) {
+      flags.add("open while unset");
+    }
+    if (g.onCreate()) {
+      flags.add("on create");
+    }
+    out.append("| ").append(what).append(flags.isEmpty() ? "" : " *(" + String.join(", ", flags) + ")*").append(" | `").append(g.state())
+        .append("` | ").append(g.setName() == null ? String.join(", ", new TreeSet<>(g.allowed())) : g.setName()).append(" | ")
+        .append(g.refusal()).append(" | ").append(escape(g.why())).append(" |\n");
   }
 
   private static String describe(ValueRule v) {

@@ -27,10 +27,16 @@ final class TypeRulesReader {
   private static final Set<String> VALUE_KINDS = Set.of("value", "now", "from", "template", "generate", "ordinal", "family", "null", "pending");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)(?:\\.([A-Za-z]+))?}");
 
-  record Parsed(Map<String, Refusal> refusals, Map<String, ValueRule> everyType, Map<String, TypeRule> types) {}
+  record Parsed(Map<String, Refusal> refusals, Map<String, ValueRule> everyType, Map<String, TypeRule> types, Map<String, Fact> facts,
+      Map<String, StateSet> stateSets) {}
+
+  /** A named set of states several rows share (a version's editable states), with why. */
+  record StateSet(String name, Set<String> values, String why) {}
 
   private final TypeShapes shapes;
   private final List<String> problems = new ArrayList<>();
+  private final Map<String, Fact> facts = new LinkedHashMap<>();
+  private final Map<String, StateSet> stateSets = new LinkedHashMap<>();
 
   TypeRulesReader(TypeShapes shapes) {
     this.shapes = shapes;
@@ -47,6 +53,12 @@ final class TypeRulesReader {
     root.path("refusals").fields().forEachRemaining(e -> refusals.put(e.getKey(), refusal(e.getKey(), e.getValue())));
     Map<String, ValueRule> everyType = new LinkedHashMap<>();
     root.path("everyType").fields().forEachRemaining(e -> everyType.put(e.getKey(), valueRule(null, e.getKey(), e.getValue())));
+    root.path("stateSets").fields().forEachRemaining(e -> {
+      Set<String> values = new LinkedHashSet<>();
+      e.getValue().path("values").forEach(v -> values.add(v.asText()));
+      stateSets.put(e.getKey(), new StateSet(e.getKey(), Set.copyOf(values), e.getValue().path("why").asText("")));
+    });
+    root.path("facts").fields().forEachRemaining(e -> fact(e.getKey(), e.getValue()));
     Map<String, TypeRule> types = new LinkedHashMap<>();
     root.path("types").fields().forEachRemaining(e -> {
       if (!shapes.knows(e.getKey())) {
@@ -61,7 +73,7 @@ final class TypeRulesReader {
     if (!problems.isEmpty()) {
       throw new IllegalStateException("type-rules.json does not match the spec:\n  " + String.join("\n  ", problems));
     }
-    return new Parsed(ordered(refusals), ordered(everyType), ordered(types));
+    return new Parsed(ordered(refusals), ordered(everyType), ordered(types), ordered(facts), ordered(stateSets));
   }
 
   /** An unmodifiable copy that keeps the file's order, so the generated docs are stable. */
@@ -91,8 +103,21 @@ final class TypeRulesReader {
     n.path("editable").forEach(e -> edits.add(stateRule(type, e, refusals, true)));
     StateRule create = n.has("create") ? stateRule(type, n.get("create"), refusals, false) : null;
     StateRule delete = n.has("delete") ? stateRule(type, n.get("delete"), refusals, false) : null;
+    Map<String, Limit> limits = new LinkedHashMap<>();
+    n.path("limits").fields().forEachRemaining(e -> {
+      attribute(type, e.getKey(), type + ".limits");
+      String refusal = e.getValue().path("refusal").asText();
+      if (!refusals.contains(refusal)) {
+        problems.add(type + ".limits." + e.getKey() + ": unknown refusal " + refusal);
+      }
+      if (e.getValue().path("maxLength").asInt(0) < 1) {
+        problems.add(type + ".limits." + e.getKey() + ": maxLength must be positive");
+      }
+      limits.put(e.getKey(), new Limit(e.getKey(), e.getValue().path("maxLength").asInt(), e.getValue().path("label").asText(e.getKey()),
+          refusal, e.getValue().path("why").asText("")));
+    });
     return new TypeRule(type, n.path("owner").asText(null), ordered(initial), ordered(fixed), ordered(states),
-        List.copyOf(edits), create, delete);
+        List.copyOf(edits), create, delete, ordered(limits));
   }
 
   private ValueRule valueRule(String type, String attribute, JsonNode n) {
@@ -170,14 +195,27 @@ final class TypeRulesReader {
   /** {@code attribute} of the type itself, or {@code relationship.attribute} of its to-one parent. */
   private void source(String type, String path, String where) {
     StateSource s = StateSource.parse(path);
-    if (s.own()) {
-      attribute(type, s.attribute(), where);
+    if (s.path().size() > 1) {
+      problems.add(where + ": initial values read the resource itself or a direct parent, not " + path);
       return;
     }
-    Relationship rel = toOne(type, s.relationship(), where);
-    if (rel != null && !s.attribute().equals("id")) {
-      attribute(rel.target(), s.attribute(), where);
+    String owner = owner(type, s, where);
+    if (owner != null && !s.attribute().equals("id")) {
+      attribute(owner, s.attribute(), where);
     }
+  }
+
+  /** The type at the end of a source's path of to-one relationships, or null (a problem is recorded). */
+  private String owner(String type, StateSource source, String where) {
+    String owner = type;
+    for (String hop : source.path()) {
+      Relationship rel = toOne(owner, hop, where);
+      if (rel == null) {
+        return null;
+      }
+      owner = rel.target();
+    }
+    return owner;
   }
 
   private Relationship toOne(String type, String name, String where) {
@@ -207,13 +245,24 @@ final class TypeRulesReader {
   }
 
   private void states(String type, StateSource source, Iterable<String> states, String where) {
-    String owner = type;
-    if (!source.own()) {
-      Relationship rel = toOne(type, source.relationship(), where);
-      if (rel == null) {
-        return;
+    String owner = owner(type, source, where);
+    if (owner == null) {
+      return;
+    }
+    if (source.fact()) {
+      Fact fact = facts.get(source.attribute().substring(1));
+      if (fact == null) {
+        problems.add(where + ": unknown fact " + source.attribute() + " (known: " + facts.keySet() + ")");
+      } else if (!fact.type().equals(owner)) {
+        problems.add(where + ": fact " + source.attribute() + " is of " + fact.type() + ", not " + owner);
+      } else {
+        states.forEach(state -> {
+          if (!fact.values().contains(state)) {
+            problems.add(where + ": " + state + " is not a value of fact " + source.attribute() + " " + fact.values());
+          }
+        });
       }
-      owner = rel.target();
+      return;
     }
     Schema schema = attribute(owner, source.attribute(), where);
     if (schema == null) {
@@ -226,6 +275,48 @@ final class TypeRulesReader {
     }
   }
 
+  private void fact(String name, JsonNode n) {
+    String where = "facts." + name;
+    String type = n.path("type").asText();
+    if (!shapes.knows(type)) {
+      problems.add(where + ": unknown type " + type);
+      return;
+    }
+    List<String> any = List.of(n.path("any").asText().split("\\."));
+    String owner = type;
+    for (int i = 0; i < any.size(); i++) {
+      Relationship rel = shapes.relationship(owner, any.get(i));
+      if (rel == null || (rel.toMany() && i < any.size() - 1)) {
+        problems.add(where + ": " + owner + "." + any.get(i) + " is not a to-one hop or a final relationship");
+        return;
+      }
+      owner = rel.target();
+    }
+    List<String> same = new ArrayList<>();
+    n.path("same").forEach(a -> {
+      attribute(type, a.asText(), where);
+      same.add(a.asText());
+    });
+    String target = owner;
+    List<Map<String, Set<String>>> conditions = new ArrayList<>();
+    n.path("where").forEach(c -> {
+      Map<String, Set<String>> condition = new LinkedHashMap<>();
+      c.fields().forEachRemaining(e -> {
+        Set<String> values = new LinkedHashSet<>();
+        e.getValue().forEach(v -> values.add(v.asText()));
+        states(target, new StateSource(List.of(), e.getKey()), values, where);
+        condition.put(e.getKey(), Set.copyOf(values));
+      });
+      conditions.add(ordered(condition));
+    });
+    same.forEach(a -> attribute(target, a, where));
+    if (n.path("why").asText("").isBlank()) {
+      problems.add(where + ": a fact must say why");
+    }
+    facts.put(name, new Fact(name, type, any, List.copyOf(same), List.copyOf(conditions), n.path("then").asText(),
+        n.path("otherwise").asText(), n.path("why").asText()));
+  }
+
   private StateMachine machine(String type, String attribute, JsonNode n) {
     String where = type + ".states." + attribute;
     Map<String, Set<String>> transitions = new LinkedHashMap<>();
@@ -233,15 +324,15 @@ final class TypeRulesReader {
       Set<String> next = new LinkedHashSet<>();
       e.getValue().forEach(v -> next.add(v.asText()));
       transitions.put(e.getKey(), Set.copyOf(next));
-      states(type, new StateSource(null, attribute), List.of(e.getKey()), where);
-      states(type, new StateSource(null, attribute), next, where);
+      states(type, new StateSource(List.of(), attribute), List.of(e.getKey()), where);
+      states(type, new StateSource(List.of(), attribute), next, where);
     });
     String mirror = n.path("mirror").asText(null);
     Map<String, String> mirrorMap = new LinkedHashMap<>();
     n.path("mirrorMap").fields().forEachRemaining(e -> mirrorMap.put(e.getKey(), e.getValue().asText()));
     if (mirror != null) {
-      states(type, new StateSource(null, attribute), mirrorMap.keySet(), where);
-      states(type, new StateSource(null, mirror), mirrorMap.values(), where);
+      states(type, new StateSource(List.of(), attribute), mirrorMap.keySet(), where);
+      states(type, new StateSource(List.of(), mirror), mirrorMap.values(), where);
     }
     return new StateMachine(attribute, ordered(transitions), mirror, ordered(mirrorMap), n.path("why").asText(""));
   }
@@ -260,12 +351,24 @@ final class TypeRulesReader {
     }
     StateSource source = StateSource.parse(n.path("state").asText());
     Set<String> allowed = new LinkedHashSet<>();
-    n.path("in").forEach(s -> allowed.add(s.asText()));
+    String setName = null;
+    if (n.path("in").isTextual()) {
+      setName = n.get("in").asText();
+      StateSet set = stateSets.get(setName);
+      if (set == null) {
+        problems.add(where + ": unknown state set " + setName + " (known: " + stateSets.keySet() + ")");
+      } else {
+        allowed.addAll(set.values());
+      }
+    } else {
+      n.path("in").forEach(s -> allowed.add(s.asText()));
+    }
     states(type, source, allowed, where);
     String refusal = n.path("refusal").asText();
     if (!refusals.contains(refusal)) {
       problems.add(where + ": unknown refusal " + refusal);
     }
-    return new StateRule(List.copyOf(attributes), source, Set.copyOf(allowed), refusal, n.path("why").asText(""));
+    return new StateRule(List.copyOf(attributes), source, Set.copyOf(allowed), refusal, n.path("why").asText(""), setName,
+        n.path("evenUnchanged").asBoolean(false), n.path("openWhileUnset").asBoolean(false), n.path("onCreate").asBoolean(false));
   }
 }

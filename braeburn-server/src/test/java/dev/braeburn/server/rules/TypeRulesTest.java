@@ -103,6 +103,39 @@ class TypeRulesTest {
   }
 
   @Test
+  void factsPathsStateSetsAndLimitsAreCheckedAgainstTheSpecToo() {
+    String table = """
+        {"refusals": {"R": {"status": 409, "code": "X", "title": "t"}},
+         "stateSets": {"open": {"values": ["PREPARE_FOR_SUBMISSION"]}},
+         "facts": {
+           "noWhy": {"type": "apps", "any": "appStoreVersions", "then": "A", "otherwise": "B"},
+           "badPath": {"type": "apps", "any": "appStoreVersions.app", "then": "A", "otherwise": "B", "why": "w"},
+           "badValue": {"type": "apps", "any": "appStoreVersions", "where": [{"appVersionState": ["SOLD_OUT"]}],
+                        "then": "A", "otherwise": "B", "why": "w"}},
+         "types": {
+           "appScreenshots": {"create": {"state": "appScreenshotSet.appStoreVersionLocalization.appStoreVersion.appVersionState",
+                                         "in": "closed", "refusal": "R"}},
+           "appStoreVersionLocalizations": {
+             "editable": [{"attributes": ["whatsNew"], "state": "appStoreVersion.@noSuchFact", "in": ["A"], "refusal": "R"},
+                          {"attributes": ["whatsNew"], "state": "appStoreVersion.app.@badValue", "in": ["C"], "refusal": "R"},
+                          {"attributes": ["keywords"], "state": "appStoreVersion.noSuchHop.appVersionState", "in": "open", "refusal": "R"}],
+             "limits": {"keywords": {"maxLength": 0, "refusal": "R"}, "nope": {"maxLength": 3, "refusal": "MISSING"}}}}}
+        """;
+    assertThatThrownBy(() -> TypeRules.load(model, stream(table)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("facts.noWhy: a fact must say why")
+        .hasMessageContaining("facts.badPath: apps.appStoreVersions is not a to-one hop")
+        .hasMessageContaining("SOLD_OUT is not a value of appStoreVersions.appVersionState")
+        .hasMessageContaining("unknown state set closed")
+        .hasMessageContaining("unknown fact @noSuchFact")
+        .hasMessageContaining("C is not a value of fact @badValue")
+        .hasMessageContaining("has no relationship noSuchHop")
+        .hasMessageContaining("maxLength must be positive")
+        .hasMessageContaining("has no attribute nope")
+        .hasMessageContaining("unknown refusal MISSING");
+  }
+
+  @Test
   void everyTypeRowsApplyOnlyWhereTheTypeHasTheAttribute() {
     Map<String, ValueRule> apps = rules.valueRules("bundleIds");
     assertThat(apps).doesNotContainKey("createdDate");
