@@ -180,6 +180,10 @@ class VersionsAcceptanceTest {
         versionBody("IOS", "1.1.0", "\"releaseType\":\"SCHEDULED\",\"earliestReleaseDate\":\"2020-06-01T10:00:00-07:00\""));
     refused(past, 409, List.of(List.of(INVALID, INVALID_TITLE, "The attribute 'earliestReleaseDate' must be in the future",
         "/data/attributes/earliestReleaseDate")), "SCHEDULED", "inferred");
+    TestServer.Reply farOff = server.send("POST", "/v1/appStoreVersions",
+        versionBody("IOS", "1.1.0", "\"releaseType\":\"SCHEDULED\",\"earliestReleaseDate\":\"+10000-01-01T00:00:00Z\""));
+    refused(farOff, 409, List.of(List.of(INVALID, INVALID_TITLE, "The attribute 'earliestReleaseDate' must be before the year 10000",
+        "/data/attributes/earliestReleaseDate")), "year 9999", "inferred");
     String id = create(versionBody("IOS", "1.1.0", "\"releaseType\":\"SCHEDULED\",\"earliestReleaseDate\":\"2099-06-01T10:00:00-07:00\""))
         .path("id").asText();
     assertThat(world.attributes("appStoreVersions", id).path("earliestReleaseDate").asText()).isEqualTo("2099-06-01T10:00:00-07:00");

@@ -54,6 +54,11 @@ final class ReleaseErrors {
     return Errors.attributeInvalid("The attribute 'earliestReleaseDate' must be in the future", EARLIEST_RELEASE_DATE);
   }
 
+  /** [INFER] a bound on client input: Apple's limit is unrecorded; a four-digit year is what every store keeps. */
+  static ApiError earliestReleaseDateTooLate() {
+    return Errors.attributeInvalid("The attribute 'earliestReleaseDate' must be before the year 10000", EARLIEST_RELEASE_DATE);
+  }
+
   /** review-pipeline.md §5.2 [REAL TL + many]: the one body for every reason a build cannot be attached; the reason goes in the diagnosis. */
   static ApiError buildNotAddable() {
     return ApiError.of(409, "ENTITY_ERROR.RELATIONSHIP.INVALID", "A relationship value is not acceptable for the current resource state.",

@@ -11,6 +11,8 @@ import java.time.Instant;
  */
 final class Tasks {
   static final String ID = "id";
+  /** The latest instant work is scheduled for: a four-digit year, which every store keeps (PostgreSQL's timestamps are bounded). */
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
   private final Release release;
 
@@ -22,11 +24,12 @@ final class Tasks {
     return tx.scheduled(kind).stream().anyMatch(t -> id.equals(t.payload().path(ID).asText()));
   }
 
-  /** Schedules {@code kind} for the resource unless one is pending; a time in the past is due at once. */
+  /** Schedules {@code kind} for the resource unless one is pending; a time in the past is due at once, one beyond {@link #LATEST} then. */
   void ensure(StoreTx tx, String kind, String id, Instant dueAt) {
     if (!pending(tx, kind, id)) {
       Instant now = release.graph().now();
-      release.services().scheduler().schedule(tx, kind, dueAt.isBefore(now) ? now : dueAt, release.graph().object().put(ID, id));
+      Instant due = dueAt.isBefore(now) ? now : dueAt.isAfter(LATEST) ? LATEST : dueAt;
+      release.services().scheduler().schedule(tx, kind, due, release.graph().object().put(ID, id));
     }
   }
 

@@ -130,7 +130,10 @@ final class VersionChecks {
     }
     boolean dateChanged = before == null || !Objects.equals(before.get(EARLIEST_RELEASE_DATE), date);
     boolean typeChanged = before == null || !Objects.equals(before.get(RELEASE_TYPE), after.get(RELEASE_TYPE));
-    if (dateChanged && (at.getEpochSecond() % 3600 != 0 || at.getNano() != 0)) {
+    if (dateChanged && at.isAfter(Tasks.LATEST)) {
+      out.add(ReleaseErrors.earliestReleaseDateTooLate(), "earliestReleaseDate " + date.asText() + " is beyond the year 9999; Braeburn bounds"
+          + " it to four-digit years (inferred: Apple's limit is unrecorded).");
+    } else if (dateChanged && (at.getEpochSecond() % 3600 != 0 || at.getNano() != 0)) {
       out.add(ReleaseErrors.earliestReleaseDateNotOnTheHour(), "earliestReleaseDate " + date.asText() + " is not on a whole hour; Apple allows"
           + " hour precision only (review-pipeline.md §4.5). Send e.g. " + at.truncatedTo(java.time.temporal.ChronoUnit.HOURS).plusSeconds(3600) + ".");
     } else if ((dateChanged || typeChanged) && "SCHEDULED".equals(after.path(RELEASE_TYPE).asText(null)) && !at.isAfter(release.graph().now())) {
