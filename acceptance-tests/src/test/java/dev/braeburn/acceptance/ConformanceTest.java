@@ -36,6 +36,7 @@ class ConformanceTest {
   private static final String REVIEW_DRAFT = "conformance-review-draft";
   /** The app has no visionOS version: whatever the seed shows in review, no submission of it is in progress there. */
   private static final String REVIEW_PLATFORM = "VISION_OS";
+  private static final String PENDING_RELEASE = PREFIX + "pending-release";
   private static final Path COVERAGE = Path.of("..", "docs", "coverage.md");
   /**
    * Valid bodies the schema alone cannot make, for operations that check values beyond it (App
@@ -183,7 +184,15 @@ class ConformanceTest {
         ((ObjectNode) r.path("attributes")).put("contactFirstName", "Ada").put("contactLastName", "Lovelace")
             .put("contactPhone", "+1 555 0100").put("contactEmail", "ada@example.com");
       }
+      if (r.path("type").asText().equals("appStoreVersionPhasedReleases")) { // a running one, so a PATCH may pause it
+        ((ObjectNode) r.path("attributes")).put("phasedReleaseState", "ACTIVE").put("currentDayNumber", 1);
+      }
     }
+    // A MANUAL version approved and waiting for its release request (tvOS app; its 1.6.2 is live).
+    ObjectNode pending = data.addObject().put("type", "appStoreVersions").put("id", PENDING_RELEASE);
+    pending.putObject("attributes").put("platform", "TV_OS").put("versionString", "1.7.0").put("releaseType", "MANUAL")
+        .put("appVersionState", "PENDING_DEVELOPER_RELEASE").put("appStoreState", "PENDING_DEVELOPER_RELEASE");
+    pending.putObject("relationships").putObject("app").putObject("data").put("type", "apps").put("id", "1600000003");
     for (Operation op : spec.operations()) {
       if (op.kind() == OperationKind.DELETE && spec.resourceType(op.type()) != null) {
         data.addObject().put("type", op.type()).put("id", DELETE_PREFIX + op.id()).putObject("attributes");
@@ -220,6 +229,26 @@ class ConformanceTest {
 
   private static ObjectNode attributes(ObjectNode body) {
     return (ObjectNode) body.at("/data/attributes");
+  }
+
+  /**
+   * The generated body names the fixture's primaries; where the release family's rules refuse that
+   * (issue 13: one open version per platform, a version string's form, one phased release per
+   * version, a release request only for a version pending release), the valid call is one Apple accepts.
+   */
+  private static void acceptedByTheReleaseRules(Operation op, ObjectNode body) {
+    JsonNode data = body.path("data");
+    switch (op.id()) {
+      // the app's iOS 3.5.0 is still open: its first macOS version instead
+      case "appStoreVersions_createInstance" -> ((ObjectNode) data.path("attributes")).put("platform", "MAC_OS").put("versionString", "1.0");
+      case "appStoreVersions_updateInstance" -> ((ObjectNode) data.path("attributes")).put("versionString", "3.5.0"); // unchanged
+      // the primary version has the fixture's phased release: Ledgerly's open iOS 2.9.0 instead
+      case "appStoreVersionPhasedReleases_createInstance" ->
+          ((ObjectNode) data.at("/relationships/appStoreVersion/data")).put("id", "a6e7f3aa-98ee-5f09-a290-fc97e19bd8c6");
+      case "appStoreVersionPhasedReleases_updateInstance" -> ((ObjectNode) data.path("attributes")).put("phasedReleaseState", "PAUSED");
+      case "appStoreVersionReleaseRequests_createInstance" -> ((ObjectNode) data.at("/relationships/appStoreVersion/data")).put("id", PENDING_RELEASE);
+      default -> { }
+    }
   }
 
   private String pathFor(Operation op, String id) {
@@ -334,6 +363,7 @@ class ConformanceTest {
     try {
       valid = bodies.body(op, id);
       VALID_VALUES.getOrDefault(op.id(), b -> {}).accept(valid);
+      acceptedByTheReleaseRules(op, valid);
     } catch (RuntimeException e) {
       f.add("cannot build a body from " + op.bodySchema() + ": " + e);
       return;

@@ -111,8 +111,9 @@ class EditabilityMatrixAcceptanceTest {
     fixture.load(false);
     Operation op = SPEC.operation(type + "_createInstance");
     ObjectNode body = BODIES.body(op, null);
-    ObjectNode attributes = ((ObjectNode) body.get("data")).with("attributes");
-    RULES.of(type).edits().stream().filter(StateRule::onCreate).forEach(r -> attributes.remove(r.attributes()));
+    if (body.get("data").get("attributes") instanceof ObjectNode attributes) { // a type without attributes (release requests) sends none
+      RULES.of(type).edits().stream().filter(StateRule::onCreate).forEach(r -> attributes.remove(r.attributes()));
+    }
     String hop = gate.state().path().getFirst();
     ((ObjectNode) body.get("data")).putObject("relationships").putObject(hop).putObject("data").put("type", MODEL.relationship(type, hop).target())
         .put("id", fixture.root.children.get(hop).id);

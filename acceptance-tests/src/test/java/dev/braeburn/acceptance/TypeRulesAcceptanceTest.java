@@ -47,7 +47,8 @@ class TypeRulesAcceptanceTest {
     server.admin("POST", "/_braeburn/clock/freeze", null, null);
     TestServer.Reply advanced = server.admin("POST", "/_braeburn/clock/advance", "{\"days\":40}", null);
     Instant now = Instant.parse(advanced.json().path("now").asText()).truncatedTo(ChronoUnit.SECONDS);
-    JsonNode version = created("/v1/appStoreVersions", "{\"data\":{\"type\":\"appStoreVersions\",\"attributes\":{\"platform\":\"IOS\","
+    // the app's first macOS version (its iOS 3.5.0 is still open, and Apple allows one open version per platform)
+    JsonNode version = created("/v1/appStoreVersions", "{\"data\":{\"type\":\"appStoreVersions\",\"attributes\":{\"platform\":\"MAC_OS\","
         + "\"versionString\":\"9.0\"},\"relationships\":{\"app\":{\"data\":{\"type\":\"apps\",\"id\":\"" + APP + "\"}}}}}");
     JsonNode a = version.path("attributes");
     assertThat(a.path("appStoreState").asText()).isEqualTo("PREPARE_FOR_SUBMISSION");

@@ -71,6 +71,12 @@ final class AppInfos {
     if (to == null || editable.isEmpty()) {
       return;
     }
+    // An app info loaded through the admin API may sit in a state the version's move cannot follow from
+    // (a PREPARE_FOR_SUBMISSION info beside a version pending release): it stays where it is rather
+    // than failing the version's move.
+    if (!services.rules().allows(TYPE, "state", state(editable.get()), to)) {
+      return;
+    }
     if (to.equals(LIVE)) {
       live(tx, app).ifPresent(old -> services.rules().move(tx, old, "state", REPLACED));
     }

@@ -23,12 +23,13 @@ public final class ReleaseFamily implements Family {
   private final ReviewSettings settings = new ReviewSettings(Duration.ofHours(24), Duration.ofHours(20));
   private final Map<String, RequestHandler> adminRoutes = new HashMap<>();
   private volatile AppReview review;
+  private volatile Releases releases;
   private volatile CustomerReviews customerReviews;
 
   @Override
   public void install(FamilyContext context) {
     Release release = Release.of(context.services(), context.events(), settings);
-    Releases releases = new Releases(release);
+    releases = new Releases(release);
     new Versions(release).install(context);
     releases.install(context);
     review = new AppReview(release, releases);
@@ -43,14 +44,18 @@ public final class ReleaseFamily implements Family {
 
   /**
    * Resources loaded through the admin API or a seed already in flight get the work Apple would
-   * have scheduled for them: a submission waiting for or in review its review, a pending response
-   * its publication. Runs in the loading transaction.
+   * have scheduled for them: a submission waiting for or in review its review, an active phased
+   * release its days, a version pending a scheduled release its release, a pending response its
+   * publication. Runs in the loading transaction.
    */
   @Override
   public void afterLoad(StoreTx tx, List<Resource> loaded) {
     for (Resource resource : loaded) {
-      if (resource.type().equals("reviewSubmissions")) {
-        tx.find(resource.type(), resource.id()).ifPresent(submission -> review.adopt(tx, submission));
+      Resource stored = tx.find(resource.type(), resource.id()).orElse(null); // as linked by the load
+      if (stored != null && stored.type().equals("reviewSubmissions")) {
+        review.adopt(tx, stored);
+      } else if (stored != null) {
+        releases.adopt(tx, stored);
       }
     }
     customerReviews.afterLoad(tx, loaded);
