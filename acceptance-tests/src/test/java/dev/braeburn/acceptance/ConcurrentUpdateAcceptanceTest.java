@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class ConcurrentUpdateAcceptanceTest {
   /** Apple's writable attributes of an App Store version localization (AppStoreVersionLocalizationUpdateRequest). */
   private static final List<String> ATTRIBUTES = List.of("description", "keywords", "marketingUrl", "promotionalText", "supportUrl", "whatsNew");
-  private static final String LOCALIZATION = "a45d47a4-849b-5886-bab3-3c32079add94"; // demo seed
+  private static final String LOCALIZATION = "cddec1c8-5ede-52c2-ad7e-1025e2774d7e"; // demo seed: the editable 3.5.0's en-US (a live one is locked)
   private static final String GROUP = "53426e75-a6e6-5d20-b28a-5d6137ef39b4"; // demo seed: an external group (internal ones take team users only)
   private static final int ROUNDS = 15;
 

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Timeout;
  * 400 {@code ENTITY_INVALID}, for the API and the admin API.
  */
 class RobustnessAcceptanceTest {
-  static final String LOCALIZATION = "a45d47a4-849b-5886-bab3-3c32079add94"; // demo seed: an appStoreVersionLocalization
+  static final String LOCALIZATION = "cddec1c8-5ede-52c2-ad7e-1025e2774d7e"; // demo seed: the editable 3.5.0's en-US (a live one is locked)
   static final String BUNDLE = "{\"data\":{\"type\":\"bundleIds\",\"attributes\":{\"name\":\"Robust\","
       + "\"identifier\":\"com.example.robust%s\",\"platform\":\"IOS\"}}}";
 

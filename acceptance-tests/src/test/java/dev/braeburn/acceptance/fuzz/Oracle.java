@@ -59,7 +59,13 @@ public final class Oracle {
       return;
     }
     for (JsonNode e : doc.path("errors")) {
+      // detail is optional in Apple's ResponseError (required: status, code, title), and Apple sends
+      // refusals without one (a locked screenshot set, content rights on a live app, review-pipeline.md §1);
+      // when present it must be text
       for (String member : List.of("status", "code", "title", "detail")) {
+        if (member.equals("detail") && !e.has("detail")) {
+          continue;
+        }
         if (!e.path(member).isTextual() || e.path(member).asText().isEmpty()) {
           out.add(new Violation(Violation.Kind.ERROR_FORMAT, call + ": error without a textual '" + member + "': " + abbreviate(response.text())));
           return;
