@@ -227,7 +227,7 @@ class WebhooksAcceptanceTest {
     assertThat(failed.get(0).at("/attributes/response/httpStatusCode").asInt()).isEqualTo(500);
     assertThat(failed.get(0).at("/attributes/errorMessage").asText()).contains("500");
     assertThat(server.get("/v1/webhooks/" + id + "/deliveries?filter[deliveryState]=PENDING").json().path("data").size()).isEqualTo(1);
-    JsonNode tasks = server.admin("GET", "/_braeburn/tasks", null, null).json().path("data");
+    List<JsonNode> tasks = deliveryTasks();
     assertThat(tasks.size()).isEqualTo(1);
     assertThat(tasks.get(0).path("kind").asText()).isEqualTo("webhook.deliver");
     assertThat(Duration.between(frozenAt.plusSeconds(60), Instant.parse(tasks.get(0).path("dueAt").asText())).abs()).isLessThan(Duration.ofSeconds(1));
@@ -244,7 +244,7 @@ class WebhooksAcceptanceTest {
     assertThat(states(log)).containsExactly("FAILED", "SUCCEEDED");
     assertThat(Duration.between(frozenAt.plusSeconds(60), Instant.parse(log.get(1).at("/attributes/sentDate").asText())).abs())
         .isLessThan(Duration.ofSeconds(1));
-    assertThat(server.admin("GET", "/_braeburn/tasks", null, null).json().path("data").size()).isZero();
+    assertThat(deliveryTasks().size()).isZero();
   }
 
   @Test
@@ -256,7 +256,7 @@ class WebhooksAcceptanceTest {
     List<String> states = states(server.get("/v1/webhooks/" + id + "/deliveries").json().path("data"));
     assertThat(states).hasSizeGreaterThan(3).allMatch("FAILED"::equals);
     assertThat(receiver.count()).isEqualTo(states.size());
-    assertThat(server.admin("GET", "/_braeburn/tasks", null, null).json().path("data").size()).isZero();
+    assertThat(deliveryTasks().size()).isZero();
   }
 
   @Test
@@ -352,9 +352,9 @@ class WebhooksAcceptanceTest {
     receiver.status.set(500);
     ping(id);
     receiver.next();
-    assertThat(server.admin("GET", "/_braeburn/tasks", null, null).json().path("data").size()).isEqualTo(1);
+    assertThat(deliveryTasks().size()).isEqualTo(1);
     assertThat(server.send("DELETE", "/v1/webhooks/" + id, null).status()).isEqualTo(204);
-    assertThat(server.admin("GET", "/_braeburn/tasks", null, null).json().path("data").size()).isZero();
+    assertThat(deliveryTasks().size()).isZero();
     advance(86_400);
     assertThat(receiver.nothingMore()).isTrue();
   }
@@ -394,6 +394,17 @@ class WebhooksAcceptanceTest {
   private static List<String> states(JsonNode deliveries) {
     List<String> out = new ArrayList<>();
     deliveries.forEach(d -> out.add(d.at("/attributes/deliveryState").asText()));
+    return out;
+  }
+
+  /** Scheduled webhook deliveries (the demo seed's in-flight review has tasks of its own). */
+  private List<JsonNode> deliveryTasks() {
+    List<JsonNode> out = new ArrayList<>();
+    server.admin("GET", "/_braeburn/tasks", null, null).json().path("data").forEach(t -> {
+      if (t.path("kind").asText().equals("webhook.deliver")) {
+        out.add(t);
+      }
+    });
     return out;
   }
 }

@@ -103,7 +103,10 @@ final class PhasedReleaseClock {
         if (!phased.attributes().hasNonNull("currentDayNumber")) {
           missing.put("currentDayNumber", 1);
         }
-        scheduleNextDay(tx, missing.isEmpty() ? phased : release.graph().update(tx, phased, missing));
+        Resource active = missing.isEmpty() ? phased : release.graph().update(tx, phased, missing);
+        // loaded as it stands: its currentDayNumber is today's, so the next day comes a day after the load even when
+        // its startDate is further back (the demo seed's dates do not move with the clock)
+        tasks.ensure(tx, DAY_TASK, active.id(), latest(nextDayDue(active), release.graph().now().plus(DAY)));
       }
       case "PAUSED" -> {
         Resource paused = phased.attributes().hasNonNull(PAUSED_AT) ? phased : release.graph().update(tx, phased, missing.put(PAUSED_AT, now));
@@ -121,16 +124,25 @@ final class PhasedReleaseClock {
       return complete(tx, phased);
     }
     Resource moved = release.graph().update(tx, phased, release.graph().object().put("currentDayNumber", day));
-    scheduleNextDay(tx, moved);
+    // a day lasts a day: one adopted behind its startDate (a seed) goes on from where it stands instead of catching up at once
+    tasks.ensure(tx, DAY_TASK, moved.id(), latest(nextDayDue(moved), release.graph().now().plus(DAY)));
     return moved;
   }
 
   /** Day {@code n} ends {@code n} days after the start, later by the time paused. */
   private void scheduleNextDay(StoreTx tx, Resource phased) {
+    tasks.ensure(tx, DAY_TASK, phased.id(), nextDayDue(phased));
+  }
+
+  /** The start of the day after {@code currentDayNumber}, counted from {@code startDate} plus the time paused. */
+  private Instant nextDayDue(Resource phased) {
     Instant start = VersionChecks.instant(phased.attributes().get("startDate"));
     int day = phased.attributes().path("currentDayNumber").asInt(1);
-    Instant due = (start == null ? release.graph().now() : start).plus(DAY.multipliedBy(day)).plusSeconds(pausedSeconds(phased));
-    tasks.ensure(tx, DAY_TASK, phased.id(), due);
+    return (start == null ? release.graph().now() : start).plus(DAY.multipliedBy(day)).plusSeconds(pausedSeconds(phased));
+  }
+
+  private static Instant latest(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   /** Adds a pause in progress to the paused time and to {@code totalPauseDuration} (whole days). */
