@@ -141,8 +141,15 @@ class AppReviewDocumentTest {
     return out.toString();
   }
 
+  /** The release family's types, and the uploads' types whose rules read a version's state (screenshots, previews …). */
   private List<String> releaseTypes() {
-    return rules.types().stream().filter(t -> String.valueOf(rules.of(t).owner()).startsWith("release")).toList();
+    return rules.types().stream().filter(t -> String.valueOf(rules.of(t).owner()).startsWith("release") || readsTheVersion(rules.of(t)))
+        .toList();
+  }
+
+  private static boolean readsTheVersion(TypeRule rule) {
+    return java.util.stream.Stream.concat(rule.edits().stream(), java.util.stream.Stream.of(rule.create(), rule.delete()))
+        .filter(java.util.Objects::nonNull).anyMatch(r -> r.state().path().contains("appStoreVersion"));
   }
 
   private static String escape(String text) {
