@@ -55,6 +55,7 @@ final class TeamAdmin {
     out.put("name", team.name());
     out.put("createdAt", team.createdAt().toString());
     out.put("agreementsMissing", team.agreementsMissing());
+    out.put("teamId", team.teamId()); // the developer-program team ID: certificates' OU, profiles' TeamIdentifier
     out.put("vendorNumber", VendorNumbers.of(team.issuerId())); // filter[vendorNumber] of its sales and finance reports
     return out;
   }

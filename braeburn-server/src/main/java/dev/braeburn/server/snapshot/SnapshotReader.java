@@ -38,7 +38,7 @@ import java.util.zip.ZipException;
  */
 final class SnapshotReader {
   private static final List<Set<String>> FIELDS = List.of(
-      Set.of("issuerId", "name", "createdAt", "agreementsMissing"),
+      Set.of("issuerId", "name", "createdAt", "agreementsMissing", "teamId"),
       Set.of("keyId", "issuerId", "name", "type", "roles", "publicKey", "createdAt", "revokedAt", "hourlyLimit"),
       Set.of("issuerId", "type", "id", "createdAt", "updatedAt", "attributes"),
       Set.of("issuerId", "sourceType", "sourceId", "relationship", "targetType", "targetId"),
@@ -133,9 +133,18 @@ final class SnapshotReader {
     return new SnapshotSummary(header.scope(), header.issuerId(), counts[0], counts[1], counts[2], counts[3], counts[4]);
   }
 
+  /** A team's {@code teamId}: optional (snapshots before issue 14 have none), else ten letters and digits. */
+  private static String teamId(RecordFields f) {
+    String teamId = f.optionalText("teamId");
+    if (teamId != null && !Team.isTeamId(teamId)) {
+      throw f.invalid("teamId", "'teamId' must be ten upper-case letters and digits, not '" + teamId + "'");
+    }
+    return teamId;
+  }
+
   private void deliver(int section, RecordFields f, StateSink sink) throws IOException {
     switch (section) {
-      case 0 -> sink.team(new Team(f.text("issuerId"), f.string("name"), f.instant("createdAt"), f.bool("agreementsMissing")));
+      case 0 -> sink.team(new Team(f.text("issuerId"), f.string("name"), f.instant("createdAt"), f.bool("agreementsMissing"), teamId(f)));
       case 1 -> sink.key(key(f));
       case 2 -> sink.resource(new StoredResource(f.text("issuerId"), f.text("type"), f.text("id"),
           mapper.writeValueAsString(f.object("attributes")), f.instant("createdAt"), f.instant("updatedAt")));

@@ -49,6 +49,7 @@ final class SnapshotWriter implements StateSink {
       json.writeStringField("name", team.name());
       json.writeStringField("createdAt", team.createdAt().toString());
       json.writeBooleanField("agreementsMissing", team.agreementsMissing());
+      json.writeStringField("teamId", team.teamId());
     });
   }
 

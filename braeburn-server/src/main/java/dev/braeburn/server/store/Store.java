@@ -87,6 +87,16 @@ public interface Store extends AutoCloseable {
   /** Pending tasks of one team (null: of all), soonest first. */
   List<ScheduledTask> scheduledTasks(String issuerId, int limit);
 
+  /** Braeburn's certificate authority as stored (issue 14): its document, empty until it was first made. */
+  Optional<String> certificateAuthority();
+
+  /**
+   * Stores {@code document} as the certificate authority unless one is stored already (another
+   * instance on the database may have been first) and returns the one that is stored: every
+   * instance ends up with the same authority.
+   */
+  String saveCertificateAuthority(String document);
+
   /** Uploaded parts and served images (issue 5): bytes shared by every instance on the database. */
   default UploadStore uploads() {
     throw new UnsupportedOperationException("this store keeps no uploads");

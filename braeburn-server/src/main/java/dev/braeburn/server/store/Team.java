@@ -1,10 +1,31 @@
 package dev.braeburn.server.store;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 
 /**
  * A tenant: what App Store Connect calls a team (a provider), identified by its issuer ID. {@code
  * agreementsMissing} plays the Account Holder not having accepted the current Program License
- * Agreement, which at Apple blocks every request of the team (protocol.md §2.2).
+ * Agreement, which at Apple blocks every request of the team (protocol.md §2.2). {@code teamId} is
+ * the developer-program team ID (ten upper-case letters and digits, like Apple's {@code 9ABCDE1234}):
+ * the OU of the team's certificates, its profiles' TeamIdentifier and bundle seed IDs
+ * (provisioning.md §3.3, §4.4). It never changes.
  */
-public record Team(String issuerId, String name, Instant createdAt, boolean agreementsMissing) {}
+public record Team(String issuerId, String name, Instant createdAt, boolean agreementsMissing, String teamId) {
+  private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** A fresh team ID: ten random upper-case letters and digits. */
+  public static String newTeamId() {
+    StringBuilder out = new StringBuilder(10);
+    for (int i = 0; i < 10; i++) {
+      out.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+    }
+    return out.toString();
+  }
+
+  /** Whether {@code text} has a team ID's shape. */
+  public static boolean isTeamId(String text) {
+    return text != null && text.matches("[A-Z0-9]{10}");
+  }
+}

@@ -59,12 +59,14 @@ final class SqlStateImport implements StateSink {
     }
     int agreements = team.agreementsMissing() ? 1 : 0;
     try {
+      // A snapshot from before team IDs (issue 14) has none: the team keeps the one it has, or gets one.
       int updated = onlyTeam == null ? 0 : update(new SqlBuilder().sql(
-          "UPDATE teams SET name = ?, created_at = ?, agreements_missing = ? WHERE issuer_id = ?",
-          team.name(), team.createdAt().toString(), agreements, team.issuerId()));
+          "UPDATE teams SET name = ?, created_at = ?, agreements_missing = ?, team_id = COALESCE(?, team_id) WHERE issuer_id = ?",
+          team.name(), team.createdAt().toString(), agreements, team.teamId(), team.issuerId()));
       if (updated == 0) {
-        update(new SqlBuilder().sql("INSERT INTO teams (issuer_id, name, created_at, agreements_missing) VALUES (?, ?, ?, ?)",
-            team.issuerId(), team.name(), team.createdAt().toString(), agreements));
+        update(new SqlBuilder().sql("INSERT INTO teams (issuer_id, name, created_at, agreements_missing, team_id) VALUES (?, ?, ?, ?, ?)",
+            team.issuerId(), team.name(), team.createdAt().toString(), agreements,
+            team.teamId() == null ? Team.newTeamId() : team.teamId()));
       }
     } catch (SQLException e) {
       throw new StoreException(e);

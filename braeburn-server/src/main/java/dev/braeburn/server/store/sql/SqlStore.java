@@ -177,9 +177,10 @@ public final class SqlStore implements Store {
   @Override
   public Team createTeam(String issuerId, String name) {
     Instant now = clock.instant();
+    String teamId = Team.newTeamId();
     accountWrite(tx -> tx.update(new SqlBuilder().sql(
-        "INSERT INTO teams (issuer_id, name, created_at) VALUES (?, ?, ?)", issuerId, name, now.toString())));
-    return new Team(issuerId, name, now, false);
+        "INSERT INTO teams (issuer_id, name, created_at, team_id) VALUES (?, ?, ?, ?)", issuerId, name, now.toString(), teamId)));
+    return new Team(issuerId, name, now, false, teamId);
   }
 
   @Override
@@ -194,8 +195,8 @@ public final class SqlStore implements Store {
 
   private List<Team> teamsWhere(SqlBuilder where) {
     return inTransaction(reader, "", tx -> ((SqlStoreTx) tx).query(
-        new SqlBuilder().sql("SELECT issuer_id, name, created_at, agreements_missing FROM teams").append(where),
-        rs -> new Team(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3)), rs.getInt(4) != 0)));
+        new SqlBuilder().sql("SELECT issuer_id, name, created_at, agreements_missing, team_id FROM teams").append(where),
+        rs -> new Team(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3)), rs.getInt(4) != 0, rs.getString(5))));
   }
 
   @Override
@@ -376,6 +377,22 @@ public final class SqlStore implements Store {
     return inTransaction(reader, "", tx -> ((SqlStoreTx) tx).query(new SqlBuilder().sql(
         "SELECT " + SqlStoreTx.TASK_COLUMNS + " FROM scheduled_tasks").append(where).sql(" ORDER BY due_at, id LIMIT ?", limit),
         ((SqlStoreTx) tx)::task));
+  }
+
+  @Override
+  public Optional<String> certificateAuthority() {
+    return inTransaction(reader, "", tx -> ((SqlStoreTx) tx).query(
+        new SqlBuilder().sql("SELECT document FROM certificate_authority WHERE id = 1"), rs -> rs.getString(1))).stream().findFirst();
+  }
+
+  @Override
+  public String saveCertificateAuthority(String document) {
+    return inTransaction(writer, "", tx -> {
+      SqlStoreTx sql = (SqlStoreTx) tx;
+      sql.update(new SqlBuilder().sql("INSERT INTO certificate_authority (id, document, created_at) VALUES (1, ?, ?)"
+          + " ON CONFLICT (id) DO NOTHING", document, clock.instant().toString()));
+      return sql.query(new SqlBuilder().sql("SELECT document FROM certificate_authority WHERE id = 1"), rs -> rs.getString(1)).getFirst();
+    });
   }
 
   private final SqlUploads uploads = new SqlUploads();

@@ -1,0 +1,77 @@
+package dev.braeburn.server.family.signing.ca;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+
+/**
+ * Makes a new authority: a key pair and a certificate for every {@link Authority}, issuers first.
+ * Done once per database (see {@link CertificateAuthorities}).
+ *
+ * <p>Validity: from ten years before the moment it is made, so that certificates issued at a
+ * virtual time set back into the past still fall inside their issuer's validity; roots for 25
+ * years after it, the rest a day less than their issuer. Wall time, not the virtual clock:
+ * verifiers (openssl, the JDK, devices) check a chain against the real time.
+ */
+final class AuthorityMaker {
+  private static final Duration BACKDATE = Duration.ofDays(3653);
+  private static final Duration ROOT_LIFE = Duration.ofDays(9131);
+
+  private AuthorityMaker() {}
+
+  static Map<Authority, Credential> make(Instant now) {
+    Instant notBefore = now.truncatedTo(ChronoUnit.SECONDS).minus(BACKDATE);
+    Map<Authority, Credential> made = new EnumMap<>(Authority.class);
+    for (Authority authority : Authority.values()) {
+      KeyPair keys = keyPair(authority.key());
+      Credential issuer = authority.kind() == Authority.Kind.ROOT ? null : made.get(authority.issuer());
+      Instant notAfter = issuer == null ? now.truncatedTo(ChronoUnit.SECONDS).plus(ROOT_LIFE)
+          : issuer.certificate().getNotAfter().toInstant().minus(Duration.ofDays(1));
+      var certificate = CertificateMaker.sign(issuer, authority.subject(), keys.getPublic(), CertificateMaker.serial(8), notBefore,
+          notAfter, extensions(authority, keys, issuer == null ? keys : new KeyPair(issuer.certificate().getPublicKey(), null)));
+      made.put(authority, new Credential(certificate, keys.getPrivate()));
+    }
+    return made;
+  }
+
+  /**
+   * Roots and intermediates: CA, signing certificates only (an intermediate may sign leaves only,
+   * path length 0); leaves: digital signatures. Identifiers on both sides so chains build by key.
+   */
+  private static List<Extension> extensions(Authority authority, KeyPair keys, KeyPair issuer) {
+    List<Extension> out = new ArrayList<>();
+    boolean ca = authority.kind() != Authority.Kind.LEAF;
+    out.add(CertificateMaker.basicConstraints(ca, authority.kind() == Authority.Kind.INTERMEDIATE ? 0 : null));
+    out.add(CertificateMaker.keyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
+    out.add(CertificateMaker.subjectKeyIdentifier(keys.getPublic()));
+    out.add(CertificateMaker.authorityKeyIdentifier(issuer.getPublic()));
+    if (authority.marker() != null) {
+      out.add(CertificateMaker.marker(authority.marker(), false));
+    }
+    return out;
+  }
+
+  private static KeyPair keyPair(Authority.Key key) {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance(key == Authority.Key.RSA_2048 ? "RSA" : "EC");
+      switch (key) {
+        case RSA_2048 -> generator.initialize(2048);
+        case EC_P384 -> generator.initialize(new ECGenParameterSpec("secp384r1"));
+        case EC_P256 -> generator.initialize(new ECGenParameterSpec("secp256r1"));
+      }
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot make a " + key + " key", e);
+    }
+  }
+}
