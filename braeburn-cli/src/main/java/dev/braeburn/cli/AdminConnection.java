@@ -122,6 +122,23 @@ final class AdminConnection implements AutoCloseable {
     }
   }
 
+  /** The text body of a GET that must answer 200 (the CA's PEM files). */
+  String text(String path) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new CliException("the admin API answered " + response.statusCode() + " to " + path + ": " + response.body());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new CliException("cannot reach the admin API at " + baseUrl + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException("interrupted");
+    }
+  }
+
   static ObjectMapper json() {
     return JSON;
   }

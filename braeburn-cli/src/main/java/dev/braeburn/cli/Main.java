@@ -4,7 +4,7 @@ import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code braeburn} — the command line: serve, keys, token, seed, snapshot, spec. */
+/** {@code braeburn} — the command line: serve, keys, token, ca, clock, seed, snapshot, spec. */
 @Command(
     name = "braeburn",
     mixinStandardHelpOptions = true,
@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     description = "A self-hosted, stateful implementation of the App Store Connect API.")
 public final class Main {
   /** The subcommands, in the order {@code braeburn --help} lists them. */
-  static final List<Class<?>> SUBCOMMANDS = List.of(ServeCommand.class, KeysCommand.class, TokenCommand.class, ClockCommand.class,
+  static final List<Class<?>> SUBCOMMANDS = List.of(ServeCommand.class, KeysCommand.class, TokenCommand.class, CaCommand.class, ClockCommand.class,
       SeedCommand.class, SnapshotCommand.class, SpecCommand.class);
 
   /** The command line with Braeburn's error handling: a {@link CliException} is one line on stderr and exit code 1. */

@@ -176,7 +176,8 @@ public final class BraeburnServer implements AutoCloseable {
       accounts.seed(store.teams().getFirst().issuerId(), config.seed());
     }
     AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec, config.store()), journal, tokens,
-        new dev.braeburn.server.snapshot.Snapshots(store, mapper, clock), clock, scheduler, webhookEvents);
+        new dev.braeburn.server.snapshot.Snapshots(store, mapper, clock), clock, scheduler, webhookEvents,
+        new dev.braeburn.server.family.signing.ca.CertificateAuthorities(store, wall));
     families.forEach(family -> admin.addFamilyRoutes(family.adminRoutes()));
     failSafe.set(new FailSafe(req -> route(req, admin, routes, engine), errors, journal, clock));
     routing.set(failSafe.get());

@@ -25,7 +25,8 @@ import java.util.function.Supplier;
 /**
  * Braeburn's control plane under {@code /_braeburn/} (the product contract in
  * shared/design/architecture.md): health without auth; everything else behind {@code
- * Authorization: Bearer <admin token>}. Errors use Apple's error document shape. Routes:
+ * Authorization: Bearer <admin token>} except the certificate authority's public roots and
+ * intermediates ({@link CaAdmin}). Errors use Apple's error document shape. Routes:
  * teams, keys, resources, reset, requests (the journal), tokens/explain, snapshot and webhooks/events.
  */
 public final class AdminApi {
@@ -43,13 +44,15 @@ public final class AdminApi {
   private final SnapshotAdmin snapshots;
   private final WebhookAdmin webhooks;
   private final UploadFailuresAdmin uploads;
+  private final CaAdmin ca;
   private final VirtualClock time;
   /** Admin routes of families (first path segment → handler), e.g. TestFlight's betaReviews and betaFeedback. */
   private final Map<String, dev.braeburn.server.http.RequestHandler> familyRoutes = new java.util.concurrent.ConcurrentHashMap<>();
 
   public AdminApi(Accounts accounts, ObjectMapper mapper, String adminToken, Supplier<ObjectNode> health,
       RequestJournal journal, TokenVerifier tokens, dev.braeburn.server.snapshot.Snapshots snapshots, VirtualClock clock,
-      Scheduler scheduler, dev.braeburn.server.family.WebhookEvents webhookEvents) {
+      Scheduler scheduler, dev.braeburn.server.family.WebhookEvents webhookEvents,
+      dev.braeburn.server.family.signing.ca.CertificateAuthorities authorities) {
     this.accounts = accounts;
     this.json = new AdminJson(mapper);
     this.errors = new ErrorWriter(mapper);
@@ -63,6 +66,7 @@ public final class AdminApi {
     this.time = clock;
     this.webhooks = new WebhookAdmin(accounts.store(), teams, json, webhookEvents, scheduler);
     this.uploads = new UploadFailuresAdmin(accounts.store(), teams, json);
+    this.ca = new CaAdmin(authorities);
   }
 
   public ApiResponse handle(ApiRequest req) {
@@ -70,6 +74,9 @@ public final class AdminApi {
       String path = req.path().substring(PREFIX.length());
       if (path.equals("health") && req.method().equals("GET")) {
         return json.json(200, health.get());
+      }
+      if (CaAdmin.owns(req, path)) {
+        return ca.handle(req, path); // roots are public, as Apple's are
       }
       authorize(req);
       return route(req, path);

@@ -3,6 +3,7 @@ package dev.braeburn.server.family.signing.ca;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +38,12 @@ final class AuthorityMaker {
       Credential issuer = authority.kind() == Authority.Kind.ROOT ? null : made.get(authority.issuer());
       Instant notAfter = issuer == null ? now.truncatedTo(ChronoUnit.SECONDS).plus(ROOT_LIFE)
           : issuer.certificate().getNotAfter().toInstant().minus(Duration.ofDays(1));
-      var certificate = CertificateMaker.sign(issuer, authority.subject(), keys.getPublic(), CertificateMaker.serial(8), notBefore,
-          notAfter, extensions(authority, keys, issuer == null ? keys : new KeyPair(issuer.certificate().getPublicKey(), null)));
+      PublicKey issuerKey = issuer == null ? keys.getPublic() : issuer.certificate().getPublicKey();
+      List<Extension> extensions = extensions(authority, keys.getPublic(), issuerKey);
+      var certificate = issuer == null
+          ? CertificateMaker.sign(authority.subject(), keys.getPrivate(), issuerKey, authority.subject(), keys.getPublic(),
+              CertificateMaker.serial(8), notBefore, notAfter, extensions)
+          : CertificateMaker.sign(issuer, authority.subject(), keys.getPublic(), CertificateMaker.serial(8), notBefore, notAfter, extensions);
       made.put(authority, new Credential(certificate, keys.getPrivate()));
     }
     return made;
@@ -48,13 +53,13 @@ final class AuthorityMaker {
    * Roots and intermediates: CA, signing certificates only (an intermediate may sign leaves only,
    * path length 0); leaves: digital signatures. Identifiers on both sides so chains build by key.
    */
-  private static List<Extension> extensions(Authority authority, KeyPair keys, KeyPair issuer) {
+  private static List<Extension> extensions(Authority authority, PublicKey key, PublicKey issuerKey) {
     List<Extension> out = new ArrayList<>();
     boolean ca = authority.kind() != Authority.Kind.LEAF;
     out.add(CertificateMaker.basicConstraints(ca, authority.kind() == Authority.Kind.INTERMEDIATE ? 0 : null));
     out.add(CertificateMaker.keyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
-    out.add(CertificateMaker.subjectKeyIdentifier(keys.getPublic()));
-    out.add(CertificateMaker.authorityKeyIdentifier(issuer.getPublic()));
+    out.add(CertificateMaker.subjectKeyIdentifier(key));
+    out.add(CertificateMaker.authorityKeyIdentifier(issuerKey));
     if (authority.marker() != null) {
       out.add(CertificateMaker.marker(authority.marker(), false));
     }

@@ -3,6 +3,7 @@ package dev.braeburn.server.family.signing.ca;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -42,17 +43,23 @@ final class CertificateMaker {
     return new BigInteger(random);
   }
 
+  /** Signs with {@code issuer}'s key, naming its certificate's subject as issuer. */
   static X509Certificate sign(Credential issuer, X500Name subject, PublicKey key, BigInteger serial, Instant notBefore,
       Instant notAfter, List<Extension> extensions) {
+    return sign(X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()), issuer.privateKey(),
+        issuer.certificate().getPublicKey(), subject, key, serial, notBefore, notAfter, extensions);
+  }
+
+  /** Signs with {@code signingKey} (a root: its own) as {@code issuerName}. */
+  static X509Certificate sign(X500Name issuerName, PrivateKey signingKey, PublicKey issuerKey, X500Name subject, PublicKey key,
+      BigInteger serial, Instant notBefore, Instant notAfter, List<Extension> extensions) {
     try {
-      X500Name issuerName = issuer == null ? subject : X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
       X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName, serial, Date.from(notBefore), Date.from(notAfter),
           subject, key);
       for (Extension extension : extensions) {
         builder.addExtension(extension);
       }
-      var signer = new JcaContentSignerBuilder(signatureAlgorithm(issuer == null ? key : issuer.certificate().getPublicKey()))
-          .build(issuer == null ? null : issuer.privateKey());
+      var signer = new JcaContentSignerBuilder(signatureAlgorithm(issuerKey)).build(signingKey);
       return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
     } catch (CertIOException | OperatorCreationException | GeneralSecurityException e) {
       throw new IllegalStateException("cannot sign a certificate for " + subject, e);
