@@ -64,6 +64,12 @@ public final class Accounts {
     return changed;
   }
 
+  public boolean setProgramMembership(String issuerId, String membership) {
+    boolean changed = store.setProgramMembership(issuerId, membership);
+    directory.invalidate();
+    return changed;
+  }
+
   public KeyIssuer keys() {
     return keys;
   }

@@ -36,11 +36,23 @@ final class TeamAdmin {
   ApiResponse update(ApiRequest req, String issuerId) {
     JsonNode body = json.body(req);
     JsonNode missing = body.get("agreementsMissing");
-    if (missing == null || !missing.isBoolean()) {
+    JsonNode membership = body.get("programMembership");
+    if (missing == null && membership == null) {
+      throw AdminJson.invalid("/agreementsMissing", "send {\"agreementsMissing\": true|false} and/or {\"programMembership\": \"ACTIVE\"|\"EXPIRED\"|\"NONE\"}");
+    }
+    if (missing != null && !missing.isBoolean()) {
       throw AdminJson.invalid("/agreementsMissing", "send {\"agreementsMissing\": true|false}");
     }
+    if (membership != null && (!membership.isTextual() || !Team.MEMBERSHIPS.contains(membership.asText()))) {
+      throw AdminJson.invalid("/programMembership", "programMembership must be one of " + Team.MEMBERSHIPS);
+    }
     String id = resolve(issuerId);
-    accounts.setAgreementsMissing(id, missing.booleanValue());
+    if (missing != null) {
+      accounts.setAgreementsMissing(id, missing.booleanValue());
+    }
+    if (membership != null) {
+      accounts.setProgramMembership(id, membership.asText());
+    }
     return json.json(200, describe(accounts.store().team(id).orElseThrow()));
   }
 
@@ -55,7 +67,8 @@ final class TeamAdmin {
     out.put("name", team.name());
     out.put("createdAt", team.createdAt().toString());
     out.put("agreementsMissing", team.agreementsMissing());
-    out.put("teamId", team.teamId()); // the developer-program team ID: certificates' OU, profiles' TeamIdentifier
+    out.put("teamId", team.teamId());
+    out.put("programMembership", team.programMembership()); // anything but ACTIVE refuses the provisioning resources // the developer-program team ID: certificates' OU, profiles' TeamIdentifier
     out.put("vendorNumber", VendorNumbers.of(team.issuerId())); // filter[vendorNumber] of its sales and finance reports
     return out;
   }

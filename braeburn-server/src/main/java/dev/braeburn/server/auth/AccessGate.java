@@ -58,12 +58,40 @@ public final class AccessGate {
     return admission;
   }
 
-  /** Applies the role policy to a routed request. */
+  /**
+   * The resources the developer program's provisioning backend serves (Certificates, Identifiers and
+   * Profiles): a team without an active membership is refused them while the rest of the API answers
+   * (provisioning.md §8, the forum case: /v1/apps 200, /v1/bundleIds, /v1/profiles, /v1/certificates 403).
+   */
+  static final Set<String> PROVISIONING = Set.of("bundleIds", "bundleIdCapabilities", "certificates", "devices", "profiles", "merchantIds",
+      "passTypeIds");
+
+  /** Applies the role policy, then the team's program membership, to a routed request. */
   public void authorize(Admission admission, Operation op) {
     AccessDecision decision = policy.decide(admission.principal(), op);
     if (!decision.allowed()) {
       throw new AccessDeniedException(Errors.forbidden(), decision.reason(), admission);
     }
+    if (PROVISIONING.contains(op.type())) {
+      Team team = keys.team(admission.principal().issuerId()).orElse(null);
+      if (team != null && !Team.ACTIVE.equals(team.programMembership())) {
+        throw membership(team, admission);
+      }
+    }
+  }
+
+  private static AccessDeniedException membership(Team team, Admission admission) {
+    String switched = " (switched through PATCH /_braeburn/teams/" + team.issuerId() + " {\"programMembership\"}; "
+        + "App Store Connect resources such as /v1/apps keep working)";
+    if ("NONE".equals(team.programMembership())) {
+      return new AccessDeniedException(Errors.noProgramTeam(team.issuerId()), "team " + team.issuerId() + " has no Apple Developer "
+          + "Program team behind its App Store Connect provider, so the provisioning backend cannot map the key's issuer (the "
+          + "'Content Provider ID' in the detail) to a team; Apple does not document the cause (provisioning.md §8: a lapsed, "
+          + "terminated or never-linked membership are the likely ones, inferred)" + switched, admission);
+    }
+    return new AccessDeniedException(Errors.membershipNotActive(team.teamId()), "team " + team.issuerId() + " (team ID " + team.teamId()
+        + ") has a developer-program membership that is " + team.programMembership() + ", not active; renewing it at Apple ends this"
+        + switched, admission);
   }
 
   private RateLimiter.Verdict count(Principal principal) {

@@ -84,6 +84,22 @@ public final class Errors {
         .links(java.util.Map.of("see", "/agreements"));
   }
 
+  /**
+   * The provisioning backend finds no developer-program team behind the App Store Connect provider
+   * of the key (provisioning.md §8: the forum's case, the detail naming the JWT's {@code iss}; one
+   * body for bundle IDs, profiles and certificates, inferred from the 2020 recording).
+   */
+  public static ApiError noProgramTeam(String issuerId) {
+    return ApiError.of(403, "FORBIDDEN_ERROR", "This request is forbidden for security reasons",
+        "Unable to find a team with the given Content Provider ID " + issuerId + " to which you belong.");
+  }
+
+  /** The team's developer-program membership has lapsed (provisioning.md §8, recorded in fastlane's api_client.rb). */
+  public static ApiError membershipNotActive(String teamId) {
+    return ApiError.of(403, "FORBIDDEN_ERROR", "This request is forbidden for security reasons", "Team ID: '" + teamId
+        + "' is not associated with an active membership. To check your teams membership status, sign in your account on the developer website. https://developer.apple.com/account/");
+  }
+
   /** The key's rolling-hour request limit is used up (AvdLee #239, fastlane #20625). */
   public static ApiError rateLimitExceeded() {
     return ApiError.of(

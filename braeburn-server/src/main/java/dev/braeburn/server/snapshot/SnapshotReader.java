@@ -38,7 +38,7 @@ import java.util.zip.ZipException;
  */
 final class SnapshotReader {
   private static final List<Set<String>> FIELDS = List.of(
-      Set.of("issuerId", "name", "createdAt", "agreementsMissing", "teamId"),
+      Set.of("issuerId", "name", "createdAt", "agreementsMissing", "teamId", "programMembership"),
       Set.of("keyId", "issuerId", "name", "type", "roles", "publicKey", "createdAt", "revokedAt", "hourlyLimit"),
       Set.of("issuerId", "type", "id", "createdAt", "updatedAt", "attributes"),
       Set.of("issuerId", "sourceType", "sourceId", "relationship", "targetType", "targetId"),
@@ -142,9 +142,21 @@ final class SnapshotReader {
     return teamId;
   }
 
+  /** Optional (snapshots from before issue 14 have none: ACTIVE), one of {@link Team#MEMBERSHIPS}. */
+  private static String membership(RecordFields f) {
+    String membership = f.optionalText("programMembership");
+    if (membership == null) {
+      return Team.ACTIVE;
+    }
+    if (!Team.MEMBERSHIPS.contains(membership)) {
+      throw f.invalid("programMembership", "'programMembership' must be one of " + Team.MEMBERSHIPS + ", not '" + membership + "'");
+    }
+    return membership;
+  }
+
   private void deliver(int section, RecordFields f, StateSink sink) throws IOException {
     switch (section) {
-      case 0 -> sink.team(new Team(f.text("issuerId"), f.string("name"), f.instant("createdAt"), f.bool("agreementsMissing"), teamId(f)));
+      case 0 -> sink.team(new Team(f.text("issuerId"), f.string("name"), f.instant("createdAt"), f.bool("agreementsMissing"), teamId(f), membership(f)));
       case 1 -> sink.key(key(f));
       case 2 -> sink.resource(new StoredResource(f.text("issuerId"), f.text("type"), f.text("id"),
           mapper.writeValueAsString(f.object("attributes")), f.instant("createdAt"), f.instant("updatedAt")));

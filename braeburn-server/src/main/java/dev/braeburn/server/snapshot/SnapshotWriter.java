@@ -50,6 +50,7 @@ final class SnapshotWriter implements StateSink {
       json.writeStringField("createdAt", team.createdAt().toString());
       json.writeBooleanField("agreementsMissing", team.agreementsMissing());
       json.writeStringField("teamId", team.teamId());
+      json.writeStringField("programMembership", team.programMembership());
     });
   }
 

@@ -36,6 +36,9 @@ public interface Store extends AutoCloseable {
   /** Switches the team-wide "required agreements missing or expired" state; false if no such team. */
   boolean setAgreementsMissing(String issuerId, boolean missing);
 
+  /** ACTIVE, EXPIRED or NONE: the team's developer-program membership (provisioning.md §8). */
+  boolean setProgramMembership(String issuerId, String membership);
+
   /**
    * Calls {@code listener} whenever teams or keys change — also when another instance sharing the
    * database changed them — so caches of keys and team flags can be dropped at once.

@@ -9,9 +9,15 @@ import java.time.Instant;
  * Agreement, which at Apple blocks every request of the team (protocol.md §2.2). {@code teamId} is
  * the developer-program team ID (ten upper-case letters and digits, like Apple's {@code 9ABCDE1234}):
  * the OU of the team's certificates, its profiles' TeamIdentifier and bundle seed IDs
- * (provisioning.md §3.3, §4.4). It never changes.
+ * (provisioning.md §3.3, §4.4). It never changes. {@code programMembership} plays the team's Apple Developer
+ * Program membership: anything but ACTIVE refuses the provisioning resources (provisioning.md §8).
  */
-public record Team(String issuerId, String name, Instant createdAt, boolean agreementsMissing, String teamId) {
+public record Team(String issuerId, String name, Instant createdAt, boolean agreementsMissing, String teamId, String programMembership) {
+  /** {@code programMembership}: the developer program serves the team (provisioning.md §8). */
+  public static final String ACTIVE = "ACTIVE";
+  /** The values of {@code programMembership}: ACTIVE, EXPIRED (lapsed), NONE (no program team behind the provider). */
+  public static final java.util.List<String> MEMBERSHIPS = java.util.List.of(ACTIVE, "EXPIRED", "NONE");
+
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
   private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -43,9 +43,9 @@ final class SqlSnapshots {
       conn.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
     }
     try {
-      stream(scoped("SELECT issuer_id, name, created_at, agreements_missing, team_id FROM teams", "issuer_id", issuerId)
+      stream(scoped("SELECT issuer_id, name, created_at, agreements_missing, team_id, program_membership FROM teams", "issuer_id", issuerId)
               .sql(order(postgres, "created_at", "issuer_id")),
-          rs -> sink.team(new Team(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3)), rs.getInt(4) != 0, rs.getString(5))));
+          rs -> sink.team(new Team(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3)), rs.getInt(4) != 0, rs.getString(5), rs.getString(6))));
       stream(scoped("SELECT key_id, issuer_id, name, role, key_type, public_key, created_at, revoked_at, hourly_limit FROM api_keys",
               "issuer_id", issuerId).sql(order(postgres, "created_at", "key_id")),
           rs -> sink.key(new ApiKey(rs.getString(1), rs.getString(2), rs.getString(3), List.of(rs.getString(4).split(",")),

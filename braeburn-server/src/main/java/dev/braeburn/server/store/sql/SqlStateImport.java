@@ -61,12 +61,12 @@ final class SqlStateImport implements StateSink {
     try {
       // A snapshot from before team IDs (issue 14) has none: the team keeps the one it has, or gets one.
       int updated = onlyTeam == null ? 0 : update(new SqlBuilder().sql(
-          "UPDATE teams SET name = ?, created_at = ?, agreements_missing = ?, team_id = COALESCE(?, team_id) WHERE issuer_id = ?",
-          team.name(), team.createdAt().toString(), agreements, team.teamId(), team.issuerId()));
+          "UPDATE teams SET name = ?, created_at = ?, agreements_missing = ?, team_id = COALESCE(?, team_id), program_membership = ? WHERE issuer_id = ?",
+          team.name(), team.createdAt().toString(), agreements, team.teamId(), team.programMembership(), team.issuerId()));
       if (updated == 0) {
-        update(new SqlBuilder().sql("INSERT INTO teams (issuer_id, name, created_at, agreements_missing, team_id) VALUES (?, ?, ?, ?, ?)",
-            team.issuerId(), team.name(), team.createdAt().toString(), agreements,
-            team.teamId() == null ? Team.newTeamId() : team.teamId()));
+        update(new SqlBuilder().sql("INSERT INTO teams (issuer_id, name, created_at, agreements_missing, team_id, program_membership) "
+            + "VALUES (?, ?, ?, ?, ?, ?)", team.issuerId(), team.name(), team.createdAt().toString(), agreements,
+            team.teamId() == null ? Team.newTeamId() : team.teamId(), team.programMembership()));
       }
     } catch (SQLException e) {
       throw new StoreException(e);

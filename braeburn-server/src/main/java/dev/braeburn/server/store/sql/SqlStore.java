@@ -180,7 +180,7 @@ public final class SqlStore implements Store {
     String teamId = Team.newTeamId();
     accountWrite(tx -> tx.update(new SqlBuilder().sql(
         "INSERT INTO teams (issuer_id, name, created_at, team_id) VALUES (?, ?, ?, ?)", issuerId, name, now.toString(), teamId)));
-    return new Team(issuerId, name, now, false, teamId);
+    return new Team(issuerId, name, now, false, teamId, Team.ACTIVE);
   }
 
   @Override
@@ -195,8 +195,8 @@ public final class SqlStore implements Store {
 
   private List<Team> teamsWhere(SqlBuilder where) {
     return inTransaction(reader, "", tx -> ((SqlStoreTx) tx).query(
-        new SqlBuilder().sql("SELECT issuer_id, name, created_at, agreements_missing, team_id FROM teams").append(where),
-        rs -> new Team(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3)), rs.getInt(4) != 0, rs.getString(5))));
+        new SqlBuilder().sql("SELECT issuer_id, name, created_at, agreements_missing, team_id, program_membership FROM teams").append(where),
+        rs -> new Team(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3)), rs.getInt(4) != 0, rs.getString(5), rs.getString(6))));
   }
 
   @Override
@@ -243,6 +243,12 @@ public final class SqlStore implements Store {
   public boolean setAgreementsMissing(String issuerId, boolean missing) {
     return accountWrite(tx -> tx.update(new SqlBuilder().sql(
         "UPDATE teams SET agreements_missing = ? WHERE issuer_id = ?", missing ? 1 : 0, issuerId))) > 0;
+  }
+
+  @Override
+  public boolean setProgramMembership(String issuerId, String membership) {
+    return accountWrite(tx -> tx.update(new SqlBuilder().sql(
+        "UPDATE teams SET program_membership = ? WHERE issuer_id = ?", membership, issuerId))) > 0;
   }
 
   @Override
