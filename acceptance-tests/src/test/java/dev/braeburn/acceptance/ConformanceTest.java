@@ -40,7 +40,7 @@ class ConformanceTest {
   private static final Path COVERAGE = Path.of("..", "docs", "coverage.md");
   /**
    * Valid bodies the schema alone cannot make, for operations that check values beyond it (App
-   * Store locales, a reviewer contact's phone, one App Review Information record per version): the
+   * Store locales, a reviewer contact's phone, one App Review Information record per version, a UDID): the
    * create goes to the seed's Ledgerly 2.9.0, which has none, while the fixture's record belongs to
    * the preferred version.
    */
@@ -51,7 +51,9 @@ class ConformanceTest {
         attributes(b).put("contactPhone", "+1 555 0100");
         ((ObjectNode) b.at("/data/relationships/appStoreVersion/data")).put("id", "a6e7f3aa-98ee-5f09-a290-fc97e19bd8c6");
       },
-      "appStoreReviewDetails_updateInstance", b -> attributes(b).put("contactPhone", "+1 555 0100"));
+      "appStoreReviewDetails_updateInstance", b -> attributes(b).put("contactPhone", "+1 555 0100"),
+      // signing (issue 14): Apple registers only UDIDs of a device's form (provisioning.md §6.1)
+      "devices_createInstance", b -> attributes(b).put("udid", "00008101-000960143488001E"));
   /** Non-JSON successes that are JSON documents of a spec schema, computed for any existing resource. */
   private static final java.util.Set<String> MODELLED_DOCUMENTS =
       java.util.Set.of("application/vnd.apple.xcode-metrics+json", "application/vnd.apple.diagnostic-logs+json");

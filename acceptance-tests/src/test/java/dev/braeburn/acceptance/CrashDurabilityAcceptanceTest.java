@@ -195,7 +195,10 @@ class CrashDurabilityAcceptanceTest {
    * so that a write whose answer was lost can still be recognised after the restart.
    */
   static final class Worker {
-    static final List<String> CAPABILITIES = List.of("ICLOUD", "PUSH_NOTIFICATIONS", "MAPS", "HEALTHKIT", "APP_GROUPS", "GAME_CENTER");
+    /** Capabilities with a setting, each with its setting key and options (a setting belongs to one capability: provisioning.md §5.2). */
+    static final List<List<String>> CAPABILITIES = List.of(List.of("ICLOUD", "ICLOUD_VERSION", "XCODE_5", "XCODE_6"),
+        List.of("DATA_PROTECTION", "DATA_PROTECTION_PERMISSION_LEVEL", "COMPLETE_PROTECTION", "PROTECTED_UNLESS_OPEN"),
+        List.of("APPLE_ID_AUTH", "APPLE_ID_AUTH_APP_CONSENT", "PRIMARY_APP_CONSENT", "PRIMARY_APP_CONSENT"));
     static final List<String> CERTIFICATES = List.of("IOS_DEVELOPMENT", "IOS_DISTRIBUTION", "MAC_APP_DEVELOPMENT",
         "MAC_APP_DISTRIBUTION", "DEVELOPMENT", "DISTRIBUTION", "DEVELOPER_ID_APPLICATION", "PASS_TYPE_ID");
     static final List<String> PROFILES = List.of("IOS_APP_DEVELOPMENT", "IOS_APP_STORE", "MAC_APP_DEVELOPMENT", "TVOS_APP_ADHOC");
@@ -235,10 +238,10 @@ class CrashDurabilityAcceptanceTest {
       }
       String mark = "w" + w + "-n" + n;
       switch (n++ % 6) {
-        case 0 -> bundleIds.add(create("bundleIds", attributes("name", "Crash " + mark, "identifier", "dev.braeburn.crash." + mark,
+        case 0 -> bundleIds.add(create("bundleIds", attributes("name", "Crash " + mark.replaceAll("[^A-Za-z0-9]", " "), "identifier", "dev.braeburn.crash." + mark,
             "platform", pick(List.of("IOS", "MAC_OS")), "seedId", "SEED-" + mark), Map.of()));
         case 1 -> capabilities.add(create("bundleIdCapabilities", capability(mark), Map.of("bundleId", Set.of(bundleIds.getLast()))));
-        case 2 -> devices.add(create("devices", attributes("name", "Device " + mark, "udid", "udid-" + mark, "platform", "IOS"), Map.of()));
+        case 2 -> devices.add(create("devices", attributes("name", "Device " + mark, "udid", String.format("00008101-%016X", ((long) w << 32) | n), "platform", "IOS"), Map.of()));
         case 3 -> patch("bundleIdCapabilities", pick(capabilities), capability(mark));
         case 4 -> patch("devices", pick(devices), attributes("name", "Device " + mark + " renamed", "status", pick(List.of("ENABLED", "DISABLED"))));
         default -> create("profiles", attributes("name", "Profile " + mark, "profileType", pick(PROFILES)),
@@ -251,11 +254,12 @@ class CrashDurabilityAcceptanceTest {
      * settings that change together, each naming the write.
      */
     private ObjectNode capability(String mark) {
-      ObjectNode attrs = attributes("capabilityType", CAPABILITIES.get(w % CAPABILITIES.size()));
+      List<String> capability = CAPABILITIES.get(w % CAPABILITIES.size());
+      ObjectNode attrs = attributes("capabilityType", capability.get(0));
       var settings = attrs.putArray("settings");
-      for (String key : List.of("ICLOUD_VERSION", "DATA_PROTECTION_PERMISSION_LEVEL")) {
-        ObjectNode setting = settings.addObject().put("key", key).put("name", mark);
-        setting.putArray("options").addObject().put("key", pick(List.of("XCODE_5", "XCODE_6"))).put("enabled", random.nextBoolean());
+      for (int i = 0; i < 2; i++) {
+        ObjectNode setting = settings.addObject().put("key", capability.get(1)).put("name", mark);
+        setting.putArray("options").addObject().put("key", pick(capability.subList(2, 4))).put("enabled", random.nextBoolean());
       }
       return attrs;
     }
@@ -438,12 +442,15 @@ class CrashDurabilityAcceptanceTest {
     /**
      * Capabilities have no list or GET of their own; they are seen only under their bundle ID,
      * where every acknowledged one must appear once, as acknowledged, and nothing else but whole
-     * cut-off creates.
+     * cut-off creates and the defaults every explicit App ID is created with.
      */
     private void checkCapabilities() {
       Map<String, Integer> seen = new HashMap<>();
       for (Expected bundle : typed("bundleIds")) {
         walk("/v1/bundleIds/" + bundle.id() + "/bundleIdCapabilities?limit=200").forEach((id, capability) -> {
+          if (id.matches(java.util.regex.Pattern.quote(bundle.id()) + "_(GAME_CENTER|IN_APP_PURCHASE)_(IOS|MACOS)")) {
+            return; // Apple's defaults, written with the bundle ID (provisioning.md §5.1)
+          }
           seen.merge(id, 1, Integer::sum);
           Expected e = identify("bundleIdCapabilities", id, capability, bundle.id());
           if (e != null && !e.links().get("bundleId").contains(bundle.id())) {

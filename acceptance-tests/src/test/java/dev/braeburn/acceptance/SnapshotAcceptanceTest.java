@@ -227,7 +227,7 @@ class SnapshotAcceptanceTest {
   }
 
   private static String createBundleId(TestServer server, String token, String name) {
-    TestServer.Reply r = server.send("POST", "/v1/bundleIds", "{\"data\":{\"type\":\"bundleIds\",\"attributes\":{\"name\":\"" + name
+    TestServer.Reply r = server.send("POST", "/v1/bundleIds", "{\"data\":{\"type\":\"bundleIds\",\"attributes\":{\"name\":\"" + name.replaceAll("[^A-Za-z0-9]", " ") // names: letters, digits, spaces (provisioning.md §5.1)
         + "\",\"identifier\":\"dev.braeburn." + name + "\",\"platform\":\"IOS\"}}}", token);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r.json().at("/data/id").asText();

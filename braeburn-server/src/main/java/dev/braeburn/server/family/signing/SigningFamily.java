@@ -1,0 +1,31 @@
+package dev.braeburn.server.family.signing;
+
+import dev.braeburn.server.family.Family;
+import dev.braeburn.server.family.FamilyContext;
+import dev.braeburn.server.family.Graph;
+
+/**
+ * Certificates, Identifiers & Profiles — the identifier half (docs/signing.md, "Bundle IDs and
+ * capabilities", "Devices"): bundle IDs, their capabilities and devices, with the rules of
+ * provisioning.md §5 and §6. What the type rules' table can say (initial values, fixed attributes)
+ * is there; these classes check what it cannot (forms, uniqueness, limits).
+ */
+public final class SigningFamily implements Family {
+  /** provisioning.md §6.2: 100 devices per product family and membership year. */
+  public static final int DEVICE_LIMIT = 100;
+
+  @Override
+  public void install(FamilyContext context) {
+    Graph graph = new Graph(context.services());
+    Capabilities capabilities = new Capabilities(graph);
+    BundleIds bundleIds = new BundleIds(graph, capabilities);
+    Devices devices = new Devices(graph, DEVICE_LIMIT);
+    context.handlers()
+        .register("bundleIds_createInstance", bundleIds::create)
+        .register("bundleIds_updateInstance", bundleIds::update)
+        .register("bundleIds_deleteInstance", bundleIds::delete)
+        .register("bundleIdCapabilities_createInstance", capabilities::create)
+        .register("bundleIdCapabilities_updateInstance", capabilities::update)
+        .register("devices_createInstance", devices::create);
+  }
+}
