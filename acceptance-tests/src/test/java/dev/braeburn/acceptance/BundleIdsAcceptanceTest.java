@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,21 +13,9 @@ import org.junit.jupiter.api.Test;
  * identifier unique across every team without showing the other team's bundle ID, the team ID as
  * seedId, the default capabilities, and the capability rules.
  */
-class BundleIdsAcceptanceTest {
+class BundleIdsAcceptanceTest extends DemoServerTest {
   private static final String SEED_BUNDLE_ID = "C8RUGCZH8E"; // demo seed: Tideline's, linked to its app
   private static final String INVALID_TITLE = "An attribute in the provided entity has invalid value";
-
-  private TestServer server;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = TestServer.start("demo");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.close();
-  }
 
   private static String bundleIdBody(String identifier, String name, String platform) {
     return "{\"data\":{\"type\":\"bundleIds\",\"attributes\":{\"identifier\":\"" + identifier + "\",\"name\":\"" + name

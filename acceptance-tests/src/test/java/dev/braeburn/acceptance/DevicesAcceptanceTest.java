@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,21 +11,9 @@ import org.junit.jupiter.api.Test;
  * UDID forms per device class, Apple's recorded refusals for an invalid or a known UDID and for a
  * full product family, the class derived from the UDID, and PATCH for name and status.
  */
-class DevicesAcceptanceTest {
+class DevicesAcceptanceTest extends DemoServerTest {
   private static final String SEED_IPHONE_UDID = "00008150-001C3D5A2E90801E"; // demo seed: Nora's iPhone
   private static final String INVALID_TITLE = "An attribute in the provided entity has invalid value";
-
-  private TestServer server;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = TestServer.start("demo");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.close();
-  }
 
   private TestServer.Reply register(String name, String udid, String platform) {
     return server.send("POST", "/v1/devices", "{\"data\":{\"type\":\"devices\",\"attributes\":{\"name\":\"" + name + "\",\"udid\":\""

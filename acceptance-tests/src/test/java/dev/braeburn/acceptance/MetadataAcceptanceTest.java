@@ -3,8 +3,6 @@ package dev.braeburn.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,22 +12,10 @@ import org.junit.jupiter.api.Test;
  * Information with its contact and once per version, one screenshot or preview set per display
  * type and the per-set limits — each refusal with Apple's exact body and Braeburn's diagnosis.
  */
-class MetadataAcceptanceTest {
+class MetadataAcceptanceTest extends DemoServerTest {
   private static final String VERSION = "a6e7f3aa-98ee-5f09-a290-fc97e19bd8c6"; // Ledgerly iOS 2.9.0, editable
   private static final String EDITABLE_INFO = "32553aeb-49f4-5bd8-bcb4-9ee127505f69"; // Ledgerly's editable app info
   private static final String DIAGNOSIS = "X-Braeburn-Diagnosis";
-
-  private TestServer server;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = TestServer.start("demo");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.close();
-  }
 
   private static String body(String type, String attributes, String relationship, String targetType, String targetId) {
     return "{\"data\":{\"type\":\"" + type + "\",\"attributes\":" + attributes + ",\"relationships\":{\"" + relationship

@@ -3,8 +3,6 @@ package dev.braeburn.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,24 +11,12 @@ import org.junit.jupiter.api.Test;
  * refused on a live app — answered as Apple did and explained; what a live version and a live app
  * info refuse and what they still take; Apple's length limits.
  */
-class MetadataRulesAcceptanceTest {
+class MetadataRulesAcceptanceTest extends DemoServerTest {
   private static final String LIVE_APP = "1600000001"; // demo seed: Tideline, live since 3.4.0, has builds
   private static final String LIVE_VERSION_LOCALIZATION = "3feb8e42-ff63-53c6-b602-1025db97b5fc"; // of the live 3.4.1
   private static final String EDITABLE_VERSION_LOCALIZATION = "cddec1c8-5ede-52c2-ad7e-1025e2774d7e"; // of the editable 3.5.0
   private static final String LIVE_APP_INFO_LOCALIZATION = "ee2cc992-0ef4-5866-a94a-421cebdcf88c";
   private static final String EDITABLE_APP_INFO_LOCALIZATION = "7d2f4938-0878-5a8a-af92-fd1e8c9e484e";
-
-  private TestServer server;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = TestServer.start("demo");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.close();
-  }
 
   private TestServer.Reply patch(String type, String id, String attributes) {
     return server.send("PATCH", "/v1/" + type + "/" + id,

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,20 +12,8 @@ import org.junit.jupiter.api.Test;
  * {@code PATCH /_braeburn/teams/{issuerId} {"programMembership"}}, Apple's bodies on the wire and
  * the cause in X-Braeburn-Diagnosis.
  */
-class ProgramMembershipAcceptanceTest {
+class ProgramMembershipAcceptanceTest extends DemoServerTest {
   private static final List<String> PROVISIONING = List.of("/v1/bundleIds", "/v1/profiles", "/v1/certificates", "/v1/devices");
-
-  private TestServer server;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = TestServer.start("demo");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.close();
-  }
 
   private JsonNode membership(String value) {
     TestServer.Reply r = server.admin("PATCH", "/_braeburn/teams/" + server.issuerId, "{\"programMembership\":\"" + value + "\"}", null);
