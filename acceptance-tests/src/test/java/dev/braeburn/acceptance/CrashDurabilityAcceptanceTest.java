@@ -233,7 +233,7 @@ class CrashDurabilityAcceptanceTest {
 
     private void step() throws CutOff {
       if (certificate == null) {
-        certificate = create("certificates", attributes("csrContent", "csr-" + w, "certificateType", CERTIFICATES.get(w)), Map.of());
+        certificate = create("certificates", attributes("csrContent", Csrs.pem(Csrs.SHARED), "certificateType", CERTIFICATES.get(w)), Map.of());
         return;
       }
       String mark = "w" + w + "-n" + n;

@@ -118,7 +118,7 @@ class TypeRulesAcceptanceTest {
   @Test
   void valuesDerivedFromTheRequestAndFromRelatedResources() {
     JsonNode cert = created("/v1/certificates", "{\"data\":{\"type\":\"certificates\",\"attributes\":{\"certificateType\":\"DISTRIBUTION\","
-        + "\"csrContent\":\"MIIC\"}}}").path("attributes");
+        + "\"csrContent\":\"" + Csrs.pemJson() + "\"}}}").path("attributes");
     assertThat(cert.path("name").asText()).isEqualTo("Apple Distribution: Created via API");
     assertThat(cert.path("displayName").asText()).isEqualTo("Created via API");
     assertThat(cert.path("serialNumber").asText()).matches("[0-9A-F]+");

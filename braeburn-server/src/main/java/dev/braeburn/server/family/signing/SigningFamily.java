@@ -5,9 +5,9 @@ import dev.braeburn.server.family.FamilyContext;
 import dev.braeburn.server.family.Graph;
 
 /**
- * Certificates, Identifiers & Profiles — the identifier half (docs/signing.md, "Bundle IDs and
- * capabilities", "Devices"): bundle IDs, their capabilities and devices, with the rules of
- * provisioning.md §5 and §6. What the type rules' table can say (initial values, fixed attributes)
+ * Certificates, Identifiers & Profiles (docs/signing.md, "Certificates", "Bundle IDs and
+ * capabilities", "Devices"): certificates issued from CSRs by Braeburn's authority (provisioning.md
+ * §3), bundle IDs, their capabilities and devices, with the rules of §5 and §6. What the type rules' table can say (initial values, fixed attributes)
  * is there; these classes check what it cannot (forms, uniqueness, limits).
  */
 public final class SigningFamily implements Family {
@@ -20,12 +20,16 @@ public final class SigningFamily implements Family {
     Capabilities capabilities = new Capabilities(graph);
     BundleIds bundleIds = new BundleIds(graph, capabilities);
     Devices devices = new Devices(graph, DEVICE_LIMIT);
+    // the authority is stored in the database: this holder reads the one every holder shares (wall time only makes a new one)
+    Certificates certificates = new Certificates(graph,
+        new dev.braeburn.server.family.signing.ca.CertificateAuthorities(context.services().store(), java.time.Clock.systemUTC()));
     context.handlers()
         .register("bundleIds_createInstance", bundleIds::create)
         .register("bundleIds_updateInstance", bundleIds::update)
         .register("bundleIds_deleteInstance", bundleIds::delete)
         .register("bundleIdCapabilities_createInstance", capabilities::create)
         .register("bundleIdCapabilities_updateInstance", capabilities::update)
-        .register("devices_createInstance", devices::create);
+        .register("devices_createInstance", devices::create)
+        .register("certificates_createInstance", certificates::create);
   }
 }

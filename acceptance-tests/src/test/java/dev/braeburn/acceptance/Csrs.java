@@ -1,0 +1,55 @@
+package dev.braeburn.acceptance;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+
+/** PKCS#10 requests as fastlane and codemagic make them (provisioning.md §3.1): RSA 2048, SHA-256, subject CN=PEM. */
+final class Csrs {
+  /** One key for every test that only needs some valid CSR (RSA 2048 keys are slow to make). */
+  static final KeyPair SHARED = rsa(2048);
+
+  private Csrs() {}
+
+  static KeyPair rsa(int bits) {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(bits);
+      return generator.generateKeyPair();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static PKCS10CertificationRequest request(KeyPair key) {
+    try {
+      return new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=PEM"), key.getPublic())
+          .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate()));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static byte[] der(KeyPair key) {
+    try {
+      return request(key).getEncoded();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The PEM text, as fastlane's {@code csr.to_pem}. */
+  static String pem(KeyPair key) {
+    return "-----BEGIN CERTIFICATE REQUEST-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der(key))
+        + "\n-----END CERTIFICATE REQUEST-----\n";
+  }
+
+  /** A valid CSR's PEM, JSON-escaped for a request body. */
+  static String pemJson() {
+    return pem(SHARED).replace("\n", "\\n");
+  }
+}
