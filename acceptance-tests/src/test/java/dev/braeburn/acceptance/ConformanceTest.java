@@ -40,7 +40,7 @@ class ConformanceTest {
   private static final Path COVERAGE = Path.of("..", "docs", "coverage.md");
   /**
    * Valid bodies the schema alone cannot make, for operations that check values beyond it (App
-   * Store locales, a reviewer contact's phone, one App Review Information record per version, a UDID): the
+   * Store locales, a reviewer contact's phone, one App Review Information record per version, a UDID, a CSR): the
    * create goes to the seed's Ledgerly 2.9.0, which has none, while the fixture's record belongs to
    * the preferred version.
    */
@@ -53,7 +53,9 @@ class ConformanceTest {
       },
       "appStoreReviewDetails_updateInstance", b -> attributes(b).put("contactPhone", "+1 555 0100"),
       // signing (issue 14): Apple registers only UDIDs of a device's form (provisioning.md §6.1)
-      "devices_createInstance", b -> attributes(b).put("udid", "00008101-000960143488001E"));
+      "devices_createInstance", b -> attributes(b).put("udid", "00008101-000960143488001E"),
+      // signing (issue 14): a certificate is issued only for a real RSA 2048 CSR (provisioning.md §3.1)
+      "certificates_createInstance", b -> attributes(b).put("csrContent", Csrs.pem(Csrs.SHARED)));
   /** Non-JSON successes that are JSON documents of a spec schema, computed for any existing resource. */
   private static final java.util.Set<String> MODELLED_DOCUMENTS =
       java.util.Set.of("application/vnd.apple.xcode-metrics+json", "application/vnd.apple.diagnostic-logs+json");
