@@ -1,5 +1,6 @@
 package dev.braeburn.server.family.release;
 
+import dev.braeburn.server.family.ResourceTasks;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.family.FamilyContext;
 import dev.braeburn.server.schedule.TaskRun;
@@ -34,9 +35,9 @@ final class PhasedReleaseClock {
   static final String PAUSED_SECONDS = "braeburnPausedSeconds";
 
   private final Release release;
-  private final Tasks tasks;
+  private final ResourceTasks tasks;
 
-  PhasedReleaseClock(Release release, Tasks tasks) {
+  PhasedReleaseClock(Release release, ResourceTasks tasks) {
     this.release = release;
     this.tasks = tasks;
   }
@@ -173,7 +174,7 @@ final class PhasedReleaseClock {
   private void runTask(ScheduledTask task, TaskRun run, String expected, Step step) {
     release.services().store().write(task.teamId(), tx -> {
       run.complete(tx);
-      Optional<Resource> phased = tx.find(TYPE, task.payload().path(Tasks.ID).asText()).filter(p -> state(p).equals(expected));
+      Optional<Resource> phased = tx.find(TYPE, task.payload().path(ResourceTasks.ID).asText()).filter(p -> state(p).equals(expected));
       phased.ifPresent(p -> step.apply(tx, p));
       return null;
     });

@@ -1,5 +1,6 @@
 package dev.braeburn.server.family.release;
 
+import dev.braeburn.server.family.ResourceTasks;
 import dev.braeburn.server.family.FamilyContext;
 import dev.braeburn.server.schedule.TaskRun;
 import dev.braeburn.server.store.Resource;
@@ -25,12 +26,12 @@ final class Releases {
   private static final String PENDING_APPLE = "PENDING_APPLE_RELEASE";
 
   private final Release release;
-  private final Tasks tasks;
+  private final ResourceTasks tasks;
   private final PhasedReleaseClock phased;
 
   Releases(Release release) {
     this.release = release;
-    this.tasks = new Tasks(release);
+    this.tasks = new ResourceTasks(release.graph());
     this.phased = new PhasedReleaseClock(release, tasks);
   }
 
@@ -107,7 +108,7 @@ final class Releases {
   private void runScheduled(ScheduledTask task, TaskRun run) {
     release.services().store().write(task.teamId(), tx -> {
       run.complete(tx);
-      tx.find(VersionStates.TYPE, task.payload().path(Tasks.ID).asText()).filter(v -> PENDING_APPLE.equals(VersionStates.state(v)))
+      tx.find(VersionStates.TYPE, task.payload().path(ResourceTasks.ID).asText()).filter(v -> PENDING_APPLE.equals(VersionStates.state(v)))
           .ifPresent(v -> release(tx, v));
       return null;
     });

@@ -1,5 +1,6 @@
 package dev.braeburn.server.family.release;
 
+import dev.braeburn.server.family.ResourceTasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.store.Resource;
@@ -130,7 +131,7 @@ final class VersionChecks {
     }
     boolean dateChanged = before == null || !Objects.equals(before.get(EARLIEST_RELEASE_DATE), date);
     boolean typeChanged = before == null || !Objects.equals(before.get(RELEASE_TYPE), after.get(RELEASE_TYPE));
-    if (dateChanged && at.isAfter(Tasks.LATEST)) {
+    if (dateChanged && at.isAfter(ResourceTasks.LATEST)) {
       out.add(ReleaseErrors.earliestReleaseDateTooLate(), "earliestReleaseDate " + date.asText() + " is beyond the year 9999; Braeburn bounds"
           + " it to four-digit years (inferred: Apple's limit is unrecorded).");
     } else if (dateChanged && (at.getEpochSecond() % 3600 != 0 || at.getNano() != 0)) {

@@ -22,10 +22,12 @@ final class BundleIds {
 
   private final Graph graph;
   private final Capabilities capabilities;
+  private final ProfileStates profiles;
 
-  BundleIds(Graph graph, Capabilities capabilities) {
+  BundleIds(Graph graph, Capabilities capabilities, ProfileStates profiles) {
     this.graph = graph;
     this.capabilities = capabilities;
+    this.profiles = profiles;
   }
 
   ApiResponse create(OperationContext ctx) {
@@ -63,6 +65,8 @@ final class BundleIds {
                 + app.attributes().path("name").asText() + "'); Apple deletes an App ID only when no app uses it "
                 + "(provisioning.md §5.1; the message is recorded in part, the rest of the body is inferred).");
       });
+      // §4.5: the App ID's profiles lose what they provision [INFER: Apple's portal lists them as Invalid]
+      profiles.appIdChanged(tx, bundleId.id());
       graph.related(tx, bundleId, "bundleIdCapabilities").forEach(c -> tx.delete(c.type(), c.id()));
       tx.delete(TYPE, bundleId.id());
       return ApiResponse.noContent(204);

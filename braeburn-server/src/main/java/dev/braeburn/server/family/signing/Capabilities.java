@@ -40,9 +40,11 @@ final class Capabilities {
   private static final Set<String> PLATFORM_SUFFIXED = Set.of("GAME_CENTER", "IN_APP_PURCHASE");
 
   private final Graph graph;
+  private final ProfileStates profiles;
 
-  Capabilities(Graph graph) {
+  Capabilities(Graph graph, ProfileStates profiles) {
     this.graph = graph;
+    this.profiles = profiles;
   }
 
   /** §5.1: an explicit iOS App ID gets Game Center and In-App Purchase, a Mac one In-App Purchase; a wildcard none [INFER]. */
@@ -82,13 +84,28 @@ final class Capabilities {
       }
       ctx.services().rules().beforeInsert(TYPE, null, attributes, ctx.services().clock().instant());
       Resource created = insert(tx, bundleId, type, attributes);
+      profiles.appIdChanged(tx, bundleId.id());
       String location = ctx.request().baseUrl() + "/" + ctx.operation().version() + "/" + TYPE + "/" + created.id();
       return Documents.single(ctx, tx, created, 201).withHeader("Location", location);
     });
   }
 
+  /** §4.5: a change of the App ID's capabilities invalidates its profiles. */
   ApiResponse update(OperationContext ctx) {
-    return GenericWrites.update(ctx, (tx, stored, merged) -> checkSettings(merged.path("capabilityType").asText(), merged.path("settings")));
+    return GenericWrites.update(ctx, (tx, stored, merged) -> {
+      checkSettings(merged.path("capabilityType").asText(), merged.path("settings"));
+      graph.relatedOne(tx, stored, "bundleId").ifPresent(b -> profiles.appIdChanged(tx, b.id()));
+    });
+  }
+
+  /** Disables the capability (404 when it is not enabled: the generic lookup); the App ID's profiles become INVALID (§4.5). */
+  ApiResponse delete(OperationContext ctx) {
+    return graph.services().store().write(ctx.teamId(), tx -> {
+      Resource capability = dev.braeburn.server.engine.GenericReads.existing(tx, TYPE, ctx.id());
+      graph.relatedOne(tx, capability, "bundleId").ifPresent(b -> profiles.appIdChanged(tx, b.id()));
+      tx.delete(TYPE, capability.id());
+      return ApiResponse.noContent(204);
+    });
   }
 
   private Resource insert(StoreTx tx, Resource bundleId, String type, ObjectNode attributes) {

@@ -26,17 +26,30 @@ import java.util.Locale;
  * ({@link CertificateIssuer}) with Apple's subject ({@link CertificateSubjects}). The response's
  * {@code certificateContent}, {@code serialNumber} and {@code expirationDate} are the issued
  * certificate's; name, displayName, platform and activated come from the type rules. DELETE
- * (revoke, §3.6) is the generic delete: a revoked certificate leaves the list.
+ * (revoke, §3.6) takes the certificate out of the list and invalidates the profiles that hold it.
  */
 final class Certificates {
   static final String TYPE = "certificates";
 
   private final Graph graph;
   private final CertificateAuthorities authorities;
+  private final ProfileStates profiles;
 
-  Certificates(Graph graph, CertificateAuthorities authorities) {
+  Certificates(Graph graph, CertificateAuthorities authorities, ProfileStates profiles) {
     this.graph = graph;
     this.authorities = authorities;
+    this.profiles = profiles;
+  }
+
+  /** §3.6: DELETE revokes; the certificate leaves the list and every profile with it becomes INVALID (§4.5). */
+  ApiResponse revoke(OperationContext ctx) {
+    return graph.services().store().write(ctx.teamId(), tx -> {
+      Resource certificate = dev.braeburn.server.engine.GenericReads.existing(tx, TYPE, ctx.id());
+      ctx.services().rules().checkDelete(tx, certificate);
+      profiles.certificateRevoked(tx, certificate);
+      tx.delete(TYPE, certificate.id());
+      return ApiResponse.noContent(204);
+    });
   }
 
   ApiResponse create(OperationContext ctx) {

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * {@code POST /v1/devices} (provisioning.md §6): the UDID's form for the platform, one device per
  * UDID in the team, the yearly limit per product family, and the class derived from the UDID.
- * Renaming and ENABLED/DISABLED are generic PATCHes; the API has no DELETE (the router refuses it).
+ * The API has no DELETE (the router refuses it).
  */
 final class Devices {
   static final String TYPE = "devices";
@@ -29,11 +29,22 @@ final class Devices {
 
   private final Graph graph;
   private final int yearlyLimit;
+  private final ProfileStates profiles;
 
   /** {@code yearlyLimit}: §6.2's 100 devices per product family and membership year. */
-  Devices(Graph graph, int yearlyLimit) {
+  Devices(Graph graph, int yearlyLimit, ProfileStates profiles) {
     this.graph = graph;
     this.yearlyLimit = yearlyLimit;
+    this.profiles = profiles;
+  }
+
+  /** Rename and ENABLED/DISABLED (§6.2); disabling a device invalidates the profiles that name it (§4.5 [INFER]). */
+  ApiResponse update(OperationContext ctx) {
+    return GenericWrites.update(ctx, (tx, stored, merged) -> {
+      if ("ENABLED".equals(stored.attributes().path("status").asText()) && "DISABLED".equals(merged.path("status").asText())) {
+        profiles.deviceDisabled(tx, stored);
+      }
+    });
   }
 
   ApiResponse create(OperationContext ctx) {

@@ -3,12 +3,15 @@ package dev.braeburn.server.family.signing;
 import dev.braeburn.server.family.Family;
 import dev.braeburn.server.family.FamilyContext;
 import dev.braeburn.server.family.Graph;
+import dev.braeburn.server.family.signing.ca.CertificateAuthorities;
+import java.time.Clock;
 
 /**
- * Certificates, Identifiers & Profiles (docs/signing.md, "Certificates", "Bundle IDs and
- * capabilities", "Devices"): certificates issued from CSRs by Braeburn's authority (provisioning.md
- * §3), bundle IDs, their capabilities and devices, with the rules of §5 and §6. What the type rules' table can say (initial values, fixed attributes)
- * is there; these classes check what it cannot (forms, uniqueness, limits).
+ * Certificates, Identifiers & Profiles (docs/signing.md): certificates issued from CSRs by
+ * Braeburn's authority (provisioning.md §3), bundle IDs, their capabilities, devices, and profiles
+ * signed as real {@code .mobileprovision} documents (§4) whose state follows what they depend on.
+ * What the type rules' table can say (initial values, fixed attributes, the profile state machine)
+ * is there; these classes check what it cannot (forms, uniqueness, limits, cross-resource rules).
  */
 public final class SigningFamily implements Family {
   /** provisioning.md §6.2: 100 devices per product family and membership year. */
@@ -17,19 +20,27 @@ public final class SigningFamily implements Family {
   @Override
   public void install(FamilyContext context) {
     Graph graph = new Graph(context.services());
-    Capabilities capabilities = new Capabilities(graph);
-    BundleIds bundleIds = new BundleIds(graph, capabilities);
-    Devices devices = new Devices(graph, DEVICE_LIMIT);
     // the authority is stored in the database: this holder reads the one every holder shares (wall time only makes a new one)
-    Certificates certificates = new Certificates(graph,
-        new dev.braeburn.server.family.signing.ca.CertificateAuthorities(context.services().store(), java.time.Clock.systemUTC()));
+    CertificateAuthorities authorities = new CertificateAuthorities(context.services().store(), Clock.systemUTC());
+    ProfileStates profileStates = new ProfileStates(graph);
+    Capabilities capabilities = new Capabilities(graph, profileStates);
+    BundleIds bundleIds = new BundleIds(graph, capabilities, profileStates);
+    Devices devices = new Devices(graph, DEVICE_LIMIT, profileStates);
+    Certificates certificates = new Certificates(graph, authorities, profileStates);
+    Entitlements entitlements = Entitlements.load(java.util.Set.copyOf(context.services().model().spec().schema("CapabilityType").enumValues()));
+    Profiles profiles = new Profiles(graph, authorities, new ProfileContents(graph, entitlements), profileStates);
     context.handlers()
         .register("bundleIds_createInstance", bundleIds::create)
         .register("bundleIds_updateInstance", bundleIds::update)
         .register("bundleIds_deleteInstance", bundleIds::delete)
         .register("bundleIdCapabilities_createInstance", capabilities::create)
         .register("bundleIdCapabilities_updateInstance", capabilities::update)
+        .register("bundleIdCapabilities_deleteInstance", capabilities::delete)
         .register("devices_createInstance", devices::create)
-        .register("certificates_createInstance", certificates::create);
+        .register("devices_updateInstance", devices::update)
+        .register("certificates_createInstance", certificates::create)
+        .register("certificates_deleteInstance", certificates::revoke)
+        .register("profiles_createInstance", profiles::create);
+    context.scheduler().register(ProfileStates.CHECK_TASK, profileStates::run);
   }
 }

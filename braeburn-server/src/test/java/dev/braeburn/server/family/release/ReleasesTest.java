@@ -195,6 +195,6 @@ class ReleasesTest {
   }
 
   private static List<String> due(StoreTx tx, String kind) {
-    return tx.scheduled(kind).stream().map(t -> t.payload().path(Tasks.ID).asText() + "@" + t.dueAt()).toList();
+    return tx.scheduled(kind).stream().map(t -> t.payload().path(dev.braeburn.server.family.ResourceTasks.ID).asText() + "@" + t.dueAt()).toList();
   }
 }
