@@ -206,6 +206,24 @@ class ProfilesAcceptanceTest extends DemoServerTest {
     assertThat(world.profileState(expiring)).isEqualTo("INVALID");
   }
 
+  @Test
+  void theDemoProfilesAreSignedWithTheTeamsPrefixAndDevices() throws Exception {
+    Team team = server.server.store().team(server.issuerId).orElseThrow();
+    JsonNode profile = server.get("/v1/profiles/EEEE28LRVK?include=certificates").json();
+    NSDictionary plist = MobileProvisions.plist(MobileProvisions.verifiedContent(
+        Base64.getDecoder().decode(profile.at("/data/attributes/profileContent").asText()), server.get("/_braeburn/ca/roots.pem").body()));
+    assertThat(plist.get("UUID").toJavaObject()).isEqualTo("bcb023a7-dfdc-5cc1-9a7f-840110191a3e");
+    assertThat(strings(plist, "ApplicationIdentifierPrefix")).containsExactly(team.teamId());
+    assertThat(strings(plist, "ProvisionedDevices")).containsExactly("00008150-001C3D5A2E90801E", "00008122-000A14E23C68A01E");
+    assertThat(((NSDate) plist.get("ExpirationDate")).getDate().toInstant())
+        .isEqualTo(OffsetDateTime.parse(profile.at("/data/attributes/expirationDate").asText()).toInstant());
+    NSArray certificates = (NSArray) plist.get("DeveloperCertificates");
+    assertThat(certificates.count()).isEqualTo(1);
+    assertThat(((NSData) certificates.objectAtIndex(0)).bytes())
+        .isEqualTo(Base64.getDecoder().decode(profile.at("/included/0/attributes/certificateContent").asText()));
+    assertThat(server.get("/v1/bundleIds/C8RUGCZH8E").json().at("/data/attributes/seedId").asText()).isEqualTo(team.teamId());
+  }
+
   private static List<String> strings(NSDictionary dictionary, String key) {
     return Arrays.stream(((NSArray) dictionary.get(key)).getArray()).map(o -> o.toJavaObject().toString()).toList();
   }

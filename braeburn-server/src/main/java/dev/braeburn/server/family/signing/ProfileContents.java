@@ -54,9 +54,11 @@ final class ProfileContents {
     };
     // §4.2: the plist keeps seconds, the API milliseconds
     Instant created = OffsetDateTime.parse(profile.attributes().path("createdDate").asText()).toInstant().truncatedTo(ChronoUnit.SECONDS);
+    Instant expires = OffsetDateTime.parse(profile.attributes().path("expirationDate").asText()).toInstant()
+        .truncatedTo(ChronoUnit.SECONDS);
     return new ProfileFacts(profile.attributes().path("name").asText(), profile.attributes().path("uuid").asText(),
         bundleId.attributes().path("name").asText(), bundleId.attributes().path("seedId").asText(team.teamId()), team.teamId(),
-        team.name(), type.kind.plistPlatforms, created, type.distribution.timeToLiveDays, certificates, devices,
+        team.name(), type.kind.plistPlatforms, created, expires, certificates, devices,
         entitlements.of(type, bundleId, graph.related(tx, bundleId, Capabilities.TYPE), team.teamId()),
         type.distribution.name());
   }

@@ -4,7 +4,10 @@ import dev.braeburn.server.family.Family;
 import dev.braeburn.server.family.FamilyContext;
 import dev.braeburn.server.family.Graph;
 import dev.braeburn.server.family.signing.ca.CertificateAuthorities;
+import dev.braeburn.server.store.Resource;
+import dev.braeburn.server.store.StoreTx;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Certificates, Identifiers & Profiles (docs/signing.md): certificates issued from CSRs by
@@ -17,18 +20,23 @@ public final class SigningFamily implements Family {
   /** provisioning.md §6.2: 100 devices per product family and membership year. */
   public static final int DEVICE_LIMIT = 100;
 
+  private SeededProfiles seededProfiles;
+  private CertificateAuthorities authorities;
+
   @Override
   public void install(FamilyContext context) {
     Graph graph = new Graph(context.services());
     // the authority is stored in the database: this holder reads the one every holder shares (wall time only makes a new one)
-    CertificateAuthorities authorities = new CertificateAuthorities(context.services().store(), Clock.systemUTC());
+    authorities = new CertificateAuthorities(context.services().store(), Clock.systemUTC());
     ProfileStates profileStates = new ProfileStates(graph);
     Capabilities capabilities = new Capabilities(graph, profileStates);
     BundleIds bundleIds = new BundleIds(graph, capabilities, profileStates);
     Devices devices = new Devices(graph, DEVICE_LIMIT, profileStates);
     Certificates certificates = new Certificates(graph, authorities, profileStates);
     Entitlements entitlements = Entitlements.load(java.util.Set.copyOf(context.services().model().spec().schema("CapabilityType").enumValues()));
-    Profiles profiles = new Profiles(graph, authorities, new ProfileContents(graph, entitlements), profileStates);
+    ProfileContents profileContents = new ProfileContents(graph, entitlements);
+    Profiles profiles = new Profiles(graph, authorities, profileContents, profileStates);
+    seededProfiles = new SeededProfiles(graph, profileContents, profileStates);
     context.handlers()
         .register("bundleIds_createInstance", bundleIds::create)
         .register("bundleIds_updateInstance", bundleIds::update)
@@ -42,5 +50,11 @@ public final class SigningFamily implements Family {
         .register("certificates_deleteInstance", certificates::revoke)
         .register("profiles_createInstance", profiles::create);
     context.scheduler().register(ProfileStates.CHECK_TASK, profileStates::run);
+  }
+
+  /** Loaded signing resources become real: profiles signed, App IDs given the team's prefix, expiry watched. */
+  @Override
+  public void afterLoad(StoreTx tx, List<Resource> loaded) {
+    seededProfiles.afterLoad(tx, loaded, authorities::get);
   }
 }

@@ -26,14 +26,15 @@ public record ProfileFacts(
     String teamName,
     List<String> platforms,
     Instant creation,
-    int timeToLiveDays,
+    Instant expiration,
     List<byte[]> certificates,
     List<String> devices,
     SortedMap<String, Object> entitlements,
     String distributionType) {
 
-  public Instant expiration() {
-    return creation.plus(java.time.Duration.ofDays(timeToLiveDays));
+  /** Whole days from creation to expiration (365 for a profile made now; fewer where the expiry was capped, as in 2015's). */
+  public int timeToLiveDays() {
+    return (int) java.time.Duration.between(creation, expiration).toDays();
   }
 
   public boolean provisionsAllDevices() {
