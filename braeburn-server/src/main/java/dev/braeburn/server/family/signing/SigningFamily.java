@@ -14,6 +14,8 @@ public final class SigningFamily implements Family {
   /** provisioning.md §6.2: 100 devices per product family and membership year. */
   public static final int DEVICE_LIMIT = 100;
 
+  private SeededCertificates seededCertificates;
+
   @Override
   public void install(FamilyContext context) {
     Graph graph = new Graph(context.services());
@@ -21,8 +23,9 @@ public final class SigningFamily implements Family {
     BundleIds bundleIds = new BundleIds(graph, capabilities);
     Devices devices = new Devices(graph, DEVICE_LIMIT);
     // the authority is stored in the database: this holder reads the one every holder shares (wall time only makes a new one)
-    Certificates certificates = new Certificates(graph,
-        new dev.braeburn.server.family.signing.ca.CertificateAuthorities(context.services().store(), java.time.Clock.systemUTC()));
+    var authorities = new dev.braeburn.server.family.signing.ca.CertificateAuthorities(context.services().store(), java.time.Clock.systemUTC());
+    Certificates certificates = new Certificates(graph, authorities);
+    seededCertificates = new SeededCertificates(graph, authorities);
     context.handlers()
         .register("bundleIds_createInstance", bundleIds::create)
         .register("bundleIds_updateInstance", bundleIds::update)
@@ -31,5 +34,11 @@ public final class SigningFamily implements Family {
         .register("bundleIdCapabilities_updateInstance", capabilities::update)
         .register("devices_createInstance", devices::create)
         .register("certificates_createInstance", certificates::create);
+  }
+
+  /** A seed's certificates become real ones issued by Braeburn's authority ({@link SeededCertificates}). */
+  @Override
+  public void afterLoad(dev.braeburn.server.store.StoreTx tx, java.util.List<dev.braeburn.server.store.Resource> loaded) {
+    seededCertificates.afterLoad(tx, loaded);
   }
 }
