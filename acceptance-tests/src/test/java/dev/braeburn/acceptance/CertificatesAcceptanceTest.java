@@ -36,7 +36,6 @@ import org.junit.jupiter.api.Test;
  * roots (JDK and openssl), the per-type cap's recorded 409, a bad CSR's inferred 409, and revoke.
  */
 class CertificatesAcceptanceTest extends DemoServerTest {
-  private static final Path OPENSSL = Path.of("/usr/bin/openssl");
   private static final String APPLE = "1.2.840.113635.100.";
 
   private TestServer.Reply create(String type, String csrContent) {
@@ -51,9 +50,9 @@ class CertificatesAcceptanceTest extends DemoServerTest {
   }
 
   private static X509Certificate certificate(JsonNode data) throws Exception {
-    byte[] der = Base64.getDecoder().decode(data.at("/attributes/certificateContent").asText());
-    return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+    return CaChains.certificate(data);
   }
+
 
   @Test
   void everyCsrEncodingGetsACertificateForItsKeyThatChainsToTheRoots() throws Exception {
@@ -159,32 +158,9 @@ class CertificatesAcceptanceTest extends DemoServerTest {
     return out;
   }
 
-  /** The JDK's PKIX validator against the published roots and intermediates, and {@code openssl verify} where it exists. */
   private void verify(X509Certificate leaf) throws Exception {
-    String roots = server.get("/_braeburn/ca/roots.pem").body();
-    String intermediates = server.get("/_braeburn/ca/intermediates.pem").body();
-    Set<TrustAnchor> anchors = parse(roots).stream().map(r -> new TrustAnchor(r, null)).collect(Collectors.toSet());
-    X509Certificate issuer = parse(intermediates).stream()
-        .filter(i -> i.getSubjectX500Principal().equals(leaf.getIssuerX500Principal())).findFirst().orElseThrow();
-    PKIXParameters params = new PKIXParameters(anchors);
-    params.setRevocationEnabled(false);
-    CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(List.of(leaf, issuer)), params);
-    if (Files.isExecutable(OPENSSL)) {
-      Path dir = Files.createTempDirectory("braeburn-cert");
-      Files.writeString(dir.resolve("roots.pem"), roots);
-      Files.writeString(dir.resolve("intermediates.pem"), intermediates);
-      Files.writeString(dir.resolve("leaf.pem"), "-----BEGIN CERTIFICATE-----\n"
-          + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(leaf.getEncoded()) + "\n-----END CERTIFICATE-----\n");
-      Process openssl = new ProcessBuilder(OPENSSL.toString(), "verify", "-CAfile", "roots.pem", "-untrusted", "intermediates.pem", "leaf.pem")
-          .directory(dir.toFile()).redirectErrorStream(true).start();
-      String output = new String(openssl.getInputStream().readAllBytes());
-      assertThat(openssl.waitFor()).as(output).isZero();
-      assertThat(output.trim()).isEqualTo("leaf.pem: OK");
-    }
+    CaChains.verify(server, leaf);
   }
 
-  private static List<X509Certificate> parse(String pem) throws Exception {
-    return CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem.getBytes())).stream()
-        .map(X509Certificate.class::cast).toList();
-  }
+
 }

@@ -50,7 +50,7 @@ class SnapshotAcceptanceTest {
       assertThat(saved.header("Content-Type")).isEqualTo("application/json");
       JsonNode doc = saved.json();
       assertThat(doc.path("format").asText()).isEqualTo("braeburn-snapshot");
-      assertThat(doc.path("version").asInt()).isEqualTo(2);
+      assertThat(doc.path("version").asInt()).isEqualTo(3);
       assertThat(doc.path("scope").asText()).isEqualTo("server");
       assertThat(doc.path("keys")).hasSize(3);
       assertThat(doc.path("resources").size()).isGreaterThan(300);
@@ -178,11 +178,11 @@ class SnapshotAcceptanceTest {
       createBundleId(server, server.token(), "after.save");
       JsonNode current = sections(server.admin("GET", "/_braeburn/snapshot", null, null).json());
 
-      JsonNode newer = AppleErrors.onlyError(server.admin("POST", "/_braeburn/snapshot", saved.replaceFirst("\"version\": 2", "\"version\": 3"), null),
+      JsonNode newer = AppleErrors.onlyError(server.admin("POST", "/_braeburn/snapshot", saved.replaceFirst("\"version\": 3", "\"version\": 4"), null),
           409, "id", "status", "code", "title", "detail", "source");
       assertThat(newer.path("code").asText()).isEqualTo("ENTITY_ERROR.ATTRIBUTE.INVALID");
       assertThat(newer.at("/source/pointer").asText()).isEqualTo("/version");
-      assertThat(newer.path("detail").asText()).contains("version 3").contains("newer Braeburn");
+      assertThat(newer.path("detail").asText()).contains("version 4").contains("newer Braeburn");
 
       // cut inside the resources: the old resources are already deleted in the transaction when the end is missed
       String truncated = saved.substring(0, saved.indexOf("\"links\"") - 2000);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import dev.braeburn.server.auth.Roles;
+import dev.braeburn.server.family.signing.ca.CertificateAuthorities;
 import dev.braeburn.server.store.ApiKey;
 import dev.braeburn.server.store.StateSink;
 import dev.braeburn.server.store.StoredLink;
@@ -73,6 +74,7 @@ final class SnapshotReader {
       ClockSetting clock = null;
       String scope = null;
       String issuerId = null;
+      String authority = null;
       String field;
       while ((field = nextField()) != null && !SnapshotFormat.sections(version).contains(field)) {
         switch (field) {
@@ -80,6 +82,7 @@ final class SnapshotReader {
           case "scope" -> scope = headerText("scope");
           case "issuerId" -> issuerId = headerText("issuerId");
           case "clock" -> clock = clock();
+          case "certificateAuthority" -> authority = certificateAuthority();
           default -> throw unknownField(field);
         }
       }
@@ -87,7 +90,11 @@ final class SnapshotReader {
       if (clock != null && issuerId != null) {
         throw SnapshotException.invalid("/clock", "only a snapshot of the whole server carries the clock; teams share it");
       }
-      return header(version, createdAt, scope, issuerId, clock);
+      if (authority != null && issuerId != null) {
+        throw SnapshotException.invalid("/certificateAuthority",
+            "only a snapshot of the whole server carries the certificate authority; teams share it");
+      }
+      return header(version, createdAt, scope, issuerId, clock, authority);
     } catch (IOException e) {
       throw unreadable(e);
     }
@@ -213,6 +220,26 @@ final class SnapshotReader {
     return new ClockSetting(java.time.Duration.ofMillis(f.wholeNumber("offsetMillis")), f.optionalInstant("frozenAt"));
   }
 
+  /**
+   * Version 3 on: Braeburn's certificate authority as stored (its certificates and private keys),
+   * checked whole now so that a load cannot leave the server with an authority it cannot sign with.
+   */
+  private String certificateAuthority() throws IOException {
+    if (version < 3) {
+      throw unknownField("certificateAuthority");
+    }
+    if (json.nextToken() != JsonToken.START_OBJECT) {
+      throw SnapshotException.invalid("/certificateAuthority", "'certificateAuthority' must be an object {\"version\", \"authorities\"}");
+    }
+    String document = mapper.writeValueAsString(trees.readTree(json));
+    try {
+      CertificateAuthorities.check(document);
+    } catch (IllegalStateException e) {
+      throw SnapshotException.invalid("/certificateAuthority", e.getMessage());
+    }
+    return document;
+  }
+
   private int version() throws IOException {
     if (!"version".equals(nextField())) {
       throw SnapshotException.invalid("/version", "'version' must follow 'format'");
@@ -231,12 +258,13 @@ final class SnapshotReader {
     return version;
   }
 
-  private static SnapshotHeader header(int version, Instant createdAt, String scope, String issuerId, ClockSetting clock) {
+  private static SnapshotHeader header(int version, Instant createdAt, String scope, String issuerId, ClockSetting clock,
+      String authority) {
     if (createdAt == null) {
       throw SnapshotException.invalid("/createdAt", "the header needs 'createdAt' before the sections");
     }
     if (SnapshotFormat.SERVER.equals(scope) && issuerId == null || SnapshotFormat.TEAM.equals(scope) && issuerId != null) {
-      return new SnapshotHeader(version, createdAt, issuerId, clock);
+      return new SnapshotHeader(version, createdAt, issuerId, clock, authority);
     }
     if (SnapshotFormat.SERVER.equals(scope)) {
       throw SnapshotException.invalid("/issuerId", "a snapshot of the whole server has no 'issuerId'");
@@ -291,6 +319,7 @@ final class SnapshotReader {
   private SnapshotException unknownField(String field) {
     return SnapshotException.invalid("/" + field, "'" + field + "' is not a field of a version-" + version
         + " snapshot; header fields are format, version, createdAt, scope, issuerId" + (version >= 2 ? ", clock" : "")
+        + (version >= 3 ? ", certificateAuthority" : "")
         + " and the sections " + String.join(", ", SnapshotFormat.sections(version)));
   }
 

@@ -40,6 +40,10 @@ final class SnapshotWriter implements StateSink {
       json.writeStringField("frozenAt", text(header.clock().frozenAt()));
       json.writeEndObject();
     }
+    if (header.certificateAuthority() != null) {
+      json.writeFieldName("certificateAuthority");
+      json.writeRawValue(header.certificateAuthority()); // the store holds the JSON document the authority wrote
+    }
   }
 
   @Override

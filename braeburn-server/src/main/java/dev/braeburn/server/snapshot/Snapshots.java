@@ -40,8 +40,9 @@ public final class Snapshots {
     if (issuerId != null && store.team(issuerId).isEmpty()) {
       throw SnapshotException.unknownTeam(issuerId);
     }
+    // teams share the server's one clock and one certificate authority: only a whole-server snapshot carries them
     SnapshotHeader header = new SnapshotHeader(SnapshotFormat.VERSION, clock.instant(), issuerId,
-        issuerId == null ? store.clockSetting() : null); // teams share the server's one clock
+        issuerId == null ? store.clockSetting() : null, issuerId == null ? store.certificateAuthority().orElse(null) : null);
     try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.setPrettyPrinter(new SnapshotLayout());
@@ -82,7 +83,7 @@ public final class Snapshots {
             : "this is a snapshot of team " + header.issuerId() + ", not of team " + expectedTeam);
       }
       try {
-        store.importState(header.issuerId(), reader::rows);
+        store.importState(header.issuerId(), header.certificateAuthority(), reader::rows);
       } catch (RejectedStateException e) {
         throw SnapshotException.invalid(e.pointer(), e.getMessage());
       }

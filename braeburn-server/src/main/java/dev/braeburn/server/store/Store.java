@@ -62,7 +62,16 @@ public interface Store extends AutoCloseable {
    * or a row fails ({@link RejectedStateException}), nothing changes. Account listeners ({@link
    * #onAccountsChanged}) hear of the change.
    */
-  void importState(String issuerId, java.util.function.Consumer<StateSink> rows);
+  default void importState(String issuerId, java.util.function.Consumer<StateSink> rows) {
+    importState(issuerId, null, rows);
+  }
+
+  /**
+   * {@link #importState(String, java.util.function.Consumer)} that also replaces Braeburn's
+   * certificate authority by {@code certificateAuthority} (its document) in the same transaction;
+   * null leaves the stored authority as it is.
+   */
+  void importState(String issuerId, String certificateAuthority, java.util.function.Consumer<StateSink> rows);
 
   /** The virtual clock's persisted setting ({@link ClockSetting#WALL} until it was first changed). */
   ClockSetting clockSetting();

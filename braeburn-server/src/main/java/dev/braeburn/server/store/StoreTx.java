@@ -52,4 +52,14 @@ public interface StoreTx {
 
   /** This team's pending tasks of {@code kind}, soonest first. */
   List<ScheduledTask> scheduled(String kind);
+
+  /**
+   * Braeburn's certificate authority as this transaction sees it (issue 14): its stored document,
+   * empty until it was first made. For work already inside a write transaction (a seed's
+   * {@code afterLoad}), where {@link Store#certificateAuthority()} would need a second connection.
+   */
+  Optional<String> certificateAuthority();
+
+  /** {@link Store#saveCertificateAuthority} in this transaction: stores {@code document} unless one is stored; returns the stored one. */
+  String saveCertificateAuthority(String document);
 }

@@ -61,7 +61,7 @@ class SnapshotScheduleTest {
     store.write("team-b", tx -> tx.schedule("webhook.deliver", frozen.plus(Duration.ofDays(5)), JSON.createObjectNode().put("delivery", "d1")));
     byte[] saved = save(null);
     JsonNode document = JSON.readTree(saved);
-    assertThat(document.path("version").asInt()).isEqualTo(2);
+    assertThat(document.path("version").asInt()).isEqualTo(3);
     assertThat(document.path("clock").path("frozenAt").asText()).isEqualTo(frozen.plus(Duration.ofDays(5)).toString());
     assertThat(document.path("tasks").findValuesAsText("kind")).containsExactly("webhook.deliver", "build.process"); // due order
 

@@ -47,6 +47,11 @@ final class CertificateIssuer {
   }
 
   X509Certificate issue(CertificateTypes type, X500Name subject, PublicKey key, Instant notBefore) {
+    return issue(type, subject, key, notBefore, notAfter(type, notBefore));
+  }
+
+  /** {@link #issue(CertificateTypes, X500Name, PublicKey, Instant)} with a chosen notAfter (a seeded certificate's expirationDate). */
+  X509Certificate issue(CertificateTypes type, X500Name subject, PublicKey key, Instant notBefore, Instant notAfter) {
     List<Extension> extensions = new ArrayList<>();
     extensions.add(extension(Extension.certificatePolicies, false, new CertificatePolicies(new PolicyInformation(
         new ASN1ObjectIdentifier(APPLE_POLICY), new DERSequence(new PolicyQualifierInfo(CPS))))));
@@ -55,7 +60,7 @@ final class CertificateIssuer {
     extensions.add(CertificateAuthority.subjectKeyIdentifier(key));
     extensions.add(extension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature)));
     type.markers.forEach(oid -> extensions.add(CertificateAuthority.marker(oid, false)));
-    return ca.issue(type.issuer, subject, key, notBefore, notAfter(type, notBefore), extensions);
+    return ca.issue(type.issuer, subject, key, notBefore, notAfter, extensions);
   }
 
   private static Extension extension(ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) {

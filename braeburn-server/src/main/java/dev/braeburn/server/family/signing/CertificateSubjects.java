@@ -22,8 +22,13 @@ final class CertificateSubjects {
   private CertificateSubjects() {}
 
   static X500Name subject(CertificateTypes type, String teamId, String teamName, String requesterId) {
+    return subject(type, teamId, teamName, requesterId, API_PERSON);
+  }
+
+  /** {@link #subject(CertificateTypes, String, String, String)} naming {@code person} on a personal (development) certificate. */
+  static X500Name subject(CertificateTypes type, String teamId, String teamName, String requesterId, String person) {
     String uid = type.personal ? requesterId : teamId;
-    String name = type.personal ? API_PERSON : teamName;
+    String name = type.personal ? person : teamName;
     // fastlane match splits "/UID=…/CN=…" on '/' (§3.3): a '/' in a name would break it
     String commonName = type.commonNamePrefix + ": " + name.replace('/', '-') + " (" + uid + ")";
     return new X500NameBuilder(BCStyle.INSTANCE)

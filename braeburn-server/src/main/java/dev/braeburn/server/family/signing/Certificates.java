@@ -1,5 +1,6 @@
 package dev.braeburn.server.family.signing;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.engine.GenericWrites;
 import dev.braeburn.server.engine.OperationContext;
 import dev.braeburn.server.family.Graph;
@@ -64,10 +65,7 @@ final class Certificates {
       checkLimit(tx, type, created.id());
       Instant now = graph.now();
       X509Certificate certificate = issuer.issue(type, CertificateSubjects.subject(type, team.teamId(), team.name(), requester), key, now);
-      graph.update(tx, created, graph.object()
-          .put("certificateContent", der(certificate))
-          .put("serialNumber", certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT))
-          .put("expirationDate", certificate.getNotAfter().toInstant().toString()));
+      graph.update(tx, created, issued(graph.object(), certificate));
     });
   }
 
@@ -93,6 +91,13 @@ final class Certificates {
     } catch (DateTimeParseException e) {
       return true; // a certificate without a readable date counts [INFER]
     }
+  }
+
+  /** The attributes an issued certificate decides: its content (base64 DER), serial (hex) and expiry. */
+  static ObjectNode issued(ObjectNode changes, X509Certificate certificate) {
+    return changes.put("certificateContent", der(certificate))
+        .put("serialNumber", certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT))
+        .put("expirationDate", certificate.getNotAfter().toInstant().toString());
   }
 
   private static String der(X509Certificate certificate) {

@@ -8,6 +8,7 @@ import dev.braeburn.server.store.Resource;
 import dev.braeburn.server.store.StoreTx;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Certificates, Identifiers & Profiles (docs/signing.md): certificates issued from CSRs by
@@ -22,6 +23,7 @@ public final class SigningFamily implements Family {
 
   private SeededProfiles seededProfiles;
   private CertificateAuthorities authorities;
+  private SeededCertificates seededCertificates;
 
   @Override
   public void install(FamilyContext context) {
@@ -33,10 +35,11 @@ public final class SigningFamily implements Family {
     BundleIds bundleIds = new BundleIds(graph, capabilities, profileStates);
     Devices devices = new Devices(graph, DEVICE_LIMIT, profileStates);
     Certificates certificates = new Certificates(graph, authorities, profileStates);
-    Entitlements entitlements = Entitlements.load(java.util.Set.copyOf(context.services().model().spec().schema("CapabilityType").enumValues()));
+    Entitlements entitlements = Entitlements.load(Set.copyOf(context.services().model().spec().schema("CapabilityType").enumValues()));
     ProfileContents profileContents = new ProfileContents(graph, entitlements);
     Profiles profiles = new Profiles(graph, authorities, profileContents, profileStates);
     seededProfiles = new SeededProfiles(graph, profileContents, profileStates);
+    seededCertificates = new SeededCertificates(graph, authorities);
     context.handlers()
         .register("bundleIds_createInstance", bundleIds::create)
         .register("bundleIds_updateInstance", bundleIds::update)
@@ -52,9 +55,10 @@ public final class SigningFamily implements Family {
     context.scheduler().register(ProfileStates.CHECK_TASK, profileStates::run);
   }
 
-  /** Loaded signing resources become real: profiles signed, App IDs given the team's prefix, expiry watched. */
+  /** Loaded signing resources become real: certificates issued, profiles signed, App IDs given the team ID as prefix, expiry watched. */
   @Override
   public void afterLoad(StoreTx tx, List<Resource> loaded) {
-    seededProfiles.afterLoad(tx, loaded, authorities::get);
+    seededCertificates.afterLoad(tx, loaded); // first: the profiles embed the certificates
+    seededProfiles.afterLoad(tx, loaded, () -> authorities.get(tx));
   }
 }

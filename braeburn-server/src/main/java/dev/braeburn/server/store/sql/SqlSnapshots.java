@@ -76,9 +76,10 @@ final class SqlSnapshots {
 
   /**
    * Replaces one team's (or, with null, the whole server's) state by the rows {@code rows} feeds,
-   * in one transaction that either commits all of them or rolls back to the state before.
+   * in one transaction that either commits all of them or rolls back to the state before; with a
+   * {@code certificateAuthority} document, Braeburn's authority is replaced in it too (null: kept).
    */
-  void replace(String issuerId, Consumer<StateSink> rows) throws SQLException {
+  void replace(String issuerId, String certificateAuthority, Consumer<StateSink> rows) throws SQLException {
     try {
       lock(issuerId);
       if (issuerId == null) {
@@ -94,6 +95,11 @@ final class SqlSnapshots {
       SqlStateImport target = new SqlStateImport(conn, dialect, issuerId);
       rows.accept(target);
       target.finish();
+      if (certificateAuthority != null) {
+        execute(new SqlBuilder().sql("INSERT INTO certificate_authority (id, document, created_at) VALUES (1, ?, ?)"
+            + " ON CONFLICT (id) DO UPDATE SET document = excluded.document, created_at = excluded.created_at",
+            certificateAuthority, java.time.Instant.now().toString()));
+      }
       SqlBuilder notify = dialect.changed(ChangeListener.ACCOUNTS);
       if (notify != null) {
         execute(notify); // delivered at commit, to every instance on the database

@@ -307,9 +307,10 @@ public final class SqlStore implements Store {
   }
 
   @Override
-  public void importState(String issuerId, java.util.function.Consumer<dev.braeburn.server.store.StateSink> rows) {
+  public void importState(String issuerId, String certificateAuthority,
+      java.util.function.Consumer<dev.braeburn.server.store.StateSink> rows) {
     try (Connection conn = writer.getConnection()) {
-      new SqlSnapshots(conn, dialect).replace(issuerId, rows);
+      new SqlSnapshots(conn, dialect).replace(issuerId, certificateAuthority, rows);
     } catch (SQLException e) {
       throw new StoreException(e);
     }
@@ -387,18 +388,12 @@ public final class SqlStore implements Store {
 
   @Override
   public Optional<String> certificateAuthority() {
-    return inTransaction(reader, "", tx -> ((SqlStoreTx) tx).query(
-        new SqlBuilder().sql("SELECT document FROM certificate_authority WHERE id = 1"), rs -> rs.getString(1))).stream().findFirst();
+    return inTransaction(reader, "", StoreTx::certificateAuthority);
   }
 
   @Override
   public String saveCertificateAuthority(String document) {
-    return inTransaction(writer, "", tx -> {
-      SqlStoreTx sql = (SqlStoreTx) tx;
-      sql.update(new SqlBuilder().sql("INSERT INTO certificate_authority (id, document, created_at) VALUES (1, ?, ?)"
-          + " ON CONFLICT (id) DO NOTHING", document, clock.instant().toString()));
-      return sql.query(new SqlBuilder().sql("SELECT document FROM certificate_authority WHERE id = 1"), rs -> rs.getString(1)).getFirst();
-    });
+    return inTransaction(writer, "", tx -> tx.saveCertificateAuthority(document));
   }
 
   private final SqlUploads uploads = new SqlUploads();

@@ -197,6 +197,18 @@ final class SqlStoreTx implements StoreTx {
   }
 
   @Override
+  public Optional<String> certificateAuthority() {
+    return query(new SqlBuilder().sql("SELECT document FROM certificate_authority WHERE id = 1"), rs -> rs.getString(1)).stream().findFirst();
+  }
+
+  @Override
+  public String saveCertificateAuthority(String document) {
+    update(new SqlBuilder().sql("INSERT INTO certificate_authority (id, document, created_at) VALUES (1, ?, ?)"
+        + " ON CONFLICT (id) DO NOTHING", document, clock.instant().toString()));
+    return certificateAuthority().orElseThrow();
+  }
+
+  @Override
   public long schedule(String kind, Instant dueAt, ObjectNode payload) {
     scheduledWork = true;
     return query(new SqlBuilder().sql("INSERT INTO scheduled_tasks (team_id, kind, due_at, payload, created_at) VALUES (?, ?, ?, "

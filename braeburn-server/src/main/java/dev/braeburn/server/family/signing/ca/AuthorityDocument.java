@@ -37,8 +37,12 @@ final class AuthorityDocument {
           throw new IllegalStateException("the stored certificate authority has no " + authority);
         }
         String algorithm = authority.key() == Authority.Key.RSA_2048 ? "RSA" : "EC";
-        out.put(authority, new Credential(Pem.parseCertificate(entry.path("certificate").asText()),
-            Pem.parsePrivateKey(entry.path("privateKey").asText(), algorithm)));
+        try {
+          out.put(authority, new Credential(Pem.parseCertificate(entry.path("certificate").asText()),
+              Pem.parsePrivateKey(entry.path("privateKey").asText(), algorithm)));
+        } catch (RuntimeException e) { // a snapshot's document says which entry is wrong
+          throw new IllegalStateException("the certificate authority's " + authority + " entry: " + e.getMessage(), e);
+        }
       }
       return out;
     } catch (JsonProcessingException e) {

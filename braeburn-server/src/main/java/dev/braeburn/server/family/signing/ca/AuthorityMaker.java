@@ -27,6 +27,14 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 final class AuthorityMaker {
   private static final Duration BACKDATE = Duration.ofDays(3653);
   private static final Duration ROOT_LIFE = Duration.ofDays(9131);
+  /**
+   * The key pairs made in this process, one per authority, reused by every later authority it
+   * makes. A server makes one authority per database, so this changes nothing for it; a process
+   * that starts many servers on fresh data directories (the test suites: every demo-seeded server
+   * needs an authority for the seed's certificates) pays the key generation (0.4–2 s, mostly the
+   * five RSA keys) once instead of per server. Each database still gets its own certificates.
+   */
+  private static final Map<Authority, KeyPair> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private AuthorityMaker() {}
 
@@ -34,7 +42,7 @@ final class AuthorityMaker {
     Instant notBefore = now.truncatedTo(ChronoUnit.SECONDS).minus(BACKDATE);
     Map<Authority, Credential> made = new EnumMap<>(Authority.class);
     for (Authority authority : Authority.values()) {
-      KeyPair keys = keyPair(authority.key());
+      KeyPair keys = KEYS.computeIfAbsent(authority, a -> keyPair(a.key()));
       Credential issuer = authority.kind() == Authority.Kind.ROOT ? null : made.get(authority.issuer());
       Instant notAfter = issuer == null ? now.truncatedTo(ChronoUnit.SECONDS).plus(ROOT_LIFE)
           : issuer.certificate().getNotAfter().toInstant().minus(Duration.ofDays(1));
