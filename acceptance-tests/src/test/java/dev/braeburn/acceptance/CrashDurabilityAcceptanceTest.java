@@ -199,9 +199,18 @@ class CrashDurabilityAcceptanceTest {
     static final List<List<String>> CAPABILITIES = List.of(List.of("ICLOUD", "ICLOUD_VERSION", "XCODE_5", "XCODE_6"),
         List.of("DATA_PROTECTION", "DATA_PROTECTION_PERMISSION_LEVEL", "COMPLETE_PROTECTION", "PROTECTED_UNLESS_OPEN"),
         List.of("APPLE_ID_AUTH", "APPLE_ID_AUTH_APP_CONSENT", "PRIMARY_APP_CONSENT", "PRIMARY_APP_CONSENT"));
-    static final List<String> CERTIFICATES = List.of("IOS_DEVELOPMENT", "IOS_DISTRIBUTION", "MAC_APP_DEVELOPMENT",
-        "MAC_APP_DISTRIBUTION", "DEVELOPMENT", "DISTRIBUTION", "DEVELOPER_ID_APPLICATION", "PASS_TYPE_ID");
-    static final List<String> PROFILES = List.of("IOS_APP_DEVELOPMENT", "IOS_APP_STORE", "MAC_APP_DEVELOPMENT", "TVOS_APP_ADHOC");
+    /**
+     * Each worker's signing kit — its certificate type, the profile type that takes it, the App ID
+     * platform and whether the profile names devices (provisioning.md §4.1) — so that every write
+     * it sends is one Apple accepts, within the per-type certificate caps.
+     */
+    record Kit(String certificateType, String profileType, String platform, boolean devices) {}
+
+    static final List<Kit> KITS = List.of(new Kit("IOS_DEVELOPMENT", "IOS_APP_DEVELOPMENT", "IOS", true),
+        new Kit("IOS_DISTRIBUTION", "IOS_APP_STORE", "IOS", false), new Kit("MAC_APP_DEVELOPMENT", "MAC_APP_DEVELOPMENT", "MAC_OS", true),
+        new Kit("MAC_APP_DISTRIBUTION", "MAC_APP_STORE", "MAC_OS", false), new Kit("DEVELOPMENT", "IOS_APP_DEVELOPMENT", "IOS", true),
+        new Kit("DISTRIBUTION", "IOS_APP_ADHOC", "IOS", true), new Kit("DISTRIBUTION", "IOS_APP_STORE", "IOS", false),
+        new Kit("MAC_APP_DISTRIBUTION", "MAC_APP_STORE", "MAC_OS", false));
 
     final int w;
     final Burst burst;
@@ -210,6 +219,8 @@ class CrashDurabilityAcceptanceTest {
     final List<String> bundleIds = new ArrayList<>();
     final List<String> capabilities = new ArrayList<>();
     final List<String> devices = new ArrayList<>();
+    /** Each device's status as last written: a profile takes only enabled devices (§4.1). */
+    final Map<String, String> deviceStatus = new HashMap<>();
     String certificate;
     int n;
 
@@ -233,20 +244,41 @@ class CrashDurabilityAcceptanceTest {
 
     private void step() throws CutOff {
       if (certificate == null) {
-        certificate = create("certificates", attributes("csrContent", Csrs.pem(Csrs.SHARED), "certificateType", CERTIFICATES.get(w)), Map.of());
+        certificate = create("certificates", attributes("csrContent", Csrs.pem(Csrs.SHARED), "certificateType", kit().certificateType()), Map.of());
         return;
       }
       String mark = "w" + w + "-n" + n;
+      boolean mac = kit().platform().equals("MAC_OS");
       switch (n++ % 6) {
         case 0 -> bundleIds.add(create("bundleIds", attributes("name", "Crash " + mark.replaceAll("[^A-Za-z0-9]", " "), "identifier", "dev.braeburn.crash." + mark,
-            "platform", pick(List.of("IOS", "MAC_OS")), "seedId", "SEED-" + mark), Map.of()));
+            "platform", kit().platform()), Map.of()));
         case 1 -> capabilities.add(create("bundleIdCapabilities", capability(mark), Map.of("bundleId", Set.of(bundleIds.getLast()))));
-        case 2 -> devices.add(create("devices", attributes("name", "Device " + mark, "udid", String.format("00008101-%016X", ((long) w << 32) | n), "platform", "IOS"), Map.of()));
+        case 2 -> { // a chip UDID: 00006… is an Apple-silicon Mac, 00008… an iPhone (provisioning.md §6.1)
+          String device = create("devices", attributes("name", "Device " + mark, "udid", String.format(mac ? "00006%03X-%016X" : "00008101-%2$016X", w,
+              ((long) w << 32) | n), "platform", kit().platform()), Map.of());
+          devices.add(device);
+          deviceStatus.put(device, "ENABLED");
+        }
         case 3 -> patch("bundleIdCapabilities", pick(capabilities), capability(mark));
-        case 4 -> patch("devices", pick(devices), attributes("name", "Device " + mark + " renamed", "status", pick(List.of("ENABLED", "DISABLED"))));
-        default -> create("profiles", attributes("name", "Profile " + mark, "profileType", pick(PROFILES)),
-            Map.of("bundleId", Set.of(pick(bundleIds)), "certificates", Set.of(certificate), "devices", new HashSet<>(List.of(pick(devices), pick(devices)))));
+        case 4 -> {
+          String device = pick(devices);
+          String status = pick(List.of("ENABLED", "DISABLED"));
+          patch("devices", device, attributes("name", "Device " + mark + " renamed", "status", status));
+          deviceStatus.put(device, status);
+        }
+        default -> {
+          List<String> enabled = devices.stream().filter(d -> deviceStatus.get(d).equals("ENABLED")).toList();
+          if (kit().devices() && enabled.isEmpty()) {
+            return;
+          }
+          create("profiles", attributes("name", "Profile " + mark, "profileType", kit().profileType()), Map.of("bundleId", Set.of(pick(bundleIds)),
+              "certificates", Set.of(certificate), "devices", kit().devices() ? new HashSet<>(List.of(pick(enabled), pick(enabled))) : Set.of()));
+        }
       }
+    }
+
+    private Kit kit() {
+      return KITS.get(w % KITS.size());
     }
 
     /**
@@ -412,7 +444,7 @@ class CrashDurabilityAcceptanceTest {
       if (e != null) {
         if (!e.type().equals(type)) {
           problems.add(type + " " + id + " has the id of acknowledged " + e.type() + " " + id);
-        } else if (e.states().stream().noneMatch(shown::equals)) {
+        } else if (e.states().stream().noneMatch(state -> sameWrite(type, state, shown))) {
           problems.add("acknowledged " + type + " " + id + " reads " + shown + ", not " + e.states());
         }
         return e;
@@ -427,6 +459,24 @@ class CrashDurabilityAcceptanceTest {
       problems.add(type + " " + id + " " + shown + " is neither acknowledged nor a whole cut-off write"
           + (bundleId == null ? "" : " of bundle ID " + bundleId));
       return null;
+    }
+
+    /**
+     * Whether the resource reads as the write left it. A profile's {@code profileState} is the
+     * server's to move (ACTIVE → INVALID when a capability or device it depends on changes,
+     * provisioning.md §4.5), so it may differ, but only that way.
+     */
+    private static boolean sameWrite(String type, JsonNode written, JsonNode shown) {
+      if (!type.equals("profiles")) {
+        return written.equals(shown);
+      }
+      ObjectNode a = ((ObjectNode) written).deepCopy();
+      ObjectNode b = ((ObjectNode) shown).deepCopy();
+      String before = a.path("profileState").asText();
+      String now = b.path("profileState").asText();
+      a.remove("profileState");
+      b.remove("profileState");
+      return a.equals(b) && (before.equals(now) || (before.equals("ACTIVE") && now.equals("INVALID")));
     }
 
     /** Whether {@code shown} has every attribute that was sent; write-only ones (csrContent) are not shown. */
