@@ -67,7 +67,9 @@ class TypeRulesTest {
     ObjectNode profile = new ObjectMapper().createObjectNode().put("profileType", "MAC_APP_STORE");
     rules.beforeInsert("profiles", "P", profile, Instant.parse("2026-01-01T00:00:00Z"));
     assertThat(profile.path("platform").asText()).isEqualTo("MAC_OS");
-    assertThat(profile.path("expirationDate").asText()).isEqualTo("2027-01-01T00:00:00Z");
+    // a profile's expiry depends on its type's lifetime and its content on what it holds: the signing family's
+    assertThat(rules.valueRules("profiles").get("expirationDate").kind()).isEqualTo(ValueRule.Kind.FAMILY);
+    assertThat(rules.valueRules("profiles").get("profileContent").kind()).isEqualTo(ValueRule.Kind.FAMILY);
     assertThat(profile.path("uuid").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
   }
 
