@@ -23,6 +23,8 @@ public final class SigningFamily implements Family {
     // the authority is stored in the database: this holder reads the one every holder shares (wall time only makes a new one)
     Certificates certificates = new Certificates(graph,
         new dev.braeburn.server.family.signing.ca.CertificateAuthorities(context.services().store(), java.time.Clock.systemUTC()));
+    ServiceIds merchantIds = new ServiceIds(graph, ServiceIds.Kind.MERCHANT);
+    ServiceIds passTypeIds = new ServiceIds(graph, ServiceIds.Kind.PASS_TYPE);
     context.handlers()
         .register("bundleIds_createInstance", bundleIds::create)
         .register("bundleIds_updateInstance", bundleIds::update)
@@ -30,6 +32,12 @@ public final class SigningFamily implements Family {
         .register("bundleIdCapabilities_createInstance", capabilities::create)
         .register("bundleIdCapabilities_updateInstance", capabilities::update)
         .register("devices_createInstance", devices::create)
-        .register("certificates_createInstance", certificates::create);
+        .register("certificates_createInstance", certificates::create)
+        .register("merchantIds_createInstance", merchantIds::create)
+        .register("merchantIds_updateInstance", merchantIds::update)
+        .register("merchantIds_deleteInstance", merchantIds::delete)
+        .register("passTypeIds_createInstance", passTypeIds::create)
+        .register("passTypeIds_updateInstance", passTypeIds::update)
+        .register("passTypeIds_deleteInstance", passTypeIds::delete);
   }
 }
