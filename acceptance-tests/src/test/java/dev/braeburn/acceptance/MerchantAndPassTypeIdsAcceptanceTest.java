@@ -59,7 +59,7 @@ class MerchantAndPassTypeIdsAcceptanceTest extends DemoServerTest {
     assertThat(e.path("code").asText()).isEqualTo("NOT_FOUND");
     assertThat(e.path("title").asText()).isEqualTo(NOT_FOUND_TITLE);
     assertThat(e.path("detail").asText()).isEqualTo("There is no identifier with ID '" + id + "' on this team.");
-    assertThat(r.header("x-braeburn-diagnosis")).contains("§3.1");
+    assertThat(r.header("x-braeburn-diagnosis")).contains("3.1");
   }
 
   @Test
