@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -18,9 +16,9 @@ import org.junit.jupiter.api.TestFactory;
  * individual keys, a read of bundle IDs, a device registration and a development, a distribution and
  * a Developer ID certificate. The expectations are the {@link #EXPECTED} table below, written from
  * the reference and never read from the server; each caller gets a team of its own so the
- * certificate caps do not interfere. One dynamic test per cell.
+ * certificate caps do not interfere. One dynamic test per caller, on one server (the factory's).
  */
-class SigningRoleMatrixAcceptanceTest {
+class SigningRoleMatrixAcceptanceTest extends DemoServerTest {
   /** Allowed (the status of success). */
   private static final String OK = "ok";
   /** The generic role 403 "The API key in use does not allow this request" (access policy or certificate rule). */
@@ -47,18 +45,6 @@ class SigningRoleMatrixAcceptanceTest {
       Map.entry("INDIVIDUAL ADMIN", List.of(ROLE, ROLE, ROLE, ROLE, ROLE)),
       Map.entry("INDIVIDUAL ACCOUNT_HOLDER", List.of(ROLE, ROLE, ROLE, ROLE, ROLE)));
 
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start(null);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
   @TestFactory
   Stream<DynamicTest> everyCallerAndOperation() {
     List<DynamicTest> tests = new ArrayList<>();
@@ -78,7 +64,7 @@ class SigningRoleMatrixAcceptanceTest {
     return tests.stream();
   }
 
-  private static TestServer.Reply call(String op, String token, int n) {
+  private TestServer.Reply call(String op, String token, int n) {
     if (op.startsWith("GET")) {
       return server.send("GET", "/v1/bundleIds", null, token);
     }
