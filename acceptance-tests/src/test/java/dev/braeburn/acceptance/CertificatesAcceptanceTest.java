@@ -103,7 +103,12 @@ class CertificatesAcceptanceTest extends DemoServerTest {
     assertThat(dev.getNonCriticalExtensionOIDs()).contains(APPLE + "6.1.2", APPLE + "6.1.12");
     verify(dev);
 
-    X509Certificate devId = certificate(created("DEVELOPER_ID_APPLICATION", Csrs.pem(Csrs.SHARED)));
+    // §3.5: only the Account Holder creates Developer ID certificates
+    String holder = server.createKey("ACCOUNT_HOLDER", null).token();
+    TestServer.Reply devIdReply = server.send("POST", "/v1/certificates", "{\"data\":{\"type\":\"certificates\",\"attributes\":"
+        + "{\"certificateType\":\"DEVELOPER_ID_APPLICATION\",\"csrContent\":\"" + Csrs.pemJson() + "\"}}}", holder);
+    assertThat(devIdReply.status()).as(devIdReply.body()).isEqualTo(201);
+    X509Certificate devId = certificate(devIdReply.json().path("data"));
     assertThat(devId.getIssuerX500Principal().getName()).contains("CN=Braeburn Developer ID Certification Authority").contains("OU=G2");
     assertThat(rdns(X500Name.getInstance(devId.getSubjectX500Principal().getEncoded())).get(1))
         .isEqualTo("CN=Developer ID Application: " + team.name() + " (" + team.teamId() + ")");

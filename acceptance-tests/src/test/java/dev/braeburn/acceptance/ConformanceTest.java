@@ -54,10 +54,17 @@ class ConformanceTest {
       "appStoreReviewDetails_updateInstance", b -> attributes(b).put("contactPhone", "+1 555 0100"),
       // signing (issue 14): Apple registers only UDIDs of a device's form (provisioning.md §6.1)
       "devices_createInstance", b -> attributes(b).put("udid", "00008101-000960143488001E"),
-      // signing (issue 14): a certificate is issued only for a real RSA 2048 CSR (provisioning.md §3.1)
-      "certificates_createInstance", b -> attributes(b).put("csrContent", Csrs.pem(Csrs.SHARED)),
+      // signing (issue 14): a certificate is issued only for a real RSA 2048 CSR (provisioning.md §3.1), and a type's
+      // identifier relationship must fit it (§7): a development type takes none
+      "certificates_createInstance", b -> {
+        attributes(b).put("csrContent", Csrs.pem(Csrs.SHARED)).put("certificateType", "IOS_DEVELOPMENT");
+        ((ObjectNode) b.get("data")).remove("relationships");
+      },
       // signing (issue 14): the fixture's certificate is a distribution one, which an App Store profile takes (provisioning.md §4.1)
-      "profiles_createInstance", b -> attributes(b).put("profileType", "IOS_APP_STORE"));
+      "profiles_createInstance", b -> attributes(b).put("profileType", "IOS_APP_STORE"),
+      // signing (issue 14): merchant and pass type identifiers carry their prefix (provisioning.md §7)
+      "merchantIds_createInstance", b -> attributes(b).put("identifier", "merchant.dev.braeburn.conformance"),
+      "passTypeIds_createInstance", b -> attributes(b).put("identifier", "pass.dev.braeburn.conformance"));
   /** Non-JSON successes that are JSON documents of a spec schema, computed for any existing resource. */
   private static final java.util.Set<String> MODELLED_DOCUMENTS =
       java.util.Set.of("application/vnd.apple.xcode-metrics+json", "application/vnd.apple.diagnostic-logs+json");

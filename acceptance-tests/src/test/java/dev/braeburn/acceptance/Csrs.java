@@ -25,10 +25,22 @@ final class Csrs {
     }
   }
 
+  /** An EC key on P-256 (the ECC Apple Pay payment-processing CSR, provisioning.md §7) or another named curve. */
+  static KeyPair ec(String curve) {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new java.security.spec.ECGenParameterSpec(curve));
+      return generator.generateKeyPair();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static PKCS10CertificationRequest request(KeyPair key) {
     try {
+      String algorithm = key.getPublic().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
       return new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=PEM"), key.getPublic())
-          .build(new JcaContentSignerBuilder("SHA256withRSA").build(key.getPrivate()));
+          .build(new JcaContentSignerBuilder(algorithm).build(key.getPrivate()));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

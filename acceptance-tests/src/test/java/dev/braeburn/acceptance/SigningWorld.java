@@ -31,9 +31,11 @@ final class SigningWorld {
         + "\"}}}}}")).path("id").asText();
   }
 
+  /** A certificate from a CSR; Developer ID types with an Account Holder key, as Apple requires (provisioning.md §3.5). */
   JsonNode certificate(String type) {
+    String token = type.startsWith("DEVELOPER_ID") ? server.createKey("ACCOUNT_HOLDER", null).token() : server.token();
     return created(server.send("POST", "/v1/certificates", "{\"data\":{\"type\":\"certificates\",\"attributes\":{\"certificateType\":\""
-        + type + "\",\"csrContent\":\"" + Csrs.pem(Csrs.SHARED).replace("\n", "\\n") + "\"}}}"));
+        + type + "\",\"csrContent\":\"" + Csrs.pemJson() + "\"}}}", token));
   }
 
   TestServer.Reply profile(String name, String type, String bundleId, List<String> certificates, List<String> devices) {

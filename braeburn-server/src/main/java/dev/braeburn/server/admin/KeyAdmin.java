@@ -83,8 +83,12 @@ final class KeyAdmin {
         throw AdminJson.invalid("/role", "'" + role + "' is not a role; expected one of " + Roles.ALL);
       }
     }
-    if (type.equals(ApiKey.TEAM) && (roles.size() != 1 || !Roles.TEAM_KEY_ROLES.contains(roles.getFirst()))) {
-      throw AdminJson.invalid("/role", "a team key has exactly one role of " + Roles.TEAM_KEY_ROLES.stream().sorted().toList()
+    // Braeburn extension: a team key with ACCOUNT_HOLDER stands for a key the Account Holder generated,
+    // the only caller Apple lets create Developer ID certificates (provisioning.md §3.5; docs/auth.md)
+    java.util.Set<String> teamRoles = new java.util.TreeSet<>(Roles.TEAM_KEY_ROLES);
+    teamRoles.add("ACCOUNT_HOLDER");
+    if (type.equals(ApiKey.TEAM) && (roles.size() != 1 || !teamRoles.contains(roles.getFirst()))) {
+      throw AdminJson.invalid("/role", "a team key has exactly one role of " + teamRoles
           + "; got " + roles);
     }
     if (roles.isEmpty()) {

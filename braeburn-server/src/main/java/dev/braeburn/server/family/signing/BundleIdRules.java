@@ -22,12 +22,17 @@ final class BundleIdRules {
   private BundleIdRules() {}
 
   /** {@code *} alone (Xcode's "XC Wildcard") or a trailing {@code .*} (§5.1). */
+  /** §5.1's name rule: ASCII letters, digits and spaces. */
+  static boolean validName(String name) {
+    return NAME.matcher(name).matches();
+  }
+
   static boolean isWildcard(String identifier) {
     return identifier.equals("*") || identifier.endsWith(".*");
   }
 
   static void checkName(String name) {
-    if (!NAME.matcher(name).matches()) {
+    if (!validName(name)) {
       throw new ApiException(List.of(SigningErrors.nameInvalid(name)),
           "A bundle ID's name may hold only ASCII letters, digits and spaces (provisioning.md §5.1, recorded); '" + name
               + "' has other characters. Xcode names App IDs like 'XC com example app'.");
@@ -59,7 +64,11 @@ final class BundleIdRules {
     if (identifier.equals("*")) {
       return null;
     }
-    String explicit = identifier.endsWith(".*") ? identifier.substring(0, identifier.length() - 2) : identifier;
+    return explicitProblem(identifier.endsWith(".*") ? identifier.substring(0, identifier.length() - 2) : identifier);
+  }
+
+  /** Why an identifier without wildcard is malformed (periods, the alphabet), or null; merchant and pass type IDs use it too. */
+  static String explicitProblem(String explicit) {
     if (explicit.isEmpty() || explicit.endsWith(".") || explicit.startsWith(".")) {
       return "It must not start or end with a period.";
     }

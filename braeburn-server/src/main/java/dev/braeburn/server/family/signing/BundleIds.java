@@ -10,7 +10,6 @@ import dev.braeburn.server.store.Resource;
 import dev.braeburn.server.store.StoreTx;
 import dev.braeburn.server.store.Team;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code POST/PATCH/DELETE /v1/bundleIds} (provisioning.md §5.1): the attributes' form
@@ -73,20 +72,9 @@ final class BundleIds {
     });
   }
 
-  /**
-   * Apple's identifiers are unique across all teams (§5.1). Another team's bundle ID stays
-   * invisible: only the refusal shows. Checked before the team's own write transaction, since one
-   * transaction spans one team; a race between two teams creating the same identifier at once is
-   * not caught.
-   */
   private void checkOtherTeams(String teamId, String identifier) {
-    for (Team team : graph.services().store().teams()) {
-      if (!team.issuerId().equals(teamId)
-          && graph.services().store().read(team.issuerId(), tx -> holder(tx, identifier, null)) != null) {
-        throw taken(identifier, "another team on this server has registered it; like Apple's, bundle identifiers are unique "
-            + "across all teams. Choose another identifier.");
-      }
-    }
+    UniqueIdentifiers.checkOtherTeams(graph, teamId, TYPE, identifier, () -> taken(identifier, "another team on this server has "
+        + "registered it; like Apple's, bundle identifiers are unique across all teams. Choose another identifier."));
   }
 
   private static ApiException taken(String identifier, String why) {
@@ -95,12 +83,8 @@ final class BundleIds {
             + "the comparison ignores case [inferred]).");
   }
 
-  /** The team's bundle ID with this identifier (case-insensitive [INFER]) other than {@code exceptId}, or null. */
   private static Resource holder(StoreTx tx, String identifier, String exceptId) {
-    String wanted = identifier.toLowerCase(Locale.ROOT);
-    return SigningReads.all(tx, TYPE).stream()
-        .filter(b -> !b.id().equals(exceptId) && b.attributes().path("identifier").asText().toLowerCase(Locale.ROOT).equals(wanted))
-        .findFirst().orElse(null);
+    return UniqueIdentifiers.holder(tx, TYPE, identifier, exceptId);
   }
 
   /** The team's developer-program team ID (teams.team_id), the App ID prefix of its bundle IDs (provisioning.md §5.1). */

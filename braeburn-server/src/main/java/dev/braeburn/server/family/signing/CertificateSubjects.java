@@ -12,7 +12,9 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  * encoded in the order {@code UID, CN, OU, O, C}, UTF8String except C (PrintableString, as Bouncy
  * Castle's style encodes it). UID is the requester's id on development certificates and the team ID
  * on the rest; CN is "<prefix>: <name> (<UID>)"; OU the team ID; O the team name; C US [INFER: Braeburn
- * keeps no team country].
+ * keeps no team country]. Certificates issued for a pass type or merchant ID carry that identifier
+ * as UID and CN "<prefix>: <identifier>" ("Pass Type ID: pass.com.example", "Merchant ID:
+ * merchant.com.example"), as Apple's pass certificates do [INFER: not in §3.3's decoded samples].
  */
 final class CertificateSubjects {
   private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -22,15 +24,20 @@ final class CertificateSubjects {
   private CertificateSubjects() {}
 
   static X500Name subject(CertificateTypes type, String teamId, String teamName, String requesterId) {
-    return subject(type, teamId, teamName, requesterId, API_PERSON);
+    return subject(type, teamId, teamName, requesterId, API_PERSON, null);
   }
 
-  /** {@link #subject(CertificateTypes, String, String, String)} naming {@code person} on a personal (development) certificate. */
-  static X500Name subject(CertificateTypes type, String teamId, String teamName, String requesterId, String person) {
-    String uid = type.personal ? requesterId : teamId;
+  /**
+   * {@link #subject(CertificateTypes, String, String, String)} naming {@code person} on a personal
+   * (development) certificate, and for a pass type or merchant certificate its {@code identifier}
+   * (null for the rest).
+   */
+  static X500Name subject(CertificateTypes type, String teamId, String teamName, String requesterId, String person, String identifier) {
+    String uid = identifier != null ? identifier : type.personal ? requesterId : teamId;
     String name = type.personal ? person : teamName;
     // fastlane match splits "/UID=…/CN=…" on '/' (§3.3): a '/' in a name would break it
-    String commonName = type.commonNamePrefix + ": " + name.replace('/', '-') + " (" + uid + ")";
+    String commonName = identifier != null ? type.commonNamePrefix + ": " + identifier
+        : type.commonNamePrefix + ": " + name.replace('/', '-') + " (" + uid + ")";
     return new X500NameBuilder(BCStyle.INSTANCE)
         .addRDN(BCStyle.UID, uid)
         .addRDN(BCStyle.CN, commonName)

@@ -26,8 +26,10 @@ import java.util.Locale;
  * checks the type's per-team cap, and issues a real X.509 certificate from Braeburn's authority
  * ({@link CertificateIssuer}) with Apple's subject ({@link CertificateSubjects}). The response's
  * {@code certificateContent}, {@code serialNumber} and {@code expirationDate} are the issued
- * certificate's; name, displayName, platform and activated come from the type rules. DELETE
- * (revoke, §3.6) takes the certificate out of the list and invalidates the profiles that hold it.
+ * certificate's; name, displayName, platform and activated come from the type rules. Who may
+ * create a type is its {@link CertificateCreators} column; pass type and merchant certificates need
+ * their identifier ({@link CertificateIdentifiers}). DELETE (revoke, §3.6) takes the certificate out
+ * of the list and invalidates the profiles that hold it.
  */
 final class Certificates {
   static final String TYPE = "certificates";
@@ -55,16 +57,20 @@ final class Certificates {
 
   ApiResponse create(OperationContext ctx) {
     String typeName = ctx.body().attributes().path("certificateType").asText();
-    PublicKey key = CsrReader.publicKey(ctx.body().attributes().path("csrContent").asText());
     CertificateTypes type = CertificateTypes.of(typeName).orElseThrow(() -> new IllegalStateException("unknown type " + typeName));
+    type.creators.check(ctx.principal(), type);
+    PublicKey key = CsrReader.publicKey(ctx.body().attributes().path("csrContent").asText(), type.key);
+    String identifierId = CertificateIdentifiers.check(graph, ctx, type);
     Team team = graph.services().store().team(ctx.teamId()).orElseThrow();
     String requester = CertificateSubjects.requesterId(ctx.teamId(), ctx.principal().keyId());
     // before the team's write transaction: making the authority on first use writes in a transaction of its own
     CertificateIssuer issuer = new CertificateIssuer(authorities.get());
     return GenericWrites.create(ctx, (tx, created) -> {
       checkLimit(tx, type, created.id());
+      Resource identifier = CertificateIdentifiers.link(graph, tx, type, identifierId, created);
       Instant now = graph.now();
-      X509Certificate certificate = issuer.issue(type, CertificateSubjects.subject(type, team.teamId(), team.name(), requester), key, now);
+      X509Certificate certificate = issuer.issue(type, CertificateSubjects.subject(type, team.teamId(), team.name(), requester,
+          CertificateSubjects.API_PERSON, identifier == null ? null : identifier.attributes().path("identifier").asText()), key, now);
       graph.update(tx, created, issued(graph.object(), certificate));
     });
   }

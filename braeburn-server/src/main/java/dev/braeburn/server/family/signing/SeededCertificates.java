@@ -70,7 +70,7 @@ final class SeededCertificates {
     }
     String person = certificate.attributes().path("displayName").asText(CertificateSubjects.API_PERSON);
     var subject = CertificateSubjects.subject(type, team.teamId(), team.name(),
-        CertificateSubjects.requesterId(tx.teamId(), "seed/" + certificate.id()), person);
+        CertificateSubjects.requesterId(tx.teamId(), "seed/" + certificate.id()), person, null);
     Instant expires = expiration(certificate);
     Instant notBefore = expires == null ? graph.now().truncatedTo(ChronoUnit.SECONDS)
         : expires.atOffset(ZoneOffset.UTC).minusYears(type.validityYears).plusSeconds(1).toInstant();

@@ -16,20 +16,34 @@ final class SigningErrors {
 
   /** §5.1, recorded (togettoyou/ipashare#17): an identifier any team holds; no source member. */
   static ApiError identifierTaken(String identifier) {
+    return identifierTaken("An App ID", identifier);
+  }
+
+  /** {@link #identifierTaken(String)} for merchant and pass type IDs ("A Merchant ID with Identifier …") [INFER: §7 records none]. */
+  static ApiError identifierTaken(String what, String identifier) {
     return ApiError.of(409, "ENTITY_ERROR.ATTRIBUTE.INVALID", INVALID_TITLE,
-        "An App ID with Identifier '" + identifier + "' is not available. Please enter a different string.");
+        what + " with Identifier '" + identifier + "' is not available. Please enter a different string.");
   }
 
   /** §5.1, recorded (Cap-go/capgo.app#2385): a name with characters other than letters, digits and spaces. */
   static ApiError nameInvalid(String name) {
+    return nameInvalid(name, "an app id");
+  }
+
+  /** {@link #nameInvalid(String)} for merchant and pass type IDs ("… for a merchant id.") [INFER: §7 records none]. */
+  static ApiError nameInvalid(String name, String what) {
     return ApiError.of(409, "ENTITY_ERROR.ATTRIBUTE.INVALID", INVALID_TITLE, "'" + name
-        + "' is not a valid name for an app id. Please choose a name containing only alphanumeric characters and spaces.");
+        + "' is not a valid name for " + what + ". Please choose a name containing only alphanumeric characters and spaces.");
   }
 
   /** §5.1, §9.7: the body for a malformed identifier is unrecorded; worded like the name's [INFER]. */
   static ApiError identifierInvalid(String identifier, String why) {
+    return identifierInvalid(identifier, "an app id", why);
+  }
+
+  static ApiError identifierInvalid(String identifier, String what, String why) {
     return ApiError.of(409, "ENTITY_ERROR.ATTRIBUTE.INVALID", INVALID_TITLE,
-        "'" + identifier + "' is not a valid identifier for an app id. " + why);
+        "'" + identifier + "' is not a valid identifier for " + what + ". " + why);
   }
 
   /** §5.1: an App ID with an app cannot be deleted; only the wording expo matches on is recorded [INFER: the rest]. */

@@ -40,6 +40,8 @@ public final class SigningFamily implements Family {
     Profiles profiles = new Profiles(graph, authorities, profileContents, profileStates);
     seededProfiles = new SeededProfiles(graph, profileContents, profileStates);
     seededCertificates = new SeededCertificates(graph, authorities);
+    ServiceIds merchantIds = new ServiceIds(graph, ServiceIds.Kind.MERCHANT);
+    ServiceIds passTypeIds = new ServiceIds(graph, ServiceIds.Kind.PASS_TYPE);
     context.handlers()
         .register("bundleIds_createInstance", bundleIds::create)
         .register("bundleIds_updateInstance", bundleIds::update)
@@ -51,7 +53,13 @@ public final class SigningFamily implements Family {
         .register("devices_updateInstance", devices::update)
         .register("certificates_createInstance", certificates::create)
         .register("certificates_deleteInstance", certificates::revoke)
-        .register("profiles_createInstance", profiles::create);
+        .register("profiles_createInstance", profiles::create)
+        .register("merchantIds_createInstance", merchantIds::create)
+        .register("merchantIds_updateInstance", merchantIds::update)
+        .register("merchantIds_deleteInstance", merchantIds::delete)
+        .register("passTypeIds_createInstance", passTypeIds::create)
+        .register("passTypeIds_updateInstance", passTypeIds::update)
+        .register("passTypeIds_deleteInstance", passTypeIds::delete);
     context.scheduler().register(ProfileStates.CHECK_TASK, profileStates::run);
   }
 
