@@ -43,7 +43,7 @@ class SnapshotCertificatesAcceptanceTest {
       }
       // the family's holder signs with the loaded authority too
       TestServer.Reply after = target.send("POST", "/v1/certificates", "{\"data\":{\"type\":\"certificates\",\"attributes\":"
-          + "{\"certificateType\":\"DEVELOPER_ID_APPLICATION\",\"csrContent\":\"" + Csrs.pemJson() + "\"}}}", source.token());
+          + "{\"certificateType\":\"MAC_APP_DEVELOPMENT\",\"csrContent\":\"" + Csrs.pemJson() + "\"}}}", source.token());
       assertThat(after.status()).as(after.body()).isEqualTo(201);
       CaChains.verify(target, CaChains.certificate(after.json().path("data")));
       CaChains.verify(source, CaChains.certificate(after.json().path("data")));
