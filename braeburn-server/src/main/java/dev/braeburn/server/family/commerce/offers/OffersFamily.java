@@ -1,0 +1,24 @@
+package dev.braeburn.server.family.commerce.offers;
+
+import dev.braeburn.server.family.Family;
+import dev.braeburn.server.family.FamilyContext;
+
+/**
+ * Subscription and in-app purchase offers (docs/commerce/offers.md): introductory and promotional
+ * offers, offer codes with custom codes and one-time-use batches (whose {@code values} file it
+ * serves), and win-back offers. Terms and eligibility are data ({@code terms.json},
+ * {@code eligibility.json}); {@link Eligibility} is what the App Store Server API applies at purchase.
+ */
+public final class OffersFamily implements Family {
+  @Override
+  public void install(FamilyContext context) {
+    Offers offers = Offers.of(context.services());
+    OfferIdentifiers identifiers = new OfferIdentifiers(offers);
+    new IntroductoryOffers(offers).install(context);
+    new PromotionalOffers(offers, identifiers).install(context);
+    new WinBackOffers(offers, identifiers).install(context);
+    OfferCodes offerCodes = new OfferCodes(offers);
+    offerCodes.install(context);
+    new OneTimeUseCodes(offers, offerCodes).install(context);
+  }
+}
