@@ -44,7 +44,7 @@ class ConformanceTest {
    * create goes to the seed's Ledgerly 2.9.0, which has none, while the fixture's record belongs to
    * the preferred version.
    */
-  private static final Map<String, java.util.function.Consumer<ObjectNode>> VALID_VALUES = Map.of(
+  private static final Map<String, java.util.function.Consumer<ObjectNode>> VALID_VALUES = withOfferValues(Map.of(
       "appStoreVersionLocalizations_createInstance", b -> attributes(b).put("locale", "pt-PT"),
       "appInfoLocalizations_createInstance", b -> attributes(b).put("locale", "pt-BR"),
       "appStoreReviewDetails_createInstance", b -> {
@@ -64,7 +64,20 @@ class ConformanceTest {
       "profiles_createInstance", b -> attributes(b).put("profileType", "IOS_APP_STORE"),
       // signing (issue 14): merchant and pass type identifiers carry their prefix (provisioning.md §7)
       "merchantIds_createInstance", b -> attributes(b).put("identifier", "merchant.dev.braeburn.conformance"),
-      "passTypeIds_createInstance", b -> attributes(b).put("identifier", "pass.dev.braeburn.conformance"));
+      "passTypeIds_createInstance", b -> attributes(b).put("identifier", "pass.dev.braeburn.conformance")));
+
+  /** Offers (issue 15): each mode takes its durations and price rule (docs/commerce/offers.md); the fixture's prices name price points. */
+  private static Map<String, java.util.function.Consumer<ObjectNode>> withOfferValues(Map<String, java.util.function.Consumer<ObjectNode>> base) {
+    Map<String, java.util.function.Consumer<ObjectNode>> all = new java.util.HashMap<>(base);
+    all.put("subscriptionIntroductoryOffers_createInstance", b -> attributes(b).put("offerMode", "FREE_TRIAL").put("duration", "ONE_WEEK"));
+    for (String op : List.of("subscriptionPromotionalOffers_createInstance", "subscriptionOfferCodes_createInstance", "winBackOffers_createInstance")) {
+      all.put(op, b -> attributes(b).put("offerMode", "PAY_UP_FRONT").put("duration", "ONE_MONTH"));
+    }
+    for (String op : List.of("subscriptionOfferCodeOneTimeUseCodes_createInstance", "inAppPurchaseOfferCodeOneTimeUseCodes_createInstance")) {
+      all.put(op, b -> attributes(b).put("expirationDate", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(1).toString()));
+    }
+    return all;
+  }
   /** Non-JSON successes that are JSON documents of a spec schema, computed for any existing resource. */
   private static final java.util.Set<String> MODELLED_DOCUMENTS =
       java.util.Set.of("application/vnd.apple.xcode-metrics+json", "application/vnd.apple.diagnostic-logs+json");
