@@ -73,7 +73,10 @@ class ConformanceTest {
     for (String op : List.of("subscriptionPromotionalOffers_createInstance", "subscriptionOfferCodes_createInstance", "winBackOffers_createInstance")) {
       all.put(op, b -> attributes(b).put("offerMode", "PAY_UP_FRONT").put("duration", "ONE_MONTH"));
     }
-    for (String op : List.of("subscriptionOfferCodeOneTimeUseCodes_createInstance", "inAppPurchaseOfferCodeOneTimeUseCodes_createInstance")) {
+    // a win-back offerId is unique in the group with promotional offer codes (the promotional create uses "Conformance")
+    all.put("winBackOffers_createInstance", b -> attributes(b).put("offerMode", "PAY_UP_FRONT").put("duration", "ONE_MONTH").put("offerId", "conformance.winback"));
+    for (String op : List.of("subscriptionOfferCodeOneTimeUseCodes_createInstance", "inAppPurchaseOfferCodeOneTimeUseCodes_createInstance",
+        "subscriptionOfferCodeCustomCodes_createInstance", "inAppPurchaseOfferCodeCustomCodes_createInstance")) {
       all.put(op, b -> attributes(b).put("expirationDate", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(1).toString()));
     }
     return all;
