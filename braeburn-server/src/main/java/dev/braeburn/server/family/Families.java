@@ -11,8 +11,13 @@ public final class Families {
   private Families() {}
 
   public static List<Family> all() {
+    dev.braeburn.server.family.commerce.CommerceFamily commerce = new dev.braeburn.server.family.commerce.CommerceFamily();
+    dev.braeburn.server.family.release.ReleaseFamily release = new dev.braeburn.server.family.release.ReleaseFamily(commerce.reviewItems());
+    commerce.reviewSettings(release.reviewSettings());
     return List.of(new WebhooksFamily(), new dev.braeburn.server.family.uploads.UploadsFamily(), new dev.braeburn.server.family.testflight.TestFlightFamily(),
-        new dev.braeburn.server.family.release.ReleaseFamily(),
-        new dev.braeburn.server.family.signing.SigningFamily(), new dev.braeburn.server.family.reports.ReportsFamily());
+        release,
+        new dev.braeburn.server.family.signing.SigningFamily(),
+        commerce,
+        new dev.braeburn.server.family.reports.ReportsFamily());
   }
 }
