@@ -29,7 +29,7 @@ final class CommerceErrors {
         "/data/attributes/productId");
   }
 
-  /** [INFER] reference names are unique within the app (Apple's help); the wording is not recorded. */
+  /** [INFER] reference names are unique within the app and kind; the wording is not recorded. */
   static ApiError referenceNameUsed(String attribute) {
     return ApiError.of(409, "ENTITY_ERROR.ATTRIBUTE.INVALID.DUPLICATE", DUPLICATE_TITLE, "The reference name you entered is already being used.")
         .pointer("/data/attributes/" + attribute);

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * app's in-app purchases and subscriptions and is never usable again once its product was deleted
  * (client notes of 2026: a deleted ID re-created → 409 "This product ID has already been used";
  * Apple keeps it forever); it holds letters, digits, underscores and periods; reference names are
- * unique within the app [INFER]. The retired IDs are kept in an attribute of the app that no
+ * unique within the app and kind [INFER]. The retired IDs are kept in an attribute of the app that no
  * response schema has (as family.release.AppPrivacy keeps its answer).
  */
 final class ProductIds {
@@ -55,13 +55,13 @@ final class ProductIds {
     }
   }
 
-  /** Refuses a reference name another product of the app has [INFER: uniqueness within the app]. */
+  /** Refuses a reference name another product of the same kind in the app has [INFER: uniqueness within the app and kind]. */
   void checkName(StoreTx tx, Resource app, Resource product, String name, List<ApiError> errors, List<String> reasons) {
-    commerce.products(tx, app).stream().filter(p -> !p.id().equals(product.id()) || !p.type().equals(product.type()))
+    commerce.products(tx, app).stream().filter(p -> p.type().equals(product.type()) && !p.id().equals(product.id()))
         .filter(p -> name.equals(p.attributes().path("name").asText(null))).findFirst().ifPresent(other -> {
           errors.add(CommerceErrors.referenceNameUsed("name"));
           reasons.add("The reference name '" + name + "' is used by " + Commerce.describe(other) + " of app " + app.id()
-              + "; reference names are unique within an app (inferred from Apple's help).");
+              + "; reference names are unique among an app's in-app purchases, and among its subscriptions (inferred).");
         });
   }
 
