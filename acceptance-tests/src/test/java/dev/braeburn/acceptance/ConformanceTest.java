@@ -222,6 +222,7 @@ class ConformanceTest {
     pending.putObject("attributes").put("platform", "TV_OS").put("versionString", "1.7.0").put("releaseType", "MANUAL")
         .put("appVersionState", "PENDING_DEVELOPER_RELEASE").put("appStoreState", "PENDING_DEVELOPER_RELEASE");
     pending.putObject("relationships").putObject("app").putObject("data").put("type", "apps").put("id", "1600000003");
+    CommerceConformance.addProducts(data);
     for (Operation op : spec.operations()) {
       if (op.kind() == OperationKind.DELETE && spec.resourceType(op.type()) != null) {
         data.addObject().put("type", op.type()).put("id", DELETE_PREFIX + op.id()).putObject("attributes");
@@ -393,6 +394,7 @@ class ConformanceTest {
       valid = bodies.body(op, id);
       VALID_VALUES.getOrDefault(op.id(), b -> {}).accept(valid);
       acceptedByTheReleaseRules(op, valid);
+      CommerceConformance.accept(op, valid);
     } catch (RuntimeException e) {
       f.add("cannot build a body from " + op.bodySchema() + ": " + e);
       return;

@@ -41,10 +41,11 @@ final class AppReview {
   private final AppPrivacy privacy;
   private final ReviewAdmin admin;
 
-  AppReview(Release release, Releases releases) {
+  AppReview(Release release, Releases releases, dev.braeburn.server.family.ProductReviewItems products) {
     this.release = release;
     this.privacy = new AppPrivacy(release);
     this.kinds = new ItemKinds(release).register(new VersionItem(release, releases, new Readiness(release, privacy)));
+    products.relationships().forEach(name -> kinds.register(new ProductItem(name, products))); // issue 15: products ride with the version
     this.admin = new ReviewAdmin(release, this, privacy);
   }
 

@@ -25,6 +25,16 @@ public final class ReleaseFamily implements Family {
   private volatile AppReview review;
   private volatile Releases releases;
   private volatile CustomerReviews customerReviews;
+  private final dev.braeburn.server.family.ProductReviewItems products;
+
+  public ReleaseFamily() {
+    this(dev.braeburn.server.family.ProductReviewItems.NONE);
+  }
+
+  /** With the products that ride in review submissions (the commerce family's). */
+  public ReleaseFamily(dev.braeburn.server.family.ProductReviewItems products) {
+    this.products = products;
+  }
 
   @Override
   public void install(FamilyContext context) {
@@ -32,7 +42,7 @@ public final class ReleaseFamily implements Family {
     releases = new Releases(release);
     new Versions(release).install(context);
     releases.install(context);
-    review = new AppReview(release, releases);
+    review = new AppReview(release, releases, products);
     new Submissions(release, review).install(context);
     review.install(context);
     new Metadata(release).install(context);
@@ -59,6 +69,11 @@ public final class ReleaseFamily implements Family {
       }
     }
     customerReviews.afterLoad(tx, loaded);
+  }
+
+  /** App Review's switch and delays (the commerce family reviews products on the same). */
+  public ReviewSettings reviewSettings() {
+    return settings;
   }
 
   /** {@code /_braeburn/appReviews…}; empty before install. */

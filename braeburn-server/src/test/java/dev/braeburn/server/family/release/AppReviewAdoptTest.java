@@ -55,7 +55,7 @@ class AppReviewAdoptTest {
     EngineServices services = new EngineServices(model, store, new DocumentWriter(model, JSON), new Relations(model), new IdGenerator(),
         clock, scheduler, JSON, TypeRules.load(model));
     Release release = Release.of(services, WebhookEvents.NONE, new ReviewSettings(Duration.ofHours(24), Duration.ofHours(20)));
-    review = new AppReview(release, new Releases(release));
+    review = new AppReview(release, new Releases(release), dev.braeburn.server.family.ProductReviewItems.NONE);
     review.install(new FamilyContext(services, new HandlerRegistry(), scheduler, new PublicRoutes(), WebhookEvents.NONE));
   }
 
