@@ -13,6 +13,7 @@ public final class Families {
   public static List<Family> all() {
     return List.of(new WebhooksFamily(), new dev.braeburn.server.family.uploads.UploadsFamily(), new dev.braeburn.server.family.testflight.TestFlightFamily(),
         new dev.braeburn.server.family.release.ReleaseFamily(),
-        new dev.braeburn.server.family.signing.SigningFamily(), new dev.braeburn.server.family.reports.ReportsFamily());
+        new dev.braeburn.server.family.signing.SigningFamily(),
+        new dev.braeburn.server.family.commerce.pricing.PricingFamily(), new dev.braeburn.server.family.reports.ReportsFamily());
   }
 }
