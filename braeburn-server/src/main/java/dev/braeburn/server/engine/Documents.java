@@ -67,13 +67,19 @@ public final class Documents {
    */
   public static ApiResponse computed(OperationContext ctx, List<Resource> items, Map<String, Map<String, RelationData>> relations,
       List<Resource> included, long total, String nextCursor, int limit) {
+    return computed(ctx, items, relations, included, total, nextCursor, limit, 200);
+  }
+
+  /** {@link #computed} with a status: 201 for a created single resource (self link = the request path, as {@link #single}). */
+  public static ApiResponse computed(OperationContext ctx, List<Resource> items, Map<String, Map<String, RelationData>> relations,
+      List<Resource> included, long total, String nextCursor, int limit, int status) {
     String docSchema = ctx.operation().success().schema();
     String type = items.isEmpty() ? ctx.services().model().view(ctx.services().model().dataSchema(docSchema)).type() : items.getFirst().type();
     String schema = dataSchema(ctx, type);
     RenderContext rc = ctx.renderContext();
     DocumentWriter writer = ctx.services().writer();
     Includer.Result inc = new Includer.Result(relations, included);
-    return ApiResponse.json(200, writer.document(json -> {
+    return ApiResponse.json(status, writer.document(json -> {
       JsonGenerator g = json.g();
       g.writeFieldName(DocumentWriter.DATA);
       if (total < 0) {
@@ -88,7 +94,7 @@ public final class Documents {
       writeIncluded(ctx, json, docSchema, inc, rc);
       if (total < 0) {
         ApiRequest req = ctx.request();
-        selfLink(g, Links.self(req.baseUrl(), req.path(), req.query()));
+        selfLink(g, status == 201 ? req.baseUrl() + req.path() : Links.self(req.baseUrl(), req.path(), req.query()));
       } else {
         pagingLinks(ctx, g, nextCursor, total, limit);
       }

@@ -44,16 +44,21 @@ final class ComputedPages {
     if (linkagesOnly) {
       return Documents.computedLinkages(ctx, items.stream().map(i -> i.resource().linkage()).toList(), total, next, limit);
     }
-    return documents(ctx, tx, items, total, next, limit);
+    return documents(ctx, tx, items, total, next, limit, 200);
   }
 
   /** One computed resource as a single-resource document. */
   static ApiResponse single(OperationContext ctx, StoreTx tx, Item item) {
-    return documents(ctx, tx, List.of(item), -1, null, 0);
+    return documents(ctx, tx, List.of(item), -1, null, 0, 200);
+  }
+
+  /** A resource just created, 201 with its Location. */
+  static ApiResponse created(OperationContext ctx, StoreTx tx, Item item, String location) {
+    return documents(ctx, tx, List.of(item), -1, null, 0, 201).withHeader("Location", location);
   }
 
   /** A full list (already filtered) rendered as one page, as a stored relation would be. */
-  static ApiResponse documents(OperationContext ctx, StoreTx tx, List<Item> items, long total, String next, int limit) {
+  static ApiResponse documents(OperationContext ctx, StoreTx tx, List<Item> items, long total, String next, int limit, int status) {
     Map<String, Map<String, RelationData>> relations = new HashMap<>();
     Set<Linkage> wanted = new LinkedHashSet<>();
     for (Item item : items) {
@@ -66,8 +71,17 @@ final class ComputedPages {
       });
       relations.put(item.resource().id(), rel);
     }
-    List<Resource> included = wanted.isEmpty() ? List.of() : tx.findAll(wanted);
-    return Documents.computed(ctx, items.stream().map(Item::resource).toList(), relations, included, total, next, limit);
+    List<Resource> included = new ArrayList<>();
+    for (Linkage l : wanted) { // price points are computed; everything else is stored
+      PointKind kind = java.util.Arrays.stream(PointKind.values()).filter(k -> k.type.equals(l.type())).findFirst().orElse(null);
+      PricePointId point = kind == null ? null : PricePointId.decode(l.id());
+      if (point != null) {
+        included.add(PricePoints.item(kind, point).resource());
+      }
+    }
+    List<Linkage> stored = wanted.stream().filter(l -> l.type().equals("territories")).toList();
+    included.addAll(stored.isEmpty() ? List.of() : tx.findAll(stored));
+    return Documents.computed(ctx, items.stream().map(Item::resource).toList(), relations, included, total, next, limit, status);
   }
 
   static String cursor(int offset) {

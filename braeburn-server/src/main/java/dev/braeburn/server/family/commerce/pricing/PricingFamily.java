@@ -13,5 +13,7 @@ public final class PricingFamily implements Family {
   @Override
   public void install(FamilyContext context) {
     new PricePoints(context).install();
+    new PriceSchedules(context).install();
+    new SubscriptionPrices(context).install();
   }
 }
