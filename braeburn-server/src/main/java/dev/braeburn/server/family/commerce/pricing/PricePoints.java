@@ -95,6 +95,9 @@ final class PricePoints {
 
   private OperationHandler equalizations(PointKind kind, boolean linkagesOnly) {
     return ctx -> read(ctx, tx -> {
+      if (loaded(tx, kind, ctx.id())) {
+        return linkagesOnly ? GenericReads.relationshipLinkage(ctx) : GenericReads.related(ctx);
+      }
       PricePointId point = existing(tx, kind, ctx.id());
       List<String> territories = territories(ctx, point.territory());
       return ComputedPages.render(ctx, tx, territories.size(), i -> item(kind, point.in(territories.get(i))), linkagesOnly);
@@ -102,7 +105,14 @@ final class PricePoints {
   }
 
   private OperationHandler instance(PointKind kind) {
-    return ctx -> read(ctx, tx -> ComputedPages.single(ctx, tx, item(kind, existing(tx, kind, ctx.id()))));
+    return ctx -> read(ctx, tx -> loaded(tx, kind, ctx.id())
+        ? dev.braeburn.server.engine.Documents.single(ctx, tx, GenericReads.existing(tx, kind.type, ctx.id()), 200)
+        : ComputedPages.single(ctx, tx, item(kind, existing(tx, kind, ctx.id()))));
+  }
+
+  /** A point stored as a resource (loaded through the admin API or a seed) rather than computed: served as stored. */
+  private static boolean loaded(StoreTx tx, PointKind kind, String id) {
+    return PricePointId.decode(id) == null && tx.find(kind.type, id).isPresent();
   }
 
   /** {@code filter[territory]} (Apple's ids, unknown ones match nothing), else all; without {@code except}. */

@@ -89,9 +89,26 @@ final class PriceSchedules {
     return links.stream().map(l -> byId.get(l.id())).filter(java.util.Objects::nonNull).toList();
   }
 
-  /** A stored manual price's point. */
+  /** A stored manual price's point; null for a price loaded without one (admin API, seed). */
   static PricePointId point(Resource price) {
     return PricePointId.decode(price.attributes().path(ManualPrice.POINT).asText());
+  }
+
+  /**
+   * A stored price's relationships: its point (computed; or as linked when it was loaded through
+   * the admin API) and its territory.
+   */
+  static Map<String, dev.braeburn.server.store.Linkage> relations(StoreTx tx, Resource price, String pointRelation, PointKind kind) {
+    PricePointId point = PricePointId.decode(price.attributes().path(ManualPrice.POINT).asText());
+    Map<String, dev.braeburn.server.store.Linkage> out = new HashMap<>();
+    if (point != null) {
+      out.put(pointRelation, new dev.braeburn.server.store.Linkage(kind.type, point.encode()));
+      out.put("territory", new dev.braeburn.server.store.Linkage("territories", point.territory()));
+    } else {
+      out.put(pointRelation, tx.linked(price.type(), price.id(), pointRelation).stream().findFirst().orElse(null));
+      out.put("territory", tx.linked(price.type(), price.id(), "territory").stream().findFirst().orElse(null));
+    }
+    return out;
   }
 
   static String baseTerritory(StoreTx tx, String scheduleId) {

@@ -43,7 +43,7 @@ final class SchedulePrices {
       List<ComputedPages.Item> items = automatic ? automatic(tx, schedule) : manual(tx, schedule);
       List<String> wanted = ctx.query().filters().get("territory");
       List<ComputedPages.Item> shown = items.stream()
-          .filter(i -> wanted == null || wanted.contains(i.toOne().get("territory").id())).toList();
+          .filter(i -> wanted == null || (i.toOne().get("territory") != null && wanted.contains(i.toOne().get("territory").id()))).toList();
       return ComputedPages.render(ctx, tx, shown.size(), shown::get, linkagesOnly);
     });
   }
@@ -51,8 +51,7 @@ final class SchedulePrices {
   static List<ComputedPages.Item> manual(StoreTx tx, String schedule) {
     List<ComputedPages.Item> out = new ArrayList<>();
     for (Resource r : PriceSchedules.manualPrices(tx, schedule)) {
-      PricePointId point = PriceSchedules.point(r);
-      out.add(item(r, point));
+      out.add(new ComputedPages.Item(r, PriceSchedules.relations(tx, r, "inAppPurchasePricePoint", PointKind.IAP)));
     }
     return out;
   }
@@ -60,6 +59,7 @@ final class SchedulePrices {
   static List<ComputedPages.Item> automatic(StoreTx tx, String schedule) {
     String base = PriceSchedules.baseTerritory(tx, schedule);
     List<Resource> manual = PriceSchedules.manualPrices(tx, schedule);
+    manual = manual.stream().filter(r -> PriceSchedules.point(r) != null).toList(); // loaded rows without a point equalize nothing
     Set<String> manualTerritories = new HashSet<>();
     manual.forEach(r -> manualTerritories.add(PriceSchedules.point(r).territory()));
     List<Resource> baseRows = manual.stream().filter(r -> PriceSchedules.point(r).territory().equals(base)).toList();

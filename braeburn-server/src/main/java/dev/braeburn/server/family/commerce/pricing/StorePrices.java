@@ -23,12 +23,18 @@ public final class StorePrices {
       String base = PriceSchedules.baseTerritory(tx, productId);
       for (Resource r : PriceSchedules.manualPrices(tx, productId)) {
         PricePointId point = PriceSchedules.point(r);
+        if (point == null) {
+          continue; // loaded without a point: no price the model can read
+        }
         out.add(new ScheduledPrice(point.territory().equals(base) ? null : Storefronts.alpha2(point.territory()),
             PriceDates.date(r.attributes(), "startDate"), PriceDates.date(r.attributes(), "endDate"), point.index()));
       }
     } else if (productType.equals(PointKind.SUBSCRIPTION.productType)) {
       for (Resource r : SubscriptionPrices.prices(tx, productId)) {
         PricePointId point = SubscriptionPrices.point(r);
+        if (point == null) {
+          continue;
+        }
         out.add(new ScheduledPrice(point.territory().equals("USA") ? null : Storefronts.alpha2(point.territory()),
             PriceDates.date(r.attributes(), "startDate"), null, point.index()));
       }

@@ -103,8 +103,9 @@ final class SubscriptionPrices {
       List<String> territories = ctx.query().filters().get("territory");
       List<ComputedPages.Item> items = new ArrayList<>();
       for (Resource r : prices(tx, ctx.id())) {
-        ComputedPages.Item item = item(r);
-        if (territories == null || territories.contains(item.toOne().get("territory").id())) {
+        ComputedPages.Item item = new ComputedPages.Item(r, PriceSchedules.relations(tx, r, "subscriptionPricePoint", PointKind.SUBSCRIPTION));
+        var territory = item.toOne().get("territory");
+        if (territories == null || (territory != null && territories.contains(territory.id()))) {
           items.add(item);
         }
       }
