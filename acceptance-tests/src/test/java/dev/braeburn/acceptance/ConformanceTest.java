@@ -81,6 +81,36 @@ class ConformanceTest {
     }
     return all;
   }
+  /**
+   * Commerce pricing (issue 15): a price names a computed price point of its own product (base64url
+   * {"s","t","p"}, docs/commerce/pricing.md), starts today or later, and a schedule's manual prices are
+   * inline-created with local ids and include a current base-territory price.
+   */
+  private static final Map<String, java.util.function.Consumer<ObjectNode>> PRICING_VALUES = Map.of(
+      "inAppPurchasePriceSchedules_createInstance", b -> {
+        String iap = b.at("/data/relationships/inAppPurchase/data/id").asText();
+        ((ObjectNode) b.at("/data/relationships/baseTerritory/data")).put("id", "USA");
+        ObjectNode price = NODES.objectNode().put("type", "inAppPurchasePrices").put("id", "${price1}");
+        price.putObject("attributes").putNull("startDate").putNull("endDate");
+        price.putObject("relationships").putObject("inAppPurchasePricePoint").putObject("data")
+            .put("type", "inAppPurchasePricePoints").put("id", pricePoint(iap));
+        b.putArray("included").add(price);
+        ((ObjectNode) b.at("/data/relationships/manualPrices")).putArray("data").addObject()
+            .put("type", "inAppPurchasePrices").put("id", "${price1}");
+      },
+      "subscriptionPrices_createInstance", b -> {
+        attributes(b).putNull("startDate");
+        ((ObjectNode) b.get("data").get("relationships")).remove("territory");
+        ((ObjectNode) b.at("/data/relationships/subscriptionPricePoint/data"))
+            .put("id", pricePoint(b.at("/data/relationships/subscription/data/id").asText()));
+      });
+
+  /** Point 10008 ($0.99) of a product in the USA, as the pricing family computes ids. */
+  private static String pricePoint(String product) {
+    String json = "{\"s\":\"" + product + "\",\"t\":\"USA\",\"p\":\"10008\"}";
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /** Non-JSON successes that are JSON documents of a spec schema, computed for any existing resource. */
   private static final java.util.Set<String> MODELLED_DOCUMENTS =
       java.util.Set.of("application/vnd.apple.xcode-metrics+json", "application/vnd.apple.diagnostic-logs+json");
@@ -392,7 +422,7 @@ class ConformanceTest {
     ObjectNode valid;
     try {
       valid = bodies.body(op, id);
-      VALID_VALUES.getOrDefault(op.id(), b -> {}).accept(valid);
+      VALID_VALUES.getOrDefault(op.id(), PRICING_VALUES.getOrDefault(op.id(), b -> {})).accept(valid);
       acceptedByTheReleaseRules(op, valid);
       CommerceConformance.accept(op, valid);
     } catch (RuntimeException e) {

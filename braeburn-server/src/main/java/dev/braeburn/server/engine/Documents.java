@@ -60,6 +60,62 @@ public final class Documents {
     }));
   }
 
+  /**
+   * A page (or, with {@code total < 0}, a single resource) of resources the caller computed or whose
+   * relationships it knows better than the store's links (price points, prices: commerce pricing):
+   * {@code relations} per resource id and {@code included} come from the caller.
+   */
+  public static ApiResponse computed(OperationContext ctx, List<Resource> items, Map<String, Map<String, RelationData>> relations,
+      List<Resource> included, long total, String nextCursor, int limit) {
+    return computed(ctx, items, relations, included, total, nextCursor, limit, 200);
+  }
+
+  /** {@link #computed} with a status: 201 for a created single resource (self link = the request path, as {@link #single}). */
+  public static ApiResponse computed(OperationContext ctx, List<Resource> items, Map<String, Map<String, RelationData>> relations,
+      List<Resource> included, long total, String nextCursor, int limit, int status) {
+    String docSchema = ctx.operation().success().schema();
+    String type = items.isEmpty() ? ctx.services().model().view(ctx.services().model().dataSchema(docSchema)).type() : items.getFirst().type();
+    String schema = dataSchema(ctx, type);
+    RenderContext rc = ctx.renderContext();
+    DocumentWriter writer = ctx.services().writer();
+    Includer.Result inc = new Includer.Result(relations, included);
+    return ApiResponse.json(status, writer.document(json -> {
+      JsonGenerator g = json.g();
+      g.writeFieldName(DocumentWriter.DATA);
+      if (total < 0) {
+        writer.resource(json, items.getFirst(), schema, rc, relations.getOrDefault(items.getFirst().id(), Map.of()));
+      } else {
+        g.writeStartArray();
+        for (Resource r : items) {
+          writer.resource(json, r, schema, rc, relations.getOrDefault(r.id(), Map.of()));
+        }
+        g.writeEndArray();
+      }
+      writeIncluded(ctx, json, docSchema, inc, rc);
+      if (total < 0) {
+        ApiRequest req = ctx.request();
+        selfLink(g, status == 201 ? req.baseUrl() + req.path() : Links.self(req.baseUrl(), req.path(), req.query()));
+      } else {
+        pagingLinks(ctx, g, nextCursor, total, limit);
+      }
+    }));
+  }
+
+  /** A to-many linkage page of computed resources, with the caller's cursor for the next page. */
+  public static ApiResponse computedLinkages(OperationContext ctx, List<Linkage> items, long total, String nextCursor, int limit) {
+    DocumentWriter writer = ctx.services().writer();
+    return ApiResponse.json(200, writer.document(json -> {
+      JsonGenerator g = json.g();
+      g.writeFieldName(DocumentWriter.DATA);
+      g.writeStartArray();
+      for (Linkage l : items) {
+        writer.linkage(g, l);
+      }
+      g.writeEndArray();
+      pagingLinks(ctx, g, nextCursor, total, limit);
+    }));
+  }
+
   /** {@code {"data": null, "links": {"self"}}}: a to-one related resource that is not set. */
   public static ApiResponse nullData(OperationContext ctx) {
     return linkage(ctx, null);

@@ -2,6 +2,7 @@ package dev.braeburn.server.family;
 
 import dev.braeburn.server.family.commerce.CommerceFamily;
 import dev.braeburn.server.family.commerce.offers.OffersFamily;
+import dev.braeburn.server.family.commerce.pricing.PricingFamily;
 import dev.braeburn.server.family.release.ReleaseFamily;
 import dev.braeburn.server.family.reports.ReportsFamily;
 import dev.braeburn.server.family.signing.SigningFamily;
@@ -23,7 +24,7 @@ public final class Families {
     CommerceFamily commerce = new CommerceFamily();
     ReleaseFamily release = new ReleaseFamily(commerce.reviewItems());
     commerce.reviewSettings(release.reviewSettings());
-    return List.of(new WebhooksFamily(), new UploadsFamily(), new TestFlightFamily(), release, new SigningFamily(), commerce,
+    return List.of(new WebhooksFamily(), new UploadsFamily(), new TestFlightFamily(), release, new SigningFamily(), new PricingFamily(), commerce,
         new OffersFamily(), new ReportsFamily());
   }
 }

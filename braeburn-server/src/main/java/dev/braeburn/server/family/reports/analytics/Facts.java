@@ -3,7 +3,7 @@ package dev.braeburn.server.family.reports.analytics;
 import dev.braeburn.server.family.reports.model.AppDay;
 import dev.braeburn.server.family.reports.model.Audience;
 import dev.braeburn.server.family.reports.model.Measure;
-import dev.braeburn.server.family.reports.model.Pricing;
+import dev.braeburn.server.family.commerce.pricing.Pricing;
 import dev.braeburn.server.family.reports.model.PurchaseRow;
 import dev.braeburn.server.family.reports.model.UsageRow;
 import java.math.BigDecimal;

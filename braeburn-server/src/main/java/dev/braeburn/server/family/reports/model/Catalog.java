@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * What an app sells, read from the store: its in-app purchases ({@code apps.inAppPurchasesV2}) and
  * the subscriptions of its subscription groups, in the store's order. Products removed from sale
- * or rejected do not sell. The store's price resources are not modelled; prices come from the
- * tuning: a per-product override, else a default per kind (subscriptions by duration).
+ * or rejected do not sell. Prices are the store's (an in-app purchase's price schedule, a
+ * subscription's prices: {@link dev.braeburn.server.family.commerce.pricing.StorePrices}); a product
+ * without any keeps the tuning's: a per-product override, else a default per kind (subscriptions by duration).
  */
 final class Catalog {
   private static final Set<String> NOT_FOR_SALE = Set.of("DEVELOPER_REMOVED_FROM_SALE", "REMOVED_FROM_SALE", "REJECTED");
@@ -36,7 +37,7 @@ final class Catalog {
         default -> null; // v1 auto-renewables are the subscriptions below; free subscriptions sell nothing
       };
       if (kind != null && forSale(a)) {
-        out.add(product(iap, kind, null, null, null, tuning));
+        out.add(product(tx, iap, kind, null, null, null, tuning));
       }
     }
     for (Resource group : related(tx, app, "subscriptionGroups")) {
@@ -44,7 +45,7 @@ final class Catalog {
       for (Resource sub : related(tx, group, "subscriptions")) {
         if (forSale(sub.attributes())) {
           String duration = duration(sub.attributes().path("subscriptionPeriod").asText("ONE_MONTH"));
-          out.add(product(sub, ProductKind.AUTO_RENEWABLE_SUBSCRIPTION, group.id(), groupName, duration, tuning));
+          out.add(product(tx, sub, ProductKind.AUTO_RENEWABLE_SUBSCRIPTION, group.id(), groupName, duration, tuning));
         }
       }
     }
@@ -98,11 +99,12 @@ final class Catalog {
     };
   }
 
-  private static ModelProduct product(Resource r, ProductKind kind, String groupId, String groupName, String duration,
+  private static ModelProduct product(StoreTx tx, Resource r, ProductKind kind, String groupId, String groupName, String duration,
       ModelTuning tuning) {
+    var prices = dev.braeburn.server.family.commerce.pricing.StorePrices.of(tx, r.type(), r.id());
     String productId = r.attributes().path("productId").asText(r.id());
     return new ModelProduct(r.id(), productId, r.attributes().path("name").asText(productId), kind,
-        price(tuning, productId, kind, duration), groupId, groupName, duration);
+        price(tuning, productId, kind, duration), groupId, groupName, duration, prices, java.util.Map.of());
   }
 
   private static boolean forSale(JsonNode attributes) {

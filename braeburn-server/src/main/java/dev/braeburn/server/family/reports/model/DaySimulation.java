@@ -9,7 +9,8 @@ import java.util.Map;
 final class DaySimulation {
   private DaySimulation() {}
 
-  static AppDay day(ModelApp app, LocalDate date) {
+  static AppDay day(ModelApp stored, LocalDate date) {
+    ModelApp app = stored.on(date); // the store's prices in effect that day
     Demand demand = new Demand(app);
     if (demand.age(date) < 0) {
       return new AppDay(app, date, List.of(), List.of(), List.of(), List.of());

@@ -1,5 +1,6 @@
 package dev.braeburn.server.family.reports.model;
 
+import dev.braeburn.server.family.commerce.pricing.Pricing;
 import java.math.BigDecimal;
 import java.util.function.Function;
 

@@ -14,6 +14,11 @@ import java.util.List;
 public record ModelApp(
     String appId, String name, String sku, String bundleId, BigDecimal priceUsd, List<ModelProduct> products,
     ModelTuning tuning, String fingerprint) {
+  /** The app with each product's store prices resolved for {@code day} ({@link ModelProduct#on}). */
+  ModelApp on(java.time.LocalDate day) {
+    return new ModelApp(appId, name, sku, bundleId, priceUsd, products.stream().map(p -> p.on(day)).toList(), tuning, fingerprint);
+  }
+
   public boolean paid() {
     return priceUsd.signum() > 0;
   }

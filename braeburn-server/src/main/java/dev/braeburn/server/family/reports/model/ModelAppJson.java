@@ -2,6 +2,7 @@ package dev.braeburn.server.family.reports.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.braeburn.server.family.commerce.pricing.ScheduledPrice;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,9 +30,16 @@ final class ModelAppJson {
     o.put("priceUsd", app.priceUsd());
     ArrayNode products = o.putArray("products");
     for (ModelProduct p : app.products()) {
-      products.addObject().put("appleId", p.appleId()).put("productId", p.productId()).put("name", p.name())
+      ObjectNode product = products.addObject().put("appleId", p.appleId()).put("productId", p.productId()).put("name", p.name())
           .put("kind", p.kind().name()).put("priceUsd", p.priceUsd()).put("groupId", p.groupId())
           .put("groupName", p.groupName()).put("duration", p.duration());
+      if (!p.prices().isEmpty()) { // only then: fingerprints of products without store prices stay as they were
+        ArrayNode prices = product.putArray("prices");
+        for (var price : p.prices()) {
+          prices.addObject().put("storefront", price.storefront()).put("start", text(price.start()))
+              .put("end", text(price.end())).put("index", price.index());
+        }
+      }
     }
     o.set("tuning", TuningJson.write(app.tuning()));
     return o;
@@ -40,13 +48,26 @@ final class ModelAppJson {
   static ModelApp read(JsonNode o, String fingerprint) {
     List<ModelProduct> products = new ArrayList<>();
     for (JsonNode p : o.path("products")) {
+      List<ScheduledPrice> prices = new ArrayList<>();
+      for (JsonNode price : p.path("prices")) {
+        prices.add(new ScheduledPrice(textOrNull(price, "storefront"), date(price, "start"), date(price, "end"), price.path("index").asInt()));
+      }
       products.add(new ModelProduct(p.path("appleId").asText(), p.path("productId").asText(), p.path("name").asText(),
           ProductKind.valueOf(p.path("kind").asText()), p.path("priceUsd").decimalValue(), textOrNull(p, "groupId"),
-          textOrNull(p, "groupName"), textOrNull(p, "duration")));
+          textOrNull(p, "groupName"), textOrNull(p, "duration"), List.copyOf(prices), java.util.Map.of()));
     }
     return new ModelApp(o.path("appId").asText(), textOrNull(o, "name"), textOrNull(o, "sku"), textOrNull(o, "bundleId"),
         new BigDecimal(o.path("priceUsd").asText("0")).setScale(2), List.copyOf(products), TuningJson.read(o.path("tuning")),
         fingerprint);
+  }
+
+  private static String text(java.time.LocalDate d) {
+    return d == null ? null : d.toString();
+  }
+
+  private static java.time.LocalDate date(JsonNode o, String field) {
+    String v = textOrNull(o, field);
+    return v == null ? null : java.time.LocalDate.parse(v);
   }
 
   /** The app with its fingerprint filled in. */

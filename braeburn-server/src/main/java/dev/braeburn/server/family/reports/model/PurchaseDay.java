@@ -1,5 +1,6 @@
 package dev.braeburn.server.family.reports.model;
 
+import dev.braeburn.server.family.commerce.pricing.Pricing;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ final class PurchaseDay {
   static PurchaseRow row(Audience audience, ModelProduct product, String subscription, long units, long refunds, long payingUsers) {
     String territory = audience.territory();
     String currency = Pricing.currency(territory);
-    BigDecimal usd = product.priceUsd();
+    BigDecimal usd = product.priceUsd(territory);
     return new PurchaseRow(audience, product, "Paid", subscription, units, refunds, payingUsers,
         currency, Pricing.customerPrice(usd, territory), currency, Pricing.proceedsPerUnit(usd, territory),
         Pricing.salesUsd(usd, territory, units - refunds), Pricing.proceedsUsd(usd, territory, units - refunds));

@@ -1,5 +1,6 @@
 package dev.braeburn.server.family.reports.model;
 
+import dev.braeburn.server.family.commerce.pricing.Pricing;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,8 +189,8 @@ final class SubscriptionCohorts {
         String t = market.territory();
         String currency = Pricing.currency(t);
         long grace = Math.round(retrying[i] * 0.35);
-        out.add(new SubscriptionStateRow(product, t, market.device(), currency, Pricing.customerPrice(product.priceUsd(), t),
-            currency, Pricing.proceedsPerUnit(product.priceUsd(), t), active[i], trials[i], 0, 0, retrying[i], grace,
+        out.add(new SubscriptionStateRow(product, t, market.device(), currency, Pricing.customerPrice(product.priceUsd(t), t),
+            currency, Pricing.proceedsPerUnit(product.priceUsd(t), t), active[i], trials[i], 0, 0, retrying[i], grace,
             active[i] + trials[i] + retrying[i]));
       }
     }

@@ -1,5 +1,6 @@
 package dev.braeburn.server.family.reports.model;
 
+import dev.braeburn.server.family.commerce.pricing.Storefronts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,6 +1,6 @@
 package dev.braeburn.server.family.reports.sales;
 
-import dev.braeburn.server.family.reports.model.Pricing;
+import dev.braeburn.server.family.commerce.pricing.Pricing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

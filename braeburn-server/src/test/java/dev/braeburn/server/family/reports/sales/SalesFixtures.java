@@ -6,7 +6,7 @@ import dev.braeburn.server.family.reports.model.Measure;
 import dev.braeburn.server.family.reports.model.ModelApp;
 import dev.braeburn.server.family.reports.model.ModelProduct;
 import dev.braeburn.server.family.reports.model.ModelTuning;
-import dev.braeburn.server.family.reports.model.Pricing;
+import dev.braeburn.server.family.commerce.pricing.Pricing;
 import dev.braeburn.server.family.reports.model.ProductKind;
 import dev.braeburn.server.family.reports.model.PurchaseRow;
 import dev.braeburn.server.family.reports.model.SubscriptionEventRow;

@@ -1,4 +1,4 @@
-package dev.braeburn.server.family.reports.model;
+package dev.braeburn.server.family.commerce.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

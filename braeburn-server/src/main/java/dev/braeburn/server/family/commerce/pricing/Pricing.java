@@ -1,4 +1,4 @@
-package dev.braeburn.server.family.reports.model;
+package dev.braeburn.server.family.commerce.pricing;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -10,12 +10,17 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Money of the model: what a price set in US dollars costs in each storefront, what the developer
- * earns from it, and Apple's finance regions (reports-webhooks.md §3). Every table is fixed, so a
- * report made today and one made next year from the same data agree to the cent.
+ * Money of the App Store, the one source for the store's price points and the reports: what a
+ * price set in US dollars costs in each storefront (Apple's equalization), what the developer earns
+ * from it, and Apple's finance regions (reports-webhooks.md §3). Every table is fixed, so a report
+ * made today and one made next year from the same data agree to the cent, and a price point read
+ * through the API shows the very customer price and proceeds the sales report will.
+ * [INFER] exchange rates and price-point ratios are fixed approximations, not Apple's tables.
  */
 public final class Pricing {
   private static final BigDecimal COMMISSION_SHARE = new BigDecimal("0.70");
+  /** A subscriber's second year onwards: Apple's commission falls to 15% (reports: "Rate After One Year"). */
+  private static final BigDecimal YEAR2_SHARE = new BigDecimal("0.85");
 
   /**
    * Per currency: units per US dollar (the fixed exchange rate), the multiplier Apple's price
@@ -138,9 +143,18 @@ public final class Pricing {
 
   /** Developer proceeds per unit: 70% of the local price net of the VAT it includes, in the same currency. */
   public static BigDecimal proceedsPerUnit(BigDecimal usd, String territory) {
+    return proceeds(usd, territory, COMMISSION_SHARE);
+  }
+
+  /** Proceeds per unit of a subscription in its subscriber's second paid year (85% of the net price). */
+  public static BigDecimal proceedsYear2PerUnit(BigDecimal usd, String territory) {
+    return proceeds(usd, territory, YEAR2_SHARE);
+  }
+
+  private static BigDecimal proceeds(BigDecimal usd, String territory, BigDecimal share) {
     BigDecimal price = customerPrice(usd, territory);
     BigDecimal net = price.divide(BigDecimal.ONE.add(vat(territory)), 10, RoundingMode.HALF_EVEN);
-    return net.multiply(COMMISSION_SHARE).setScale(price.scale() == 0 ? 0 : 2, RoundingMode.HALF_EVEN);
+    return net.multiply(share).setScale(price.scale() == 0 ? 0 : 2, RoundingMode.HALF_EVEN);
   }
 
   /** An amount of {@code currency} in US dollars at the fixed rate, to the cent. */

@@ -1,0 +1,26 @@
+package dev.braeburn.server.family.commerce.pricing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * The calendar of prices: a price's {@code startDate}/{@code endDate} are days in Pacific time, the
+ * day the App Store's sales reports use (reports-webhooks.md) [INFER: Apple does not say which time
+ * zone a price change starts in]; {@code endDate} is the first day the price no longer applies [INFER].
+ */
+final class PriceDates {
+  static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
+
+  private PriceDates() {}
+
+  static LocalDate today(Clock clock) {
+    return LocalDate.ofInstant(clock.instant(), PACIFIC);
+  }
+
+  /** A date attribute, or null when absent or null. */
+  static LocalDate date(com.fasterxml.jackson.databind.JsonNode attributes, String name) {
+    com.fasterxml.jackson.databind.JsonNode v = attributes == null ? null : attributes.get(name);
+    return v == null || v.isNull() ? null : LocalDate.parse(v.asText());
+  }
+}

@@ -1,0 +1,134 @@
+package dev.braeburn.server.family.commerce.pricing;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.braeburn.server.engine.GenericReads;
+import dev.braeburn.server.engine.OperationContext;
+import dev.braeburn.server.family.FamilyContext;
+import dev.braeburn.server.http.ApiResponse;
+import dev.braeburn.server.store.Linkage;
+import dev.braeburn.server.store.Resource;
+import dev.braeburn.server.store.StoreTx;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Subscription prices: {@code POST /v1/subscriptionPrices} sets a subscription's price in one
+ * territory from a date (null: today) — a future date is a scheduled change that becomes the
+ * current price when the virtual clock reaches it; {@code preserveCurrentPrice} keeps existing
+ * subscribers on their price (stored as {@code preserved}); {@code DELETE} withdraws a change that
+ * has not started. The consent rules of increases are data (braeburn/commerce/subscription-price-increases.json)
+ * for the App Store Server API to apply. Listing stays the subscription's {@code prices} relation.
+ */
+final class SubscriptionPrices {
+  static final String TYPE = "subscriptionPrices";
+
+  private final FamilyContext context;
+
+  SubscriptionPrices(FamilyContext context) {
+    this.context = context;
+  }
+
+  void install() {
+    context.handlers()
+        .register("subscriptionPrices_createInstance", this::create)
+        .register("subscriptionPrices_deleteInstance", this::delete)
+        .register("subscriptions_prices_getToManyRelated", this::list);
+  }
+
+  private ApiResponse create(OperationContext ctx) {
+    var body = ctx.body();
+    String subscriptionId = body.relationships().get("subscription").path("id").asText();
+    String pointId = body.relationships().get("subscriptionPricePoint").path("id").asText();
+    var territoryData = body.relationships().get("territory");
+    LocalDate today = PriceDates.today(context.services().clock());
+    return context.services().store().write(ctx.teamId(), tx -> {
+      Resource subscription = tx.find(PointKind.SUBSCRIPTION.productType, subscriptionId).orElseThrow(() -> PriceErrors.missing(
+          "subscriptions", subscriptionId, "/data/relationships/subscription/data", "The team has no subscription " + subscriptionId + "."));
+      PricePointId point = PricePointId.decode(pointId);
+      if (point == null || !point.product().equals(subscriptionId) || point.index() < PointKind.SUBSCRIPTION.firstIndex) {
+        throw PriceErrors.missing(PointKind.SUBSCRIPTION.type, pointId, "/data/relationships/subscriptionPricePoint/data",
+            "A subscription price needs a price point of this subscription, as listed by GET /v1/subscriptions/" + subscriptionId + "/pricePoints.");
+      }
+      if (territoryData != null && !territoryData.isNull() && !territoryData.path("id").asText().equals(point.territory())) {
+        throw PriceErrors.relationship("The price point is for territory '" + point.territory() + "', not '"
+                + territoryData.path("id").asText() + "'", "/data/relationships/territory/data",
+            "The territory of a subscription price is its price point's; pick the point of that territory (or leave territory out).");
+      }
+      LocalDate start = PriceDates.date(body.attributes(), "startDate");
+      if (start != null && start.isBefore(today)) {
+        throw PriceErrors.dates("startDate '" + start + "' is in the past", "/data/attributes/startDate",
+            "A subscription price starts today (" + today + ", Pacific) or later; leave startDate out for today.");
+      }
+      ObjectNode a = JsonNodeFactory.instance.objectNode();
+      a.put("startDate", (start == null ? today : start).toString());
+      a.put("preserved", body.attributes().path("preserveCurrentPrice").asBoolean(false));
+      if (body.attributes().hasNonNull("planType")) {
+        a.set("planType", body.attributes().get("planType"));
+      }
+      a.put(ManualPrice.POINT, point.encode());
+      Resource price = tx.insert(TYPE, context.services().ids().next(TYPE), a);
+      var model = context.services().model();
+      context.services().relations().add(tx, price, model.relationship(TYPE, "subscription"), subscription);
+      tx.find("territories", point.territory()).ifPresent(t -> context.services().relations().add(tx, price, model.relationship(TYPE, "territory"), t));
+      return ComputedPages.created(ctx, tx, item(tx.find(TYPE, price.id()).orElseThrow()),
+          ctx.request().baseUrl() + "/v1/" + TYPE + "/" + price.id());
+    });
+  }
+
+  /** Only a change that has not started may be withdrawn [INFER: Apple's refusal body is unrecorded]. */
+  private ApiResponse delete(OperationContext ctx) {
+    LocalDate today = PriceDates.today(context.services().clock());
+    return context.services().store().write(ctx.teamId(), tx -> {
+      Resource price = GenericReads.existing(tx, TYPE, ctx.id());
+      LocalDate start = PriceDates.date(price.attributes(), "startDate");
+      if (start != null && !start.isAfter(today)) {
+        throw PriceErrors.of(dev.braeburn.server.jsonapi.ApiError.of(409, "STATE_ERROR",
+                "The request cannot be fulfilled because of the state of another resource.",
+                "The subscription price '" + ctx.id() + "' is already in effect and cannot be deleted"),
+            "Only a scheduled price change (startDate after today, " + today + " Pacific) can be deleted; this one started on "
+                + start + ". Post a new price instead. [inferred: Apple's exact body is unrecorded]");
+      }
+      tx.delete(TYPE, price.id());
+      return dev.braeburn.server.http.ApiResponse.noContent(204);
+    });
+  }
+
+  private ApiResponse list(OperationContext ctx) {
+    return context.services().store().read(ctx.teamId(), tx -> {
+      GenericReads.existing(tx, PointKind.SUBSCRIPTION.productType, ctx.id());
+      List<String> territories = ctx.query().filters().get("territory");
+      List<ComputedPages.Item> items = new ArrayList<>();
+      for (Resource r : prices(tx, ctx.id())) {
+        ComputedPages.Item item = new ComputedPages.Item(r, PriceSchedules.relations(tx, r, "subscriptionPricePoint", PointKind.SUBSCRIPTION));
+        var territory = item.toOne().get("territory");
+        if (territories == null || (territory != null && territories.contains(territory.id()))) {
+          items.add(item);
+        }
+      }
+      return ComputedPages.render(ctx, tx, items.size(), items::get, false);
+    });
+  }
+
+  /** A subscription's stored prices in their order. */
+  static List<Resource> prices(StoreTx tx, String subscriptionId) {
+    var links = tx.linked(PointKind.SUBSCRIPTION.productType, subscriptionId, "prices");
+    Map<String, Resource> byId = new HashMap<>();
+    tx.findAll(links).forEach(r -> byId.put(r.id(), r));
+    return links.stream().map(l -> byId.get(l.id())).filter(java.util.Objects::nonNull).toList();
+  }
+
+  static PricePointId point(Resource price) {
+    return PricePointId.decode(price.attributes().path(ManualPrice.POINT).asText());
+  }
+
+  private static ComputedPages.Item item(Resource price) {
+    PricePointId point = point(price);
+    return new ComputedPages.Item(price, Map.of(
+        "subscriptionPricePoint", new Linkage(PointKind.SUBSCRIPTION.type, point.encode()),
+        "territory", new Linkage("territories", point.territory())));
+  }
+}
