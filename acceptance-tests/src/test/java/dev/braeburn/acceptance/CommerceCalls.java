@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The product calls a client makes (docs/commerce/products.md): in-app purchases, subscription
- * groups and subscriptions, and the parts that complete their metadata. Prices are created
- * generically (an empty price schedule; a subscription price at a loaded price point) — what is
+ * groups and subscriptions, and the parts that complete their metadata. Prices name computed
+ * price points of the product (the pricing family's ids) — what is
  * in them is the pricing family's.
  */
 final class CommerceCalls {
@@ -60,20 +60,26 @@ final class CommerceCalls {
         + "\"relationships\":{" + rel(relationship, ownerType, ownerId) + "}}}");
   }
 
+  /** A price schedule with a $0.99 base price in the USA from today (docs/commerce/pricing.md: computed point ids). */
   TestServer.Reply iapPriceSchedule(String iapId) {
     return server.send("POST", "/v1/inAppPurchasePriceSchedules", "{\"data\":{\"type\":\"inAppPurchasePriceSchedules\",\"relationships\":{"
-        + rel("inAppPurchase", "inAppPurchases", iapId) + "," + rel("baseTerritory", "territories", "USA") + ",\"manualPrices\":{\"data\":[]}}}}");
+        + rel("inAppPurchase", "inAppPurchases", iapId) + "," + rel("baseTerritory", "territories", "USA")
+        + ",\"manualPrices\":{\"data\":[{\"type\":\"inAppPurchasePrices\",\"id\":\"${price1}\"}]}}},\"included\":[{\"type\":\"inAppPurchasePrices\","
+        + "\"id\":\"${price1}\",\"attributes\":{\"startDate\":null,\"endDate\":null},\"relationships\":{"
+        + rel("inAppPurchasePricePoint", "inAppPurchasePricePoints", pricePoint(iapId)) + "}}]}");
   }
 
-  /** A subscription price at a price point loaded for the test (the pricing family computes real ones). */
+  /** A subscription price at the $0.99 point in the USA, from today. */
   TestServer.Reply subscriptionPrice(String subscriptionId) {
-    String point = "braeburn-test-point-" + subscriptionId;
-    TestServer.Reply load = server.admin("POST", "/_braeburn/resources", "{\"data\":[{\"type\":\"subscriptionPricePoints\",\"id\":\"" + point
-        + "\",\"attributes\":{\"customerPrice\":\"9.99\",\"proceeds\":\"8.49\"},\"relationships\":{" + rel("territory", "territories", "USA") + "}}]}", null);
-    assertThat(load.status()).as(load.body()).isEqualTo(201);
     return server.send("POST", "/v1/subscriptionPrices", "{\"data\":{\"type\":\"subscriptionPrices\",\"relationships\":{"
         + rel("subscription", "subscriptions", subscriptionId) + "," + rel("territory", "territories", "USA") + ","
-        + rel("subscriptionPricePoint", "subscriptionPricePoints", point) + "}}}");
+        + rel("subscriptionPricePoint", "subscriptionPricePoints", pricePoint(subscriptionId)) + "}}}");
+  }
+
+  /** Point 10008 ($0.99) of a product in the USA: base64url of {"s","t","p"}, as Apple's ids are (protocol.md). */
+  static String pricePoint(String product) {
+    String json = "{\"s\":\"" + product + "\",\"t\":\"USA\",\"p\":\"10008\"}";
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** Everything an in-app purchase needs to be READY_TO_SUBMIT. */

@@ -98,7 +98,7 @@ public final class GenericWrites {
       Relationship rel = GenericReads.relationship(ctx);
       ctx.services().rules().checkRelationship(tx, parent, rel.name());
       Relations relations = ctx.services().relations();
-      List<Resource> targets = targets(tx, data, "/data", Map.of());
+      List<Resource> targets = targets(relations, tx, data, "/data", Map.of());
       switch (ctx.operation().kind()) {
         case CREATE_RELATIONSHIP -> targets.forEach(t -> relations.add(tx, parent, rel, t));
         case DELETE_RELATIONSHIP -> targets.forEach(t -> relations.remove(tx, parent, rel, t.linkage()));
@@ -118,7 +118,7 @@ public final class GenericWrites {
         return; // the body validator accepted it: a relationship the spec lets us write but not read
       }
       try {
-        resolved.put(rel, targets(tx, data, "/data/relationships/" + name + "/data", local));
+        resolved.put(rel, targets(ctx.services().relations(), tx, data, "/data/relationships/" + name + "/data", local));
       } catch (ApiException e) {
         errors.addAll(e.errors());
       }
@@ -129,7 +129,7 @@ public final class GenericWrites {
     resolved.forEach((rel, targets) -> ctx.services().relations().replace(tx, source, rel, targets));
   }
 
-  private static List<Resource> targets(StoreTx tx, JsonNode data, String pointer, Map<String, Resource> local) {
+  private static List<Resource> targets(Relations relations, StoreTx tx, JsonNode data, String pointer, Map<String, Resource> local) {
     List<Resource> out = new ArrayList<>();
     List<ApiError> errors = new ArrayList<>();
     if (data == null || data.isNull()) {
@@ -144,7 +144,7 @@ public final class GenericWrites {
     for (int i = 0; i < entries.size(); i++) {
       String type = entries.get(i).get("type").asText();
       String id = entries.get(i).get("id").asText();
-      Resource target = local.containsKey(id) ? local.get(id) : tx.find(type, id).orElse(null);
+      Resource target = local.containsKey(id) ? local.get(id) : relations.target(tx, type, id).orElse(null);
       if (target == null) {
         errors.add(Errors.relationshipTargetMissing(type, id, data.isArray() ? pointer + "/" + i : pointer));
       } else {

@@ -5,18 +5,44 @@ import dev.braeburn.server.store.Resource;
 import dev.braeburn.server.store.StoreTx;
 import dev.braeburn.spec.Relationship;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Relationship writes with JSON:API semantics on top of plain edges: every edge with a known
  * inverse is mirrored (a build's {@code app} makes it one of the app's {@code builds}), and a
  * to-one on either side holds one target, so linking a version to a build unlinks whatever each
  * of them pointed at before.
+ *
+ * <p>Some types are computed, not stored (price points: 175 territories × hundreds of points per
+ * product). A family registers how to {@link #computedTargets store one on demand}, so that a
+ * relationship naming one (an offer's price point) links it like any stored resource.
  */
 public final class Relations {
+  /** Stores the computed resource {@code id} of a type and returns it, or empty when the id names none. */
+  @FunctionalInterface
+  public interface ComputedTarget {
+    Optional<Resource> store(StoreTx tx, String id);
+  }
+
   private final ResourceModel model;
+  private final Map<String, ComputedTarget> computed = new ConcurrentHashMap<>();
 
   public Relations(ResourceModel model) {
     this.model = model;
+  }
+
+  /** Registers how a computed type's resource is stored when a relationship names it. */
+  public void computedTargets(String type, ComputedTarget target) {
+    computed.put(type, target);
+  }
+
+  /** The relationship target {@code type}/{@code id}: stored, or a computed one stored now; empty if there is none. */
+  public Optional<Resource> target(StoreTx tx, String type, String id) {
+    Optional<Resource> stored = tx.find(type, id);
+    ComputedTarget maker = computed.get(type);
+    return stored.isPresent() || maker == null ? stored : maker.store(tx, id);
   }
 
   /** Adds {@code target} to {@code source}'s relation (replacing the target of a to-one). */

@@ -15,6 +15,7 @@ import dev.braeburn.server.store.StoreTx;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -32,6 +33,9 @@ final class PricePoints {
   }
 
   void install() {
+    for (PointKind kind : PointKind.values()) {
+      context.services().relations().computedTargets(kind.type, (tx, id) -> store(tx, kind, id));
+    }
     context.handlers()
         .register("inAppPurchasesV2_pricePoints_getToManyRelated", list(PointKind.IAP, false))
         .register("inAppPurchasesV2_pricePoints_getToManyRelationship", list(PointKind.IAP, true))
@@ -67,6 +71,23 @@ final class PricePoints {
       toOne.put("app", new Linkage("apps", id.product()));
     }
     return new ComputedPages.Item(new Resource(kind.type, id.encode(), 0, attributes), toOne);
+  }
+
+  /**
+   * A point another resource links to (an offer's price, Relations.computedTargets): stored as a
+   * resource with its computed attributes and territory, so the link is an ordinary edge. Reads
+   * still compute it (an id that decodes is never served as stored), so the two cannot disagree.
+   */
+  private Optional<Resource> store(StoreTx tx, PointKind kind, String id) {
+    PricePointId point = PricePointId.decode(id);
+    if (point == null || point.index() < kind.firstIndex || point.index() >= PriceLadder.size()
+        || !Storefronts.TERRITORIES.contains(point.territory()) || tx.find(kind.productType, point.product()).isEmpty()) {
+      return Optional.empty();
+    }
+    Resource stored = tx.insert(kind.type, point.encode(), item(kind, point).resource().attributes());
+    tx.find("territories", point.territory())
+        .ifPresent(t -> context.services().relations().add(tx, stored, context.services().model().relationship(kind.type, "territory"), t));
+    return tx.find(kind.type, stored.id());
   }
 
   /** The point, if {@code id} is one of {@code kind} for a product the team has; else Apple's 404. */
