@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,27 +15,7 @@ import org.junit.jupiter.api.Test;
  * and broken, an incomplete product refused at submission, review on its own on the virtual clock,
  * the first in-app purchase of an app refused alone, and removal from sale.
  */
-class InAppPurchasesAcceptanceTest {
-  private static final String LEDGERLY = "1600000002"; // demo seed: has approved in-app purchases
-  private static final String SLOW_HARBOR = "1600000003"; // demo seed: no products yet
-  private static final String DUPLICATE = "ENTITY_ERROR.ATTRIBUTE.INVALID.DUPLICATE";
-  private static final String DUPLICATE_TITLE = "The provided entity includes an attribute with a value that has already been used";
-
-  private TestServer server;
-  private CommerceCalls calls;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = TestServer.start("demo");
-    calls = new CommerceCalls(server);
-    ok(server.admin("POST", "/_braeburn/clock/freeze", null, null));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.close();
-  }
-
+class InAppPurchasesAcceptanceTest extends CommerceServerTest {
   @Test
   void productIdsAndReferenceNamesFollowApplesRules() {
     TestServer.Reply first = calls.createIap(LEDGERLY, "com.tidewaterlabs.ledgerly.export", "CSV Export", "NON_CONSUMABLE");

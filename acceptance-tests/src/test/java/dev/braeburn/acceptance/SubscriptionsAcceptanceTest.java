@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,27 +13,8 @@ import org.junit.jupiter.api.Test;
  * shared with in-app purchases, readiness that includes the group's localization, the period fixed
  * after review, the first subscription refused alone, a later one reviewed on its own.
  */
-class SubscriptionsAcceptanceTest {
-  private static final String LEDGERLY = "1600000002";
+class SubscriptionsAcceptanceTest extends CommerceServerTest {
   private static final String LEDGERLY_PLUS = "21580417"; // demo seed: Ledgerly Plus with 3 subscriptions
-  private static final String SLOW_HARBOR = "1600000003";
-  private static final String DUPLICATE = "ENTITY_ERROR.ATTRIBUTE.INVALID.DUPLICATE";
-  private static final String DUPLICATE_TITLE = "The provided entity includes an attribute with a value that has already been used";
-
-  private TestServer server;
-  private CommerceCalls calls;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = TestServer.start("demo");
-    calls = new CommerceCalls(server);
-    ok(server.admin("POST", "/_braeburn/clock/freeze", null, null));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.close();
-  }
 
   @Test
   void groupsAndSubscriptionsFollowApplesRules() {
