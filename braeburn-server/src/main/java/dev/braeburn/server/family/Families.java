@@ -24,7 +24,8 @@ public final class Families {
     CommerceFamily commerce = new CommerceFamily();
     ReleaseFamily release = new ReleaseFamily(commerce.reviewItems());
     commerce.reviewSettings(release.reviewSettings());
-    return List.of(new WebhooksFamily(), new UploadsFamily(), new TestFlightFamily(), release, new SigningFamily(), new PricingFamily(), commerce,
+    return List.of(new WebhooksFamily(), new UploadsFamily(), new TestFlightFamily(), release, new SigningFamily(),
+        new PricingFamily(commerce.productChanges()), commerce,
         new OffersFamily(), new ReportsFamily());
   }
 }

@@ -53,6 +53,11 @@ public final class CommerceFamily implements Family {
     return this;
   }
 
+  /** What the pricing family calls in its write transaction when a product's price changes: its readiness is judged again. */
+  public dev.braeburn.server.family.ProductChanges productChanges() {
+    return (tx, product) -> states.refresh(tx, product);
+  }
+
   /** The state mover other families call after a write that may complete a product's metadata (null before install). */
   public ProductStates states() {
     return states;

@@ -18,9 +18,9 @@ import java.util.Optional;
  * The parts whose presence decides a product's readiness — localizations, availability, review
  * screenshot, price, a group's localizations: after each create or delete the product's state is
  * refreshed ({@link ProductStates#refresh}); a localization's locale is one per product [INFER].
- * A part another family already handles (review screenshots: uploads' reservations; prices: the
- * pricing family's, when installed first) is wrapped: its handler runs, then the refresh runs in a
- * second transaction of the team [INFER-free: the refresh reads only what the first committed].
+ * Prices are the pricing family's: it tells {@link CommerceFamily#productChanges()} in its own
+ * transaction. A part another family already handles (review screenshots: uploads' reservations)
+ * is wrapped: its handler runs, then the refresh runs in a second transaction of the team.
  */
 final class ProductParts {
   /** Part type → its relationship to its product (or group). */
@@ -45,7 +45,6 @@ final class ProductParts {
         "subscriptionLocalizations_createInstance", "subscriptionLocalizationsV2_createInstance",
         "subscriptionGroupLocalizations_createInstance", "subscriptionGroupLocalizationsV2_createInstance",
         "inAppPurchaseAvailabilities_createInstance", "subscriptionAvailabilities_createInstance",
-        "inAppPurchasePriceSchedules_createInstance", "subscriptionPrices_createInstance",
         "inAppPurchaseAppStoreReviewScreenshots_createInstance", "subscriptionAppStoreReviewScreenshots_createInstance")) {
       OperationHandler existing = context.handlers().get(op);
       context.handlers().register(op, existing == null ? ctx -> GenericWrites.create(ctx, this::afterCreate) : ctx -> wrapCreate(ctx, existing));

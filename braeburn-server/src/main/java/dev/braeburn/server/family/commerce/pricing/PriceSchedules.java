@@ -1,5 +1,6 @@
 package dev.braeburn.server.family.commerce.pricing;
 
+import dev.braeburn.server.family.ProductChanges;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.braeburn.server.engine.Documents;
 import dev.braeburn.server.engine.OperationContext;
@@ -27,8 +28,11 @@ final class PriceSchedules {
   private final FamilyContext context;
   private final SchedulePrices prices;
 
-  PriceSchedules(FamilyContext context) {
+  private final ProductChanges products;
+
+  PriceSchedules(FamilyContext context, ProductChanges products) {
     this.context = context;
+    this.products = products;
     this.prices = new SchedulePrices(context);
   }
 
@@ -50,6 +54,7 @@ final class PriceSchedules {
       List<ManualPrice> manual = ManualPrice.read(body.relationships().get("manualPrices"), body.included(), iapId, today);
       ManualPrice.checkCovered(manual, base, today);
       Resource schedule = replaceSchedule(ctx, tx, iap, baseTerritory, manual);
+      products.changed(tx, tx.find(IAPS, iap.id()).orElseThrow());
       String location = ctx.request().baseUrl() + "/v1/" + TYPE + "/" + schedule.id();
       return Documents.single(ctx, tx, tx.find(TYPE, schedule.id()).orElseThrow(), 201).withHeader("Location", location);
     });

@@ -1,5 +1,6 @@
 package dev.braeburn.server.family.commerce.pricing;
 
+import dev.braeburn.server.family.ProductChanges;
 import dev.braeburn.server.family.Family;
 import dev.braeburn.server.family.FamilyContext;
 
@@ -10,10 +11,21 @@ import dev.braeburn.server.family.FamilyContext;
  * and the store's current price of a product for the usage model and the reports ({@link StorePrices}).
  */
 public final class PricingFamily implements Family {
+  private final ProductChanges products;
+
+  /** {@code products}: told in the same transaction when a product's price schedule or prices change (its readiness). */
+  public PricingFamily(ProductChanges products) {
+    this.products = products;
+  }
+
+  public PricingFamily() {
+    this(ProductChanges.NONE);
+  }
+
   @Override
   public void install(FamilyContext context) {
     new PricePoints(context).install();
-    new PriceSchedules(context).install();
-    new SubscriptionPrices(context).install();
+    new PriceSchedules(context, products).install();
+    new SubscriptionPrices(context, products).install();
   }
 }

@@ -1,5 +1,6 @@
 package dev.braeburn.server.family.commerce.pricing;
 
+import dev.braeburn.server.family.ProductChanges;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.engine.GenericReads;
@@ -28,8 +29,11 @@ final class SubscriptionPrices {
 
   private final FamilyContext context;
 
-  SubscriptionPrices(FamilyContext context) {
+  private final ProductChanges products;
+
+  SubscriptionPrices(FamilyContext context, ProductChanges products) {
     this.context = context;
+    this.products = products;
   }
 
   void install() {
@@ -74,6 +78,7 @@ final class SubscriptionPrices {
       var model = context.services().model();
       context.services().relations().add(tx, price, model.relationship(TYPE, "subscription"), subscription);
       tx.find("territories", point.territory()).ifPresent(t -> context.services().relations().add(tx, price, model.relationship(TYPE, "territory"), t));
+      products.changed(tx, tx.find(PointKind.SUBSCRIPTION.productType, subscriptionId).orElseThrow());
       return ComputedPages.created(ctx, tx, item(tx.find(TYPE, price.id()).orElseThrow()),
           ctx.request().baseUrl() + "/v1/" + TYPE + "/" + price.id());
     });
