@@ -147,9 +147,10 @@ class PriceSchedulesAcceptanceTest extends SalesSuite {
     assertThat(future.status()).as(future.body()).isEqualTo(201);
     assertThat(future.json().at("/data/attributes/preserved").asBoolean()).isTrue();
     assertThat(future.json().at("/data/relationships/territory/data/id").asText()).isEqualTo("USA");
+    // the demo seed's current $9.99 price, then the scheduled change
     JsonNode prices = server.get("/v1/subscriptions/" + SUBSCRIPTION + "/prices?include=subscriptionPricePoint").json();
-    assertThat(prices.path("data")).hasSize(1);
-    assertThat(prices.at("/included/0/attributes/customerPrice").asText()).isEqualTo("12.99");
+    assertThat(prices.path("data")).extracting(p -> p.at("/attributes/startDate").asText()).containsExactly("2026-01-01", tomorrow.toString());
+    assertThat(prices.path("included")).extracting(p -> p.at("/attributes/customerPrice").asText()).containsExactly("9.99", "12.99");
     assertThat(server.send("DELETE", "/v1/subscriptionPrices/" + future.json().at("/data/id").asText(), null).status()).isEqualTo(204);
 
     TestServer.Reply current = server.send("POST", "/v1/subscriptionPrices", body.formatted("null", point(SUBSCRIPTION, path, "9.99")));

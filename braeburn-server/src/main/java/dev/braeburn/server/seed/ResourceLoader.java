@@ -99,7 +99,8 @@ public final class ResourceLoader {
         targets.add(data);
       }
       for (JsonNode t : targets) {
-        Resource target = tx.find(t.path("type").asText(), t.path("id").asText())
+        // a computed target (a price point) is stored on demand, as the API's writes do
+        Resource target = relations.target(tx, t.path("type").asText(), t.path("id").asText())
             .orElseThrow(() -> invalid(at, "no resource " + t.path("type").asText() + "/" + t.path("id").asText() + " to link to"));
         relations.add(tx, source, rel, target);
       }

@@ -28,4 +28,10 @@ public final class PricingFamily implements Family {
     new PriceSchedules(context, products).install();
     new SubscriptionPrices(context, products).install();
   }
+
+  /** Loaded prices (a seed) keep their point where the API's own writes do ({@link LoadedPrices}). */
+  @Override
+  public void afterLoad(dev.braeburn.server.store.StoreTx tx, java.util.List<dev.braeburn.server.store.Resource> loaded) {
+    LoadedPrices.afterLoad(tx, loaded);
+  }
 }
