@@ -1,6 +1,9 @@
 package dev.braeburn.server.family;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.format.DateTimeParseException;
+import java.time.OffsetDateTime;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.braeburn.server.engine.EngineServices;
 import dev.braeburn.server.store.Linkage;
 import dev.braeburn.server.store.Resource;
@@ -52,6 +55,23 @@ public record Graph(EngineServices services) {
   /** Removes {@code target} from {@code source.name} (and the inverse). */
   public void unlink(StoreTx tx, Resource source, String name, Resource target) {
     services.relations().remove(tx, source, relationship(source.type(), name), target.linkage());
+  }
+
+  /** A resource's date-time attribute; empty when it is missing or unreadable (a loaded record may have anything). */
+  public static Optional<Instant> dateTime(Resource resource, String attribute) {
+    return dateTime(resource.attributes().get(attribute));
+  }
+
+  /** A stored or requested date-time; empty when it is not a readable one. */
+  public static Optional<Instant> dateTime(JsonNode value) {
+    if (value == null || !value.isTextual()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(OffsetDateTime.parse(value.asText()).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   /** Writes new attribute values onto a stored resource and returns it as stored now. */

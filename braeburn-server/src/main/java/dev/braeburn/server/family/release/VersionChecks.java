@@ -1,13 +1,12 @@
 package dev.braeburn.server.family.release;
 
 import dev.braeburn.server.family.ResourceTasks;
+import dev.braeburn.server.family.Graph;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.store.Resource;
 import dev.braeburn.server.store.StoreTx;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -145,13 +144,6 @@ final class VersionChecks {
 
   /** A stored or requested date-time, or null. */
   static Instant instant(JsonNode value) {
-    if (value == null || !value.isTextual()) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(value.asText()).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return Graph.dateTime(value).orElse(null);
   }
 }

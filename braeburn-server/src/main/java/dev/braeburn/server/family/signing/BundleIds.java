@@ -65,7 +65,7 @@ final class BundleIds {
                 + "(provisioning.md §5.1; the message is recorded in part, the rest of the body is inferred).");
       });
       // §4.5: the App ID's profiles lose what they provision [INFER: Apple's portal lists them as Invalid]
-      profiles.appIdChanged(tx, bundleId.id());
+      profiles.appIdChanged(tx, bundleId);
       graph.related(tx, bundleId, "bundleIdCapabilities").forEach(c -> tx.delete(c.type(), c.id()));
       tx.delete(TYPE, bundleId.id());
       return ApiResponse.noContent(204);

@@ -84,7 +84,7 @@ final class Capabilities {
       }
       ctx.services().rules().beforeInsert(TYPE, null, attributes, ctx.services().clock().instant());
       Resource created = insert(tx, bundleId, type, attributes);
-      profiles.appIdChanged(tx, bundleId.id());
+      profiles.appIdChanged(tx, bundleId);
       String location = ctx.request().baseUrl() + "/" + ctx.operation().version() + "/" + TYPE + "/" + created.id();
       return Documents.single(ctx, tx, created, 201).withHeader("Location", location);
     });
@@ -94,7 +94,7 @@ final class Capabilities {
   ApiResponse update(OperationContext ctx) {
     return GenericWrites.update(ctx, (tx, stored, merged) -> {
       checkSettings(merged.path("capabilityType").asText(), merged.path("settings"));
-      graph.relatedOne(tx, stored, "bundleId").ifPresent(b -> profiles.appIdChanged(tx, b.id()));
+      graph.relatedOne(tx, stored, "bundleId").ifPresent(b -> profiles.appIdChanged(tx, b));
     });
   }
 
@@ -102,7 +102,7 @@ final class Capabilities {
   ApiResponse delete(OperationContext ctx) {
     return graph.services().store().write(ctx.teamId(), tx -> {
       Resource capability = dev.braeburn.server.engine.GenericReads.existing(tx, TYPE, ctx.id());
-      graph.relatedOne(tx, capability, "bundleId").ifPresent(b -> profiles.appIdChanged(tx, b.id()));
+      graph.relatedOne(tx, capability, "bundleId").ifPresent(b -> profiles.appIdChanged(tx, b));
       tx.delete(TYPE, capability.id());
       return ApiResponse.noContent(204);
     });

@@ -15,8 +15,6 @@ import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -91,12 +89,9 @@ final class Certificates {
     }
   }
 
-  private static boolean unexpired(Resource certificate, Instant now) {
-    try {
-      return OffsetDateTime.parse(certificate.attributes().path("expirationDate").asText()).toInstant().isAfter(now);
-    } catch (DateTimeParseException e) {
-      return true; // a certificate without a readable date counts [INFER]
-    }
+  /** Not expired at {@code now}; a certificate without a readable date counts as current [INFER]. */
+  static boolean unexpired(Resource certificate, Instant now) {
+    return Graph.dateTime(certificate, "expirationDate").map(at -> at.isAfter(now)).orElse(true);
   }
 
   /** The attributes an issued certificate decides: its content (base64 DER), serial (hex) and expiry. */

@@ -8,8 +8,6 @@ import dev.braeburn.server.jsonapi.ApiException;
 import dev.braeburn.server.store.Resource;
 import dev.braeburn.server.store.StoreTx;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -93,10 +91,7 @@ final class Devices {
   }
 
   private static boolean addedSince(Resource device, Instant since) {
-    try {
-      return !OffsetDateTime.parse(device.attributes().path("addedDate").asText()).toInstant().isBefore(since);
-    } catch (DateTimeParseException e) {
-      return true; // a device without a readable date counts [INFER]
-    }
+    // a device without a readable date counts [INFER]
+    return Graph.dateTime(device, "addedDate").map(added -> !added.isBefore(since)).orElse(true);
   }
 }

@@ -8,7 +8,6 @@ import dev.braeburn.server.store.Resource;
 import dev.braeburn.server.store.StoreTx;
 import dev.braeburn.server.store.Team;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
@@ -37,6 +36,12 @@ final class ProfileContents {
     return created.plus(type.distribution.timeToLiveDays, ChronoUnit.DAYS);
   }
 
+  /** Both dates are set on create and checked readable before a loaded profile is signed ({@link SeededProfiles}). */
+  private static Instant date(Resource profile, String attribute) {
+    return Graph.dateTime(profile, attribute).orElseThrow(() -> new IllegalStateException("profile " + profile.id() + " has no " + attribute))
+        .truncatedTo(ChronoUnit.SECONDS);
+  }
+
   ProfileFacts facts(StoreTx tx, Resource profile) {
     ProfileTypes type = ProfileTypes.of(profile.attributes().path("profileType").asText())
         .orElseThrow(() -> new IllegalStateException("profile " + profile.id() + " has no known profileType"));
@@ -53,9 +58,8 @@ final class ProfileContents {
       case REQUIRED -> graph.related(tx, profile, "devices").stream().map(d -> d.attributes().path("udid").asText()).toList();
     };
     // §4.2: the plist keeps seconds, the API milliseconds
-    Instant created = OffsetDateTime.parse(profile.attributes().path("createdDate").asText()).toInstant().truncatedTo(ChronoUnit.SECONDS);
-    Instant expires = OffsetDateTime.parse(profile.attributes().path("expirationDate").asText()).toInstant()
-        .truncatedTo(ChronoUnit.SECONDS);
+    Instant created = date(profile, "createdDate");
+    Instant expires = date(profile, "expirationDate");
     return new ProfileFacts(profile.attributes().path("name").asText(), profile.attributes().path("uuid").asText(),
         bundleId.attributes().path("name").asText(), bundleId.attributes().path("seedId").asText(team.teamId()), team.teamId(),
         team.name(), type.kind.plistPlatforms, created, expires, certificates, devices,

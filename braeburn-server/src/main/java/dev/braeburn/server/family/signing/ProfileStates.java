@@ -7,10 +7,7 @@ import dev.braeburn.server.schedule.TaskRun;
 import dev.braeburn.server.store.Resource;
 import dev.braeburn.server.store.StoreTx;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * {@code profileState} (provisioning.md §4.5): a profile is ACTIVE until something it depends on
@@ -42,16 +39,18 @@ final class ProfileStates {
     }
   }
 
+  /** Certificates and devices do not link back to their profiles (the spec has no such relationship): every profile is looked at. */
   void certificateRevoked(StoreTx tx, Resource certificate) {
-    invalidateWhere(tx, p -> graph.related(tx, p, "certificates").stream().anyMatch(c -> c.id().equals(certificate.id())));
+    invalidateHolding(tx, "certificates", certificate);
   }
 
   void deviceDisabled(StoreTx tx, Resource device) {
-    invalidateWhere(tx, p -> graph.related(tx, p, "devices").stream().anyMatch(d -> d.id().equals(device.id())));
+    invalidateHolding(tx, "devices", device);
   }
 
-  void appIdChanged(StoreTx tx, String bundleIdId) {
-    invalidateWhere(tx, p -> graph.relatedOne(tx, p, "bundleId").map(Resource::id).filter(bundleIdId::equals).isPresent());
+  /** A bundle ID lists its profiles (the inverse of a profile's {@code bundleId}). */
+  void appIdChanged(StoreTx tx, Resource bundleId) {
+    graph.related(tx, bundleId, "profiles").stream().filter(ProfileStates::active).forEach(p -> invalidate(tx, p));
   }
 
   /** The scheduled check: INVALID once the profile or one of its certificates has expired, else look again then. */
@@ -70,8 +69,11 @@ final class ProfileStates {
     });
   }
 
-  private void invalidateWhere(StoreTx tx, Predicate<Resource> dependsOn) {
-    SigningReads.all(tx, TYPE).stream().filter(ProfileStates::active).filter(dependsOn).forEach(p -> invalidate(tx, p));
+  private void invalidateHolding(StoreTx tx, String relationship, Resource held) {
+    String storage = graph.relationship(TYPE, relationship).storage();
+    SigningReads.all(tx, TYPE).stream().filter(ProfileStates::active)
+        .filter(p -> tx.linked(TYPE, p.id(), storage).stream().anyMatch(l -> l.id().equals(held.id())))
+        .forEach(p -> invalidate(tx, p));
   }
 
   private void invalidate(StoreTx tx, Resource profile) {
@@ -90,12 +92,9 @@ final class ProfileStates {
     return first;
   }
 
+  /** No readable date: it never expires [INFER]. */
   private static Instant date(Resource resource) {
-    try {
-      return OffsetDateTime.parse(resource.attributes().path("expirationDate").asText()).toInstant();
-    } catch (DateTimeParseException e) {
-      return ResourceTasks.LATEST; // no readable date: it never expires [INFER]
-    }
+    return Graph.dateTime(resource, "expirationDate").orElse(ResourceTasks.LATEST);
   }
 
   static boolean active(Resource profile) {

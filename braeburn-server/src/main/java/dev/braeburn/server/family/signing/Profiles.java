@@ -1,6 +1,7 @@
 package dev.braeburn.server.family.signing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.engine.GenericWrites;
 import dev.braeburn.server.engine.OperationContext;
 import dev.braeburn.server.family.Graph;
@@ -12,7 +13,6 @@ import dev.braeburn.server.jsonapi.ApiException;
 import dev.braeburn.server.store.Resource;
 import dev.braeburn.server.store.StoreTx;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -49,11 +49,12 @@ final class Profiles {
       checkName(tx, name, created.id());
       checkCertificates(tx, type, created);
       checkDevices(tx, type, created);
-      Instant createdAt = OffsetDateTime.parse(created.attributes().path("createdDate").asText()).toInstant();
-      Resource dated = graph.update(tx, created, graph.object()
-          .put("expirationDate", ProfileContents.expiration(type, createdAt).toString()));
-      Resource signed = graph.update(tx, dated, graph.object().put("profileContent", contents.content(tx, dated, ca)));
-      states.watch(tx, signed);
+      Instant createdAt = Graph.dateTime(created, "createdDate").orElseThrow(); // the type rules set it on create
+      // the document states the expiry, so it is signed from the profile as it will be stored, then stored once
+      ObjectNode dates = created.attributes().deepCopy().put("expirationDate", ProfileContents.expiration(type, createdAt).toString());
+      Resource dated = new Resource(created.type(), created.id(), created.seq(), dates);
+      states.watch(tx, graph.update(tx, created, graph.object().put("expirationDate", dates.path("expirationDate").asText())
+          .put("profileContent", contents.content(tx, dated, ca))));
     });
   }
 
@@ -99,8 +100,7 @@ final class Profiles {
     List<Resource> certificates = graph.related(tx, profile, "certificates");
     Instant now = graph.now();
     List<String> unfit = certificates.stream()
-        .filter(c -> !type.certificateTypes.contains(c.attributes().path("certificateType").asText())
-            || !OffsetDateTime.parse(c.attributes().path("expirationDate").asText("9999-12-31T23:59:59Z")).toInstant().isAfter(now))
+        .filter(c -> !type.certificateTypes.contains(c.attributes().path("certificateType").asText()) || !Certificates.unexpired(c, now))
         .map(c -> c.id() + " (" + c.attributes().path("certificateType").asText() + ", expires "
             + c.attributes().path("expirationDate").asText() + ")").toList();
     if (certificates.isEmpty() || !unfit.isEmpty()) {

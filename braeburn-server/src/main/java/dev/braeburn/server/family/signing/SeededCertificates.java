@@ -11,9 +11,7 @@ import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
@@ -79,12 +77,7 @@ final class SeededCertificates {
   }
 
   private static Instant expiration(Resource certificate) {
-    String text = certificate.attributes().path("expirationDate").asText(null);
-    try {
-      return text == null ? null : OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.SECONDS);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return Graph.dateTime(certificate, "expirationDate").map(at -> at.truncatedTo(ChronoUnit.SECONDS)).orElse(null);
   }
 
   private static boolean isCertificate(String content) {

@@ -45,11 +45,11 @@ final class SeededProfiles {
     }
   }
 
-  /** A loaded profile is signed when it has what a profile needs: a known type, a bundle ID and both dates. */
+  /** A loaded profile is signed when it has what a profile needs: a known type, a bundle ID and both dates, readable. */
   private boolean signable(StoreTx tx, Resource profile) {
     return ProfileTypes.of(profile.attributes().path("profileType").asText()).isPresent()
         && graph.relatedOne(tx, profile, "bundleId").isPresent()
-        && !profile.attributes().path("createdDate").asText("").isEmpty()
-        && !profile.attributes().path("expirationDate").asText("").isEmpty();
+        && Graph.dateTime(profile, "createdDate").isPresent()
+        && Graph.dateTime(profile, "expirationDate").isPresent();
   }
 }

@@ -1,6 +1,7 @@
 package dev.braeburn.server.family.testflight;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.braeburn.server.family.Graph;
 import dev.braeburn.server.engine.GenericWrites;
 import dev.braeburn.server.engine.OperationContext;
 import dev.braeburn.server.engine.OperationHandler;
@@ -10,8 +11,6 @@ import dev.braeburn.server.store.Resource;
 import dev.braeburn.server.store.ScheduledTask;
 import dev.braeburn.server.store.StoreTx;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * An expired build leaves TestFlight: both beta states become EXPIRED (protocol.md §7.1) and
@@ -94,14 +93,6 @@ final class BuildExpiry {
   }
 
   private static Instant expirationDate(Resource build) {
-    String text = build.attributes().path("expirationDate").asText(null);
-    if (text == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return Graph.dateTime(build, "expirationDate").orElse(null);
   }
 }
