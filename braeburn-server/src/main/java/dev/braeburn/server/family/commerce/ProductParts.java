@@ -27,8 +27,7 @@ final class ProductParts {
   static final Map<String, String> OWNER = Map.of("inAppPurchaseLocalizations", "inAppPurchaseV2",
       "subscriptionLocalizations", "subscription", "inAppPurchaseAvailabilities", "inAppPurchase",
       "subscriptionAvailabilities", "subscription", "inAppPurchaseAppStoreReviewScreenshots", "inAppPurchaseV2",
-      "subscriptionAppStoreReviewScreenshots", "subscription", "inAppPurchasePriceSchedules", "inAppPurchase",
-      "subscriptionPrices", "subscription", "subscriptionGroupLocalizations", "subscriptionGroup",
+      "subscriptionAppStoreReviewScreenshots", "subscription", "subscriptionGroupLocalizations", "subscriptionGroup",
       "inAppPurchaseContents", "inAppPurchaseV2");
   private static final List<String> LOCALIZED = List.of("inAppPurchaseLocalizations", "subscriptionLocalizations", "subscriptionGroupLocalizations");
 
