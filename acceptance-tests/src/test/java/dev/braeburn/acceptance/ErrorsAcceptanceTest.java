@@ -3,24 +3,10 @@ package dev.braeburn.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every error class of the core with Apple's exact document shape (protocol.md §1.7, §2.3, §4). */
-class ErrorsAcceptanceTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start("demo");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
+class ErrorsAcceptanceTest extends SharedDemoServerTest {
   private static JsonNode error(TestServer.Reply reply, int status, String code) {
     assertThat(reply.status()).as(reply.body()).isEqualTo(status);
     assertThat(reply.header("Content-Type")).isEqualTo("application/json");

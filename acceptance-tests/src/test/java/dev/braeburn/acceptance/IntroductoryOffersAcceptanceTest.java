@@ -2,24 +2,10 @@ package dev.braeburn.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Introductory offers (docs/commerce/offers.md): terms by mode, price points by mode, one offer per territory at a time. */
-class IntroductoryOffersAcceptanceTest {
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start("demo");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
+class IntroductoryOffersAcceptanceTest extends SharedDemoServerTest {
   @Test
   void aFreeTrialPerTerritoryAndPaidOffersWithTheirPrice() {
     OfferWorld world = new OfferWorld(server, "dev.braeburn.offers.intro");

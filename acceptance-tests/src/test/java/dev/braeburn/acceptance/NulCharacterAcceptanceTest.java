@@ -3,8 +3,6 @@ package dev.braeburn.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,21 +12,9 @@ import org.junit.jupiter.api.Test;
  * as 400 {@code PARAMETER_ERROR.INVALID} naming the parameter, in a token's {@code kid} or {@code
  * iss} as Apple's one 401 that the request journal keeps on both stores.
  */
-class NulCharacterAcceptanceTest {
+class NulCharacterAcceptanceTest extends SharedDemoServerTest {
   private static final String LOCALIZATION = "fb7a2664-845e-5072-9770-f93b4e2e071f";
   private static final String GROUP = "4773deeb-657d-5c1e-a7a6-c926d5f83a65";
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start("demo");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
   @Test
   void anAttributeWithANulIsRefusedAndNothingChanges() {
     TestServer.Reply reply = server.send("PATCH", "/v1/subscriptionGroupLocalizations/" + LOCALIZATION,

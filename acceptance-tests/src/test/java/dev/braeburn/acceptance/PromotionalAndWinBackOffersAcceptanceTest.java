@@ -1,23 +1,9 @@
 package dev.braeburn.acceptance;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Promotional and win-back offers (docs/commerce/offers.md): identifiers unique in the group, the limit of 10, win-back bounds. */
-class PromotionalAndWinBackOffersAcceptanceTest {
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start("demo");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
+class PromotionalAndWinBackOffersAcceptanceTest extends SharedDemoServerTest {
   private static TestServer.Reply promotional(OfferWorld world, String offerCode) {
     return server.send("POST", "/v1/subscriptionPromotionalOffers", """
         {"data":{"type":"subscriptionPromotionalOffers","attributes":{"name":"Come back","offerCode":"%s","duration":"ONE_MONTH",

@@ -7,24 +7,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** include / fields / filter / sort / exists against the demo seed, over real HTTP. */
-class QueryAcceptanceTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start("demo");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
+class QueryAcceptanceTest extends SharedDemoServerTest {
   private static List<String> values(JsonNode doc, String pointer) {
     List<String> out = new ArrayList<>();
     doc.get("data").forEach(item -> out.add(item.at(pointer).asText()));
