@@ -301,7 +301,7 @@ class TokenMatrixAcceptanceTest {
         new Defect("no Authorization header", () -> null, "no Authorization header"),
         new Defect("Basic scheme", () -> "Basic " + Base64.getEncoder().encodeToString("user:pass".getBytes(StandardCharsets.UTF_8)),
             "uses the 'Basic' scheme"),
-        new Defect("raw token without scheme", () -> admin.token().build(), "scheme; App Store Connect needs 'Bearer <JWT>'"),
+        new Defect("raw token without scheme", () -> admin.token().build(), "scheme; Apple's APIs need 'Bearer <JWT>'"),
         new Defect("Bearer followed by blanks only", () -> "Bearer    ", "Bearer"));
   }
 

@@ -21,8 +21,12 @@ import picocli.CommandLine.Spec;
     subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 final class KeysCommand {
 
-  /** Creates a key and writes its private half as {@code AuthKey_<KEYID>.p8}, as Apple's download. */
-  @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a team or individual API key.")
+  /**
+   * Creates a key and writes its private half as Apple's download names it: {@code AuthKey_<KEYID>.p8}
+   * for an App Store Connect API key, {@code SubscriptionKey_<KEYID>.p8} for an In-App Purchase key.
+   */
+  @Command(name = "create", mixinStandardHelpOptions = true,
+      description = "Create a team or individual App Store Connect API key, or an In-App Purchase key.")
   static final class Create implements Callable<Integer> {
     @Mixin ServerOptions server;
     @Spec CommandSpec spec;
@@ -34,6 +38,9 @@ final class KeysCommand {
     @Option(names = "--individual", description = "An individual key (tokens carry sub \"user\" and no iss).")
     boolean individual;
 
+    @Option(names = "--in-app-purchase", description = "An In-App Purchase key, for the App Store Server API (no role).")
+    boolean inAppPurchase;
+
     @Option(names = "--team", description = "Issuer ID of the team (default: the first team).")
     String team;
 
@@ -43,13 +50,19 @@ final class KeysCommand {
     @Option(names = "--hourly-limit", description = "Requests per rolling hour for this key (0: unlimited; default: the server's).")
     Integer hourlyLimit;
 
-    @Option(names = "--out", description = "Directory for AuthKey_<KEYID>.p8 (default: the data directory).")
+    @Option(names = "--out", description = "Directory for the .p8 file (default: the data directory).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-      ObjectNode body = AdminConnection.json().createObjectNode().put("type", individual ? "INDIVIDUAL" : "TEAM");
-      roles.forEach(body.putArray("roles")::add);
+      if (individual && inAppPurchase) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--individual and --in-app-purchase exclude each other");
+      }
+      ObjectNode body = AdminConnection.json().createObjectNode()
+          .put("type", inAppPurchase ? "IN_APP_PURCHASE" : individual ? "INDIVIDUAL" : "TEAM");
+      if (!inAppPurchase) {
+        roles.forEach(body.putArray("roles")::add);
+      }
       if (team != null) {
         body.put("issuerId", team);
       }
@@ -65,7 +78,8 @@ final class KeysCommand {
       }
       Path file = writeKey(out != null ? out : server.data, key);
       PrintWriter w = spec.commandLine().getOut();
-      w.println((individual ? "Individual" : "Team") + " key created (" + String.join(", ", roles) + "):");
+      w.println(inAppPurchase ? "In-App Purchase key created (App Store Server API):"
+          : (individual ? "Individual" : "Team") + " key created (" + String.join(", ", roles) + "):");
       if (!individual) {
         w.println("  Issuer ID:   " + key.path("issuerId").asText());
       }
@@ -77,7 +91,7 @@ final class KeysCommand {
 
     private static Path writeKey(Path dir, JsonNode key) throws IOException {
       Files.createDirectories(dir);
-      Path file = dir.resolve("AuthKey_" + key.path("keyId").asText() + ".p8");
+      Path file = dir.resolve(key.path("fileName").asText("AuthKey_" + key.path("keyId").asText() + ".p8"));
       Files.writeString(file, key.path("privateKey").asText());
       try {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -170,7 +170,8 @@ public final class BraeburnServer implements AutoCloseable {
     Engine engine = new Engine(services, handlers, gate, journal, !config.strictWire());
     PublicRoutes routes = new PublicRoutes();
     List<Family> families = Families.all();
-    WebhookEvents webhookEvents = installFamilies(families, new FamilyContext(services, handlers, scheduler, routes, null));
+    dev.braeburn.server.storekit.StoreKitHandlers storeKitHandlers = new dev.braeburn.server.storekit.StoreKitHandlers();
+    WebhookEvents webhookEvents = installFamilies(families, new FamilyContext(services, handlers, scheduler, routes, null, storeKitHandlers));
     accounts.loader().afterLoad((tx, loaded) -> families.forEach(family -> family.afterLoad(tx, loaded)));
     if (config.seed() != null) { // after the families, whose afterLoad schedules the seed's in-flight work
       accounts.seed(store.teams().getFirst().issuerId(), config.seed());
@@ -179,6 +180,10 @@ public final class BraeburnServer implements AutoCloseable {
         new dev.braeburn.server.snapshot.Snapshots(store, mapper, clock), clock, scheduler, webhookEvents,
         new dev.braeburn.server.family.signing.ca.CertificateAuthorities(store, wall));
     families.forEach(family -> admin.addFamilyRoutes(family.adminRoutes()));
+    routes.registerApple(dev.braeburn.server.storekit.StoreKitApi.PREFIX, new dev.braeburn.server.storekit.StoreKitApi(
+        dev.braeburn.server.storekit.Endpoints.load(mapper), storeKitHandlers,
+        new TokenVerifier(directory, wall, mapper, dev.braeburn.server.auth.ApiSurface.APP_STORE_SERVER), limiter,
+        config.hourlyLimit() > 0, store, journal, clock, mapper, !config.strictWire()));
     failSafe.set(new FailSafe(req -> route(req, admin, routes, engine), errors, journal, clock));
     routing.set(failSafe.get());
     JettyTransport transport = result(transportBuild);
@@ -228,7 +233,7 @@ public final class BraeburnServer implements AutoCloseable {
   private static WebhookEvents installFamilies(List<Family> families, FamilyContext base) {
     WebhookEvents events = families.stream().filter(WebhookEvents.class::isInstance).map(WebhookEvents.class::cast)
         .findFirst().orElse(WebhookEvents.NONE);
-    FamilyContext context = new FamilyContext(base.services(), base.handlers(), base.scheduler(), base.routes(), events);
+    FamilyContext context = new FamilyContext(base.services(), base.handlers(), base.scheduler(), base.routes(), events, base.storeKit());
     families.forEach(f -> f.install(context));
     return events;
   }

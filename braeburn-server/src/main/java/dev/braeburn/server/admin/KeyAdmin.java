@@ -31,14 +31,19 @@ final class KeyAdmin {
   ApiResponse create(ApiRequest req) {
     JsonNode body = json.body(req);
     String type = body.path("type").asText(ApiKey.TEAM);
-    if (!type.equals(ApiKey.TEAM) && !type.equals(ApiKey.INDIVIDUAL)) {
-      throw AdminJson.invalid("/type", "'" + type + "' is not a key type; expected TEAM or INDIVIDUAL");
+    if (!type.equals(ApiKey.TEAM) && !type.equals(ApiKey.INDIVIDUAL) && !type.equals(ApiKey.IN_APP_PURCHASE)) {
+      throw AdminJson.invalid("/type", "'" + type + "' is not a key type; expected TEAM, INDIVIDUAL or IN_APP_PURCHASE");
     }
-    List<String> roles = roles(body, type);
+    if (type.equals(ApiKey.IN_APP_PURCHASE) && (body.hasNonNull("role") || body.path("roles").size() > 0)) {
+      throw AdminJson.invalid("/role", "an In-App Purchase key has no role: it reaches the App Store Server API for every app of its team");
+    }
+    List<String> roles = type.equals(ApiKey.IN_APP_PURCHASE) ? List.of() : roles(body, type);
     String issuerId = teams.resolve(body.path("issuerId").asText(null));
     KeyIssuer.IssuedKey issued = accounts.keys().issue(issuerId, roles, type, body.path("name").asText(null), hourlyLimit(body));
     ObjectNode out = describe(issued.key());
     out.put("privateKey", issued.privateKeyPem());
+    // Apple's download names (server-api.md §2.1): AuthKey_ for App Store Connect, SubscriptionKey_ for In-App Purchase
+    out.put("fileName", (issued.key().inAppPurchase() ? "SubscriptionKey_" : "AuthKey_") + issued.key().keyId() + ".p8");
     return json.json(201, out);
   }
 
@@ -114,7 +119,11 @@ final class KeyAdmin {
     out.put("keyId", key.keyId());
     out.put("name", key.name());
     out.put("type", key.keyType());
-    out.put("role", key.roles().getFirst());
+    if (key.roles().isEmpty()) {
+      out.putNull("role");
+    } else {
+      out.put("role", key.roles().getFirst());
+    }
     key.roles().forEach(out.putArray("roles")::add);
     out.put("createdAt", key.createdAt().toString());
     out.put("revokedAt", key.revokedAt() == null ? null : key.revokedAt().toString());

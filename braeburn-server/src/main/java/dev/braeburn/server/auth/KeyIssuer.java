@@ -27,11 +27,12 @@ public final class KeyIssuer {
     this.clock = clock;
   }
 
-  /** A new key of {@code keyType} (ApiKey.TEAM or ApiKey.INDIVIDUAL); a team key has one role. */
+  /** A new key of {@code keyType} (ApiKey.TEAM, INDIVIDUAL or IN_APP_PURCHASE); a team key has one role, an In-App Purchase key none. */
   public IssuedKey issue(String issuerId, List<String> roles, String keyType, String name, Integer hourlyLimit) {
     KeyPair pair = generate();
     String keyId = ids.shortId();
-    String label = name != null ? name : "Braeburn " + String.join("/", roles).toLowerCase(java.util.Locale.ROOT) + " key";
+    String label = name != null ? name : roles.isEmpty() ? "Braeburn in-app purchase key"
+        : "Braeburn " + String.join("/", roles).toLowerCase(java.util.Locale.ROOT) + " key";
     ApiKey key = new ApiKey(keyId, issuerId, label, roles, keyType,
         Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()), clock.instant(), null, hourlyLimit);
     store.saveKey(key);

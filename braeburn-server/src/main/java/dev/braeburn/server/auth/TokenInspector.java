@@ -37,11 +37,18 @@ public final class TokenInspector {
   private final KeyDirectory keys;
   private final Clock clock;
   private final ObjectMapper mapper;
+  private final ApiSurface surface;
 
   public TokenInspector(KeyDirectory keys, Clock clock, ObjectMapper mapper) {
+    this(keys, clock, mapper, ApiSurface.APP_STORE_CONNECT);
+  }
+
+  /** An inspector for the tokens of {@code surface}: which keys may sign them, scope, lifetime and {@code bid} differ. */
+  public TokenInspector(KeyDirectory keys, Clock clock, ObjectMapper mapper, ApiSurface surface) {
     this.keys = keys;
     this.clock = clock;
     this.mapper = mapper;
+    this.surface = surface;
   }
 
   /** The token's pieces once its structure checked out. */
@@ -52,12 +59,12 @@ public final class TokenInspector {
     Parts parts = structure(token, findings);
     if (parts == null) {
       skipRest(findings, "the token could not be read");
-      return new TokenReport(findings, null, null);
+      return new TokenReport(findings, null, null, surface);
     }
     String kid = parts.header().path("kid").isTextual() ? parts.header().get("kid").textValue() : null;
-    if (!algorithm(parts.header(), findings)) {
+    if (!algorithm(parts.header(), findings, surface)) {
       skipRest(findings, "only ES256 tokens are checked further");
-      return new TokenReport(findings, null, kid);
+      return new TokenReport(findings, null, kid, surface);
     }
     KeyDirectory.KeyEntry key = key(parts.header(), findings);
     if (key != null) {
@@ -68,15 +75,16 @@ public final class TokenInspector {
       findings.add(Finding.skipped("issuer", "no key to compare iss with"));
     }
     audience(parts.payload(), findings);
-    TokenScope scope = scope(parts.payload(), findings);
-    Instant expiresAt = new TokenTimes(clock.instant(), findings).check(parts.payload(), scope);
+    // the App Store Server API has no scope claim; its token is as wide as its key (server-api.md §2.1)
+    TokenScope scope = surface == ApiSurface.APP_STORE_CONNECT ? scope(parts.payload(), findings) : TokenScope.UNRESTRICTED;
+    Instant expiresAt = new TokenTimes(clock.instant(), findings, surface).check(parts.payload(), scope);
     boolean accepted = findings.stream().noneMatch(Finding::failed) && key != null && expiresAt != null && scope != null;
     if (!accepted) {
-      return new TokenReport(findings, null, kid);
+      return new TokenReport(findings, null, kid, surface);
     }
     ApiKey k = key.key();
     Principal principal = new Principal(k.issuerId(), k.keyId(), java.util.Set.copyOf(k.roles()), k.individual());
-    return new TokenReport(findings, new VerifiedToken(principal, expiresAt, scope), kid);
+    return new TokenReport(findings, new VerifiedToken(principal, expiresAt, scope, bundleId(parts.payload(), findings)), kid, surface);
   }
 
   private Parts structure(String token, List<Finding> findings) {
@@ -128,10 +136,10 @@ public final class TokenInspector {
     }
   }
 
-  private static boolean algorithm(JsonNode header, List<Finding> findings) {
+  private static boolean algorithm(JsonNode header, List<Finding> findings, ApiSurface surface) {
     JsonNode alg = header.get("alg");
     if (alg == null || !alg.isTextual()) {
-      findings.add(Finding.failed("alg", "the header has no alg; App Store Connect accepts only ES256"));
+      findings.add(Finding.failed("alg", "the header has no alg; " + surface.title() + " accepts only ES256"));
       return false;
     }
     String value = alg.textValue();
@@ -141,8 +149,24 @@ public final class TokenInspector {
     }
     String hint = value.equalsIgnoreCase("none") ? " (an unsigned token)"
         : value.startsWith("HS") ? " (an HMAC — e.g. signed with the public key as the secret)" : "";
-    findings.add(Finding.failed("alg", "alg is " + value + hint + "; App Store Connect accepts only ES256"));
+    findings.add(Finding.failed("alg", "alg is " + value + hint + "; " + surface.title() + " accepts only ES256"));
     return false;
+  }
+
+  /**
+   * The {@code bid} claim of an App Store Server API token, noted but never a reason for 401: Apple
+   * answers a token without one with 400 {@code 4000002} (server-api.md §2.2, F:725963), which the
+   * API layer sends once the token is otherwise accepted.
+   */
+  private String bundleId(JsonNode payload, List<Finding> findings) {
+    if (surface != ApiSurface.APP_STORE_SERVER) {
+      return null;
+    }
+    JsonNode bid = payload.get("bid");
+    String value = bid != null && bid.isTextual() && !bid.textValue().isEmpty() ? bid.textValue() : null;
+    findings.add(Finding.passed("bid", value != null ? "bid " + value
+        : "no bid claim: the App Store Server API answers 400 4000002 (Invalid request app identifier) to every call"));
+    return value;
   }
 
   private KeyDirectory.KeyEntry key(JsonNode header, List<Finding> findings) {
@@ -161,8 +185,18 @@ public final class TokenInspector {
       findings.add(Finding.failed("kid", "key " + k.keyId() + " was revoked at " + k.revokedAt()));
       return entry; // the remaining checks still run, so an explanation shows everything else about the token
     }
-    findings.add(Finding.passed("kid", "key " + k.keyId() + ": " + k.keyType().toLowerCase(java.util.Locale.ROOT)
-        + " key of issuer " + k.issuerId() + ", roles " + k.roles()));
+    if (k.inAppPurchase() != (surface == ApiSurface.APP_STORE_SERVER)) {
+      findings.add(Finding.failed("kid", k.inAppPurchase()
+          ? "key " + k.keyId() + " is an In-App Purchase key (SubscriptionKey_" + k.keyId() + ".p8): it signs App Store Server"
+              + " API tokens (api.storekit.apple.com, with a bid claim), not App Store Connect API tokens; use a team or individual API key"
+          : "key " + k.keyId() + " is an App Store Connect API " + k.keyType().toLowerCase(java.util.Locale.ROOT) + " key (AuthKey_"
+              + k.keyId() + ".p8); the App Store Server API takes In-App Purchase keys (SubscriptionKey_<KEYID>.p8: POST"
+              + " /_braeburn/keys {\"type\":\"IN_APP_PURCHASE\"}). Inferred: Apple documents the In-App Purchase key for this API"
+              + " and has not recorded its answer to a team key"));
+      return entry;
+    }
+    findings.add(Finding.passed("kid", "key " + k.keyId() + ": " + k.keyType().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+        + " key of issuer " + k.issuerId() + (k.roles().isEmpty() ? "" : ", roles " + k.roles())));
     return entry;
   }
 
@@ -235,7 +269,7 @@ public final class TokenInspector {
   }
 
   private static void skipRest(List<Finding> findings, String why) {
-    for (String check : List.of("alg", "kid", "signature", "issuer", "audience", "scope", "exp", "iat", "lifetime")) {
+    for (String check : List.of("alg", "kid", "signature", "issuer", "audience", "scope", "exp", "iat", "lifetime", "bid")) {
       if (findings.stream().noneMatch(f -> f.check().equals(check))) {
         findings.add(Finding.skipped(check, why));
       }

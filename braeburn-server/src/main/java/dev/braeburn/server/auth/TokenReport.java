@@ -9,7 +9,7 @@ import java.util.Optional;
  * --explain}, which prints all of it. {@code claimedKeyId} is the header's {@code kid} when it could
  * be read, whether or not it names a key.
  */
-public record TokenReport(List<Finding> findings, VerifiedToken token, String claimedKeyId) {
+public record TokenReport(List<Finding> findings, VerifiedToken token, String claimedKeyId, ApiSurface surface) {
   public TokenReport {
     findings = List.copyOf(findings);
   }
@@ -34,8 +34,9 @@ public record TokenReport(List<Finding> findings, VerifiedToken token, String cl
       out.append(String.format("%s  %-18s %s%n", mark, f.check(), f.detail()));
     }
     out.append(accepted()
-        ? "verdict: accepted — App Store Connect would let this token through"
-        : "verdict: rejected — App Store Connect answers 401 NOT_AUTHORIZED (and never says why)");
+        ? "verdict: accepted — " + surface.title() + " would let this token through"
+        : surface == ApiSurface.APP_STORE_CONNECT ? "verdict: rejected — App Store Connect answers 401 NOT_AUTHORIZED (and never says why)"
+        : "verdict: rejected — the App Store Server API answers 401 with no JSON body (and never says why)");
     return out.append(System.lineSeparator()).toString();
   }
 }

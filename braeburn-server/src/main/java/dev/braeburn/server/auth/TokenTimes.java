@@ -18,10 +18,12 @@ final class TokenTimes {
 
   private final long now;
   private final List<Finding> findings;
+  private final ApiSurface surface;
 
-  TokenTimes(Instant now, List<Finding> findings) {
+  TokenTimes(Instant now, List<Finding> findings, ApiSurface surface) {
     this.now = now.getEpochSecond();
     this.findings = findings;
+    this.surface = surface;
   }
 
   /** Records the exp, iat and lifetime findings; returns the expiry when all passed, else null (scope null: malformed). */
@@ -83,8 +85,9 @@ final class TokenTimes {
 
   private boolean lifetime(long exp, Long iat, TokenScope scope) {
     boolean longLived = scope.allowsLongLifetime();
-    long limit = longLived ? TokenInspector.LONG_LIFETIME_SECONDS : TokenInspector.MAX_LIFETIME_SECONDS;
+    long limit = longLived ? TokenInspector.LONG_LIFETIME_SECONDS : surface.maxLifetimeSeconds();
     String why = longLived ? " (six months: a GET-only scope on long-lived resources)"
+        : surface == ApiSurface.APP_STORE_SERVER ? " (60 minutes for the App Store Server API; Apple's libraries mint 5-minute tokens)"
         : exp - now > TokenInspector.MAX_LIFETIME_SECONDS && scope.restricted()
             ? " (six months only for scopes of GET entries on Xcode Cloud and metrics resources; this scope is not one)" : "";
     if (exp - now > limit) {

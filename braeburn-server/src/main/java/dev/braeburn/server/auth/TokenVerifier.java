@@ -17,9 +17,21 @@ public final class TokenVerifier {
   private final TokenCache cache = new TokenCache();
 
   public TokenVerifier(KeyDirectory keys, Clock clock, ObjectMapper mapper) {
+    this(keys, clock, mapper, ApiSurface.APP_STORE_CONNECT);
+  }
+
+  public TokenVerifier(KeyDirectory keys, Clock clock, ObjectMapper mapper, ApiSurface surface) {
     this.keys = keys;
     this.clock = clock;
-    this.inspector = new TokenInspector(keys, clock, mapper);
+    this.inspector = new TokenInspector(keys, clock, mapper, surface);
+  }
+
+  /**
+   * The verified token of an App Store Server API request (no scope to match; its {@code bid} is
+   * the caller's to check), or an {@link AuthenticationException}.
+   */
+  public VerifiedToken verifyBearer(String authorization) {
+    return verify(bearer(authorization));
   }
 
   /** The caller of a request, or an {@link AuthenticationException} carrying the exact reason. */
@@ -72,7 +84,7 @@ public final class TokenVerifier {
     }
     if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       String scheme = authorization.split(" ", 2)[0];
-      throw new AuthenticationException("the Authorization header uses the '" + scheme + "' scheme; App Store Connect needs 'Bearer <JWT>'");
+      throw new AuthenticationException("the Authorization header uses the '" + scheme + "' scheme; Apple's APIs need 'Bearer <JWT>'");
     }
     String token = authorization.substring(7).trim();
     if (token.isEmpty()) {

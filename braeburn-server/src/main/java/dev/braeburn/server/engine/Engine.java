@@ -126,7 +126,7 @@ public final class Engine {
   }
 
   /** HTTP header values are ISO-8859-1 without line breaks; diagnoses are plain ASCII sentences. */
-  private static String headerSafe(String text) {
+  public static String headerSafe(String text) {
     return text.replaceAll("[\\r\\n]+", " ").replaceAll("[^\\x20-\\x7e]", "?");
   }
 

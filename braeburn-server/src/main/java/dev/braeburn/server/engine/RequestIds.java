@@ -8,10 +8,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * unguessable, so they come from {@link ThreadLocalRandom}; {@link UUID#randomUUID()} draws from
  * {@code SecureRandom} and cost ~4 % of a cached GET (benchmarks §4).
  */
-final class RequestIds {
+public final class RequestIds {
   private RequestIds() {}
 
-  static String next() {
+  public static String next() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
     long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant

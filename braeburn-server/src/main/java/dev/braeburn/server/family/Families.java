@@ -26,6 +26,6 @@ public final class Families {
     commerce.reviewSettings(release.reviewSettings());
     return List.of(new WebhooksFamily(), new UploadsFamily(), new TestFlightFamily(), release, new SigningFamily(),
         new PricingFamily(commerce.productChanges()), commerce,
-        new OffersFamily(), new ReportsFamily());
+        new OffersFamily(), new ReportsFamily(), new dev.braeburn.server.family.storekit.StoreKitFamily());
   }
 }

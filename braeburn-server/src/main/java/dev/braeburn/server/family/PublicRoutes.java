@@ -25,10 +25,28 @@ public final class PublicRoutes {
     }
   }
 
+  /**
+   * Apple's other APIs served on the same port, by their own path prefix, which never meets App
+   * Store Connect's {@code /v1/}: the App Store Server API ({@code /inApps/}) and Sign in with
+   * Apple's ({@code /auth/}). They authenticate themselves.
+   */
+  public static final java.util.Set<String> APPLE_PREFIXES = java.util.Set.of("/inApps/", "/auth/");
+
+  /** Registers the handler of one of {@link #APPLE_PREFIXES}. */
+  public void registerApple(String prefix, RequestHandler handler) {
+    if (!APPLE_PREFIXES.contains(prefix)) {
+      throw new IllegalArgumentException("not one of Apple's other API prefixes " + APPLE_PREFIXES + ": " + prefix);
+    }
+    if (byPrefix.putIfAbsent(prefix, handler) != null) {
+      throw new IllegalArgumentException("prefix already taken: " + prefix);
+    }
+  }
+
   /** The answer of the route owning the request's path, if one does. */
   public Optional<ApiResponse> handle(ApiRequest request) {
-    if (!request.path().startsWith("/_")) {
-      return Optional.empty(); // every API path: no lookup
+    String path = request.path();
+    if (!path.startsWith("/_") && !path.startsWith("/inApps/") && !path.startsWith("/auth/")) {
+      return Optional.empty(); // every App Store Connect API path: no lookup
     }
     for (Map.Entry<String, RequestHandler> route : byPrefix.entrySet()) {
       if (request.path().startsWith(route.getKey())) {

@@ -22,9 +22,11 @@ public record ApiKey(
 
   public static final String TEAM = "TEAM";
   public static final String INDIVIDUAL = "INDIVIDUAL";
+  /** An In-App Purchase key: signs App Store Server API tokens only, has no roles (server-api.md §2.1). */
+  public static final String IN_APP_PURCHASE = "IN_APP_PURCHASE";
 
   public ApiKey {
-    roles = List.copyOf(roles);
+    roles = roles.stream().filter(r -> !r.isEmpty()).toList(); // an In-App Purchase key is stored with role ""
   }
 
   public boolean revoked() {
@@ -33,5 +35,9 @@ public record ApiKey(
 
   public boolean individual() {
     return INDIVIDUAL.equals(keyType);
+  }
+
+  public boolean inAppPurchase() {
+    return IN_APP_PURCHASE.equals(keyType);
   }
 }

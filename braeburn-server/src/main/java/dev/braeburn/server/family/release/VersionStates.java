@@ -14,7 +14,7 @@ import java.util.Set;
  * {@code APP_STORE_VERSION_APP_VERSION_STATE_UPDATED} in the changing transaction (review-pipeline.md
  * §4.7: one event per change, staging included) and moving the app's editable app info along.
  */
-final class VersionStates {
+public final class VersionStates {
   static final String TYPE = "appStoreVersions";
   static final String STATE = "appVersionState";
   static final String EVENT = "APP_STORE_VERSION_APP_VERSION_STATE_UPDATED";
@@ -44,7 +44,7 @@ final class VersionStates {
   }
 
   /** Whether the version is or was on the App Store. */
-  static boolean released(Resource version) {
+  public static boolean released(Resource version) {
     return RELEASED.contains(state(version)) || RELEASED_STORE_STATES.contains(version.attributes().path("appStoreState").asText(""));
   }
 

@@ -1,0 +1,43 @@
+package dev.braeburn.server.family.storekit;
+
+import dev.braeburn.server.admin.AdminJson;
+import dev.braeburn.server.family.Family;
+import dev.braeburn.server.family.FamilyContext;
+import dev.braeburn.server.http.ApiRequest;
+import dev.braeburn.server.http.ApiResponse;
+import dev.braeburn.server.http.RequestHandler;
+import dev.braeburn.server.jsonapi.ApiException;
+import dev.braeburn.server.jsonapi.Errors;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The App Store Server API's family (docs/server-api.md): it serves the endpoints of
+ * {@code /inApps/…} through {@link FamilyContext#storeKit()} and owns the admin section
+ * {@code /_braeburn/storekit/…}, whose second path segment picks a part ({@code apps} — an app's
+ * environment setting; the purchase simulator's {@code purchases} and {@code subscriptions}).
+ */
+public final class StoreKitFamily implements Family {
+  static final String ADMIN_PREFIX = "/_braeburn/storekit/";
+  private final Map<String, RequestHandler> sections = new ConcurrentHashMap<>();
+
+  @Override
+  public void install(FamilyContext context) {
+    AdminJson json = new AdminJson(context.services().mapper());
+    sections.put("apps", new AppSettingsAdmin(context.services(), json)::handle);
+  }
+
+  @Override
+  public Map<String, RequestHandler> adminRoutes() {
+    return Map.of("storekit", this::admin);
+  }
+
+  private ApiResponse admin(ApiRequest req) {
+    String rest = req.path().startsWith(ADMIN_PREFIX) ? req.path().substring(ADMIN_PREFIX.length()) : "";
+    RequestHandler section = sections.get(rest.split("/", 2)[0]);
+    if (section == null) {
+      throw new ApiException(Errors.pathError(req.path()));
+    }
+    return section.handle(req);
+  }
+}
