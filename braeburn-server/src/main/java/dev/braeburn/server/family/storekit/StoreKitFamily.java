@@ -8,6 +8,7 @@ import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.http.RequestHandler;
 import dev.braeburn.server.jsonapi.ApiException;
 import dev.braeburn.server.jsonapi.Errors;
+import dev.braeburn.server.storekit.ServerNotifications;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,11 +21,25 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class StoreKitFamily implements Family {
   static final String ADMIN_PREFIX = "/_braeburn/storekit/";
   private final Map<String, RequestHandler> sections = new ConcurrentHashMap<>();
+  /** What the purchase side announces through; the notifications part installs the real one. */
+  private ServerNotifications notifications = ServerNotifications.NONE;
 
   @Override
   public void install(FamilyContext context) {
     AdminJson json = new AdminJson(context.services().mapper());
     sections.put("apps", new AppSettingsAdmin(context.services(), json)::handle);
+    // parts, each in its own package: notifications, then purchases (which announce through them), sign-in, retention
+  }
+
+  /** Adds an admin section {@code /_braeburn/storekit/{name}/…} (a part's simulator or settings routes). */
+  void section(String name, RequestHandler handler) {
+    if (sections.putIfAbsent(name, handler) != null) {
+      throw new IllegalArgumentException("admin section storekit/" + name + " is taken");
+    }
+  }
+
+  ServerNotifications notifications() {
+    return notifications;
   }
 
   @Override
