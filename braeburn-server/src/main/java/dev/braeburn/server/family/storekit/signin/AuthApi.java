@@ -25,7 +25,7 @@ final class AuthApi implements RequestHandler {
   static final String PREFIX = "/auth/";
 
   /** What one request came to. */
-  private record Outcome(ApiResponse response, SignInClient client, String error, String diagnosis) {}
+  private record Outcome(ApiResponse response, AuthEndpoints.Call call, String error, String diagnosis) {}
 
   private final AuthEndpoints endpoints;
   private final OAuthRules rules;
@@ -52,9 +52,9 @@ final class AuthApi implements RequestHandler {
     if (diagnose && outcome.diagnosis() != null) {
       response.withHeader(Engine.DIAGNOSIS_HEADER, Engine.headerSafe(outcome.diagnosis()));
     }
-    SignInClient client = outcome.client();
+    SignInClient client = outcome.call() == null ? null : outcome.call().client();
     journal.record(new RequestJournal.Entry(requestId, now.get(), request.method(), request.path(), request.query(), response.status(),
-        client == null ? null : client.issuerId(), client == null ? null : client.keyId(), outcome.error(), outcome.diagnosis(),
+        client == null ? null : client.issuerId(), outcome.call() == null ? null : outcome.call().keyId(), outcome.error(), outcome.diagnosis(),
         (System.nanoTime() - started) / 1000));
     return response;
   }
@@ -72,14 +72,14 @@ final class AuthApi implements RequestHandler {
             + " form-encoded body. Inferred: Apple's answer to another method is not recorded");
       }
       ObjectNode body = name.equals("token") ? endpoints.token(call) : endpoints.userMigrationInfo(call);
-      return new Outcome(noStore(200, body), call.client(), null, null);
+      return new Outcome(noStore(200, body), call, null, null);
     } catch (OAuthRefusal e) {
       OAuthRules.Rule rule = rules.of(e);
       String diagnosis = e.getMessage() + (rule.inferred() && !e.getMessage().contains("Inferred") ? ". Inferred: Apple documents no"
           + " error for this; Braeburn answers " + rule.error() : "");
-      return new Outcome(noStore(rule.status(), mapper.createObjectNode().put("error", rule.error())), call.client(), rule.error(), diagnosis);
+      return new Outcome(noStore(rule.status(), mapper.createObjectNode().put("error", rule.error())), call, rule.error(), diagnosis);
     } catch (RuntimeException e) {
-      return new Outcome(noStore(500, mapper.createObjectNode().put("error", "server_error")), call.client(), "server_error",
+      return new Outcome(noStore(500, mapper.createObjectNode().put("error", "server_error")), call, "server_error",
           FailSafe.diagnosis(e));
     }
   }

@@ -18,6 +18,7 @@ final class AuthEndpoints {
   static final class Call {
     private final ApiRequest request;
     private SignInClient client;
+    private String claimedKeyId;
 
     Call(ApiRequest request) {
       this.request = request;
@@ -25,6 +26,11 @@ final class AuthEndpoints {
 
     SignInClient client() {
       return client;
+    }
+
+    /** The client secret's kid, verified or not, so that the journal files a refused secret under its key. */
+    String keyId() {
+      return client != null ? client.keyId() : claimedKeyId;
     }
   }
 
@@ -85,6 +91,7 @@ final class AuthEndpoints {
   private SignInClient authenticate(Call call, OAuthForm form) {
     String clientId = form.required("client_id", "the app's bundle ID");
     String secret = form.required("client_secret", "an ES256 JWT signed by a Sign in with Apple key");
+    call.claimedKeyId = secrets.claimedKeyId(secret);
     call.client = secrets.verify(clientId, secret);
     return call.client;
   }

@@ -65,6 +65,16 @@ final class ClientSecrets {
     return new SignInClient(team.issuerId(), team.teamId(), key.keyId(), clientId);
   }
 
+  /** The kid the secret's header names, read without any check (for the journal); null when unreadable. */
+  String claimedKeyId(String secret) {
+    try {
+      JsonNode header = mapper.readTree(Base64.getUrlDecoder().decode(secret.split("\\.", 2)[0]));
+      return header != null && header.path("kid").isTextual() ? header.get("kid").textValue() : null;
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   private JsonNode json(String part, String name) {
     try {
       JsonNode node = mapper.readTree(Base64.getUrlDecoder().decode(part));
