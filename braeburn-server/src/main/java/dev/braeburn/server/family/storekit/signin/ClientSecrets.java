@@ -2,11 +2,6 @@ package dev.braeburn.server.family.storekit.signin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.util.Base64URL;
 import dev.braeburn.server.auth.ApiSurface;
 import dev.braeburn.server.store.ApiKey;
 import dev.braeburn.server.store.Store;
@@ -14,7 +9,7 @@ import dev.braeburn.server.store.Team;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.interfaces.ECPublicKey;
+import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.Base64;
@@ -106,13 +101,14 @@ final class ClientSecrets {
 
   private static void signature(String[] parts, ApiKey key) {
     try {
-      ECPublicKey publicKey = (ECPublicKey) KeyFactory.getInstance("EC")
-          .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(key.publicKey())));
-      byte[] input = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
-      if (new ECDSAVerifier(publicKey).verify(new JWSHeader(JWSAlgorithm.ES256), input, new Base64URL(parts[2]))) {
+      // JWS ES256 signatures are raw R||S (RFC 7518 §3.4): the JDK's P1363 format, no JOSE library needed outside auth
+      Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
+      verifier.initVerify(KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(key.publicKey()))));
+      verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+      if (verifier.verify(Base64.getUrlDecoder().decode(parts[2]))) {
         return;
       }
-    } catch (GeneralSecurityException | JOSEException | IllegalArgumentException e) {
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
       // an unverifiable signature is a wrong one
     }
     throw refuse("the client secret's signature does not verify with the public key of " + key.keyId()
