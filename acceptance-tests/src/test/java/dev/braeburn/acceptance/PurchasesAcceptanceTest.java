@@ -62,10 +62,7 @@ class PurchasesAcceptanceTest extends SharedDemoServerTest {
   }
 
   static SignedDataVerifier verifier(String bundleId, long appAppleId) {
-    String pem = server.send("GET", "/_braeburn/ca/roots.pem", null, null).body();
-    int g3 = pem.indexOf("-----BEGIN CERTIFICATE-----", pem.indexOf("-----END CERTIFICATE-----"));
-    byte[] root = pem.substring(g3).getBytes(StandardCharsets.US_ASCII);
-    return new SignedDataVerifier(Set.of(new ByteArrayInputStream(root)), bundleId, appAppleId, Environment.SANDBOX, false);
+    return new SignedDataVerifier(Set.of(new ByteArrayInputStream(root())), bundleId, appAppleId, Environment.SANDBOX, false);
   }
 
   static JsonNode buy(String body) {
@@ -250,6 +247,63 @@ class PurchasesAcceptanceTest extends SharedDemoServerTest {
     assertThat(notUuid.json().path("errorCode").asLong()).isEqualTo(4000183);
     assertThat(server.send("GET", "/inApps/v1/subscriptions/" + original + "?status=9", null, token).json().path("errorCode").asLong())
         .isEqualTo(4000031);
+  }
+
+  @Test
+  void anUpgradeMovesTheSubscriptionAndAResubscriberGetsNoSecondTrial() throws Exception {
+    JsonNode bought = buy("{\"bundleId\":\"" + LEDGERLY + "\",\"productId\":\"" + MONTHLY + "\",\"customer\":\"upgrader\"}");
+    String original = bought.path("originalTransactionId").asText();
+    SignedDataVerifier verifier = verifier(LEDGERLY, 1600000002L);
+    BraeburnClient client = new BraeburnClient(LEDGERLY);
+    event(original, "{\"type\":\"UPGRADE\",\"productId\":\"" + YEARLY + "\"}");
+    LastTransactionsItem item = last(client, original);
+    JWSTransactionDecodedPayload now = verifier.verifyAndDecodeTransaction(item.getSignedTransactionInfo());
+    assertThat(now.getProductId()).isEqualTo(YEARLY);
+    assertThat(now.getOriginalTransactionId()).isEqualTo(original);
+    JWSTransactionDecodedPayload upgraded = verifier.verifyAndDecodeTransaction(client.getTransactionInfo(original).getSignedTransactionInfo());
+    assertThat(upgraded.getIsUpgraded()).isTrue();
+
+    event(original, "{\"type\":\"EXPIRE\"}");
+    assertThat(last(client, original).getStatus()).isEqualTo(Status.EXPIRED);
+    JsonNode back = buy("{\"bundleId\":\"" + LEDGERLY + "\",\"productId\":\"" + MONTHLY + "\",\"customer\":\"upgrader\"}");
+    JWSTransactionDecodedPayload resubscribed = verifier.verifyAndDecodeTransaction(back.path("signedTransaction").asText());
+    assertThat(resubscribed.getOriginalTransactionId()).as("one original transaction per group").isEqualTo(original);
+    assertThat(resubscribed.getOfferType()).as("the trial was had").isNull();
+    assertThat(resubscribed.getPrice()).isPositive();
+    TestServer.Reply insist = server.admin("POST", "/_braeburn/storekit/purchases", "{\"bundleId\":\"" + LEDGERLY + "\",\"productId\":\""
+        + MONTHLY + "\",\"customer\":\"other\",\"offer\":\"INTRODUCTORY\",\"storefront\":\"FRA\"}", null);
+    assertThat(insist.status()).isEqualTo(409);
+    assertThat(insist.body()).contains("no introductory offer in FRA");
+
+    assertThat(apiError(() -> client.getTransactionInfo(resubscribed.getAppTransactionId()))).isEqualTo(4000048L);
+    assertThat(client.getAllSubscriptionStatuses(resubscribed.getAppTransactionId(), null).getData()).hasSize(1);
+  }
+
+  @Test
+  void ordersAreLookedUpInProduction() throws Exception {
+    assertThat(server.admin("PATCH", "/_braeburn/storekit/apps/1600000001", "{\"environment\":\"Production\"}", null).status()).isEqualTo(200);
+    try {
+      JsonNode bought = buy("{\"bundleId\":\"" + TIDELINE + "\",\"productId\":\"" + TIP + "\",\"customer\":\"buyer\",\"storefront\":\"JPN\"}");
+      assertThat(bought.path("orderId").asText()).matches("MQ[A-Z0-9]{8}");
+      SignedDataVerifier verifier = new SignedDataVerifier(Set.of(new ByteArrayInputStream(root())), TIDELINE, 1600000001L,
+          Environment.PRODUCTION, false);
+      JWSTransactionDecodedPayload t = verifier.verifyAndDecodeTransaction(bought.path("signedTransaction").asText());
+      assertThat(t.getStorefrontId()).isEqualTo("143462");
+      assertThat(t.getCurrency()).isEqualTo("JPY");
+      assertThat(t.getPrice() % 1000).as("yen have no cents").isZero();
+      BraeburnClient client = new BraeburnClient(TIDELINE);
+      var order = client.lookUpOrderId(bought.path("orderId").asText());
+      assertThat(order.getRawStatus()).isZero();
+      assertThat(verifier.verifyAndDecodeTransaction(order.getSignedTransactions().getFirst()).getTransactionId()).isEqualTo(t.getTransactionId());
+      assertThat(client.lookUpOrderId("MQ00000000").getRawStatus()).isEqualTo(1);
+    } finally {
+      server.admin("PATCH", "/_braeburn/storekit/apps/1600000001", "{\"environment\":\"Sandbox\"}", null);
+    }
+  }
+
+  static byte[] root() {
+    String pem = server.send("GET", "/_braeburn/ca/roots.pem", null, null).body();
+    return pem.substring(pem.indexOf("-----BEGIN CERTIFICATE-----", pem.indexOf("-----END CERTIFICATE-----"))).getBytes(StandardCharsets.US_ASCII);
   }
 
   static List<String> history(BraeburnClient client, String id) throws Exception {

@@ -35,10 +35,12 @@ final class Catalogue {
   private static final Map<String, String> TYPES = Map.of("CONSUMABLE", "Consumable", "NON_CONSUMABLE", "Non-Consumable",
       "NON_RENEWING_SUBSCRIPTION", "Non-Renewing Subscription");
   /**
-   * States a product sells in. Production: approved only. Sandbox also sells products not yet
-   * approved — from Ready to Submit on (App Store Connect Help, "Test in-app purchases": a product
-   * needs its metadata complete, not App Review's approval, to be tested in sandbox) [INFER: the
-   * exact list of later states].
+   * States a product sells in. Production: approved only (App Store Connect Help "In-app purchase
+   * statuses": Approved = live on the App Store). Sandbox also sells products not yet approved:
+   * App Review buys a first in-app purchase in sandbox while it is Ready to Submit, riding with its
+   * app version, and products not in that state are not returned there (StoreKit guide "Preparing
+   * for App Review"; ptkd.com "Does Apple test in-app purchases during review", 2026) [INFER: which
+   * later states — waiting for review, in review, pending binary approval, rejected — keep selling].
    */
   private static final Set<String> PRODUCTION_STATES = Set.of("APPROVED");
   private static final Set<String> SANDBOX_STATES = Set.of("APPROVED", "READY_TO_SUBMIT", "WAITING_FOR_REVIEW", "IN_REVIEW",
