@@ -301,6 +301,20 @@ class PurchasesAcceptanceTest extends SharedDemoServerTest {
     }
   }
 
+  @Test
+  void sandboxRenewsTwelveTimesThenExpires() throws Exception {
+    JsonNode bought = buy("{\"bundleId\":\"" + LEDGERLY + "\",\"productId\":\"" + MONTHLY + "\",\"customer\":\"marathon\",\"offer\":\"NONE\"}");
+    String original = bought.path("originalTransactionId").asText();
+    server.admin("POST", "/_braeburn/clock/advance", "{\"seconds\":" + (13 * 300 + 5) + "}", null); // sandbox: 1 month = 5 minutes
+    BraeburnClient client = new BraeburnClient(LEDGERLY);
+    LastTransactionsItem item = last(client, original);
+    assertThat(item.getStatus()).isEqualTo(Status.EXPIRED);
+    JsonNode state = server.admin("GET", "/_braeburn/storekit/subscriptions/" + original, null, null).json();
+    assertThat(state.path("renewals").asInt()).isEqualTo(12);
+    assertThat(state.path("autoRenewStatus").asInt()).isZero();
+    assertThat(history(client, original)).hasSize(13);
+  }
+
   static byte[] root() {
     String pem = server.send("GET", "/_braeburn/ca/roots.pem", null, null).body();
     return pem.substring(pem.indexOf("-----BEGIN CERTIFICATE-----", pem.indexOf("-----END CERTIFICATE-----"))).getBytes(StandardCharsets.US_ASCII);
