@@ -87,7 +87,12 @@ final class PurchaseSimulator {
     Long expires = null;
     if (product.subscription()) {
       String iso = offer != null ? offer.remove("periodOnce").asText() : purchases.rates().iso(product.period());
-      expires = purchases.rates().end(now, iso, 1, environment);
+      try {
+        expires = purchases.rates().end(now, iso, 1, environment);
+      } catch (IllegalArgumentException e) {
+        throw AdminJson.invalid("/productId", product.productId() + " runs for a period Braeburn has no rate for (" + iso + " from "
+            + product.period() + "); renewal-rates.json lists the periods it knows");
+      }
     }
     String original = previous == null ? null : previous.id();
     Long originalDate = previous == null ? null : Ledger.chain(tx, previous.id()).getFirst().attributes().path("originalPurchaseDate").asLong();
