@@ -296,6 +296,11 @@ class PurchasesAcceptanceTest extends SharedDemoServerTest {
       assertThat(order.getRawStatus()).isZero();
       assertThat(verifier.verifyAndDecodeTransaction(order.getSignedTransactions().getFirst()).getTransactionId()).isEqualTo(t.getTransactionId());
       assertThat(client.lookUpOrderId("MQ00000000").getRawStatus()).isEqualTo(1);
+      String sandbox = buy("{\"bundleId\":\"" + TIDELINE + "\",\"productId\":\"" + TIP + "\",\"customer\":\"buyer\",\"environment\":\"Sandbox\"}")
+          .path("transactionId").asText();
+      assertThat(apiError(() -> client.getTransactionInfo(sandbox))).as("the other environment's transaction").isEqualTo(4040010L);
+      assertThat(client.getTransactionHistory(t.getTransactionId(), null, new TransactionHistoryRequest(), GetTransactionHistoryVersion.V2)
+          .getSignedTransactions()).as("history stays in its environment").hasSize(1);
     } finally {
       server.admin("PATCH", "/_braeburn/storekit/apps/1600000001", "{\"environment\":\"Sandbox\"}", null);
     }
