@@ -85,7 +85,7 @@ final class ExtensionEndpoints {
             + " (ISO 3166-1 alpha-3, e.g. \"USA\"); leave it out to extend subscribers in every storefront");
       }
       for (JsonNode code : storefronts) {
-        if (!code.isTextual() || !Storefronts.known(code.asText())) {
+        if (!code.isTextual() || !Storefronts.TERRITORIES.contains(code.asText())) {
           throw new StoreKitException(INVALID_STOREFRONT, "storefrontCountryCodes: " + code + " is not an App Store storefront"
               + " (ISO 3166-1 alpha-3, e.g. \"USA\")");
         }
