@@ -30,6 +30,7 @@ public final class StoreKitFamily implements Family {
     sections.put("apps", new AppSettingsAdmin(context.services(), json)::handle);
     dev.braeburn.server.family.storekit.purchases.PurchasesPart.install(context, this::section, this::notifications);
     dev.braeburn.server.family.storekit.signin.SignInWithApple.install(context, this::section);
+    dev.braeburn.server.family.storekit.care.CarePart.install(context, this::section, this::notifications);
     // parts, each in its own package: notifications, then purchases (which announce through them), sign-in, retention
   }
 
