@@ -29,6 +29,7 @@ public final class StoreKitFamily implements Family {
     AdminJson json = new AdminJson(context.services().mapper());
     sections.put("apps", new AppSettingsAdmin(context.services(), json)::handle);
     dev.braeburn.server.family.storekit.signin.SignInWithApple.install(context, this::section);
+    dev.braeburn.server.family.storekit.retention.RetentionMessaging.install(context, this::section);
     // parts, each in its own package: notifications, then purchases (which announce through them), sign-in, retention
   }
 
