@@ -61,7 +61,7 @@ final class RetentionImages {
       if (tx.find(RetentionScope.IMAGES, scope.id(id)).isPresent()) {
         throw new StoreKitException(IMAGE_EXISTS, "image " + id + " was already uploaded for this app; delete it first or choose another imageIdentifier");
       }
-      if (scope.list(tx, RetentionScope.IMAGES).size() >= rules.maxImages()) {
+      if (scope.count(tx, RetentionScope.IMAGES) >= rules.maxImages()) {
         throw new StoreKitException(MAX_IMAGES, "this app already has " + rules.maxImages() + " images in " + scope.environment().wire()
             + ", Apple's maximum; delete one first");
       }

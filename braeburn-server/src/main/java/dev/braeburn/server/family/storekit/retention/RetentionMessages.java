@@ -57,7 +57,7 @@ final class RetentionMessages {
       if (tx.find(RetentionScope.MESSAGES, scope.id(id)).isPresent()) {
         throw new StoreKitException(MESSAGE_EXISTS, "message " + id + " was already uploaded for this app; delete it first or choose another messageIdentifier");
       }
-      if (scope.list(tx, RetentionScope.MESSAGES).size() >= rules.maxMessages()) {
+      if (scope.count(tx, RetentionScope.MESSAGES) >= rules.maxMessages()) {
         throw new StoreKitException(MAX_MESSAGES, "this app already has " + rules.maxMessages() + " messages in " + scope.environment().wire()
             + " (Braeburn's inferred maximum); delete one first");
       }
