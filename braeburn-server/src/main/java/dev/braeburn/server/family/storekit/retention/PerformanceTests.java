@@ -118,17 +118,20 @@ final class PerformanceTests {
       return;
     }
     JsonNode config = row.get("config");
-    String productId = services.store().read(task.teamId(), tx -> tx.find("_skTransactions", row.path("originalTransactionId").asText()))
-        .map(r -> r.attributes().path("productId").asText(null)).orElse(null);
+    // Apple always sends productId (Apple's Node verifier requires it): the purchase simulator's transaction's,
+    // else the product of a configured default message, else "unknown" [INFER]
+    RetentionScope scope = new RetentionScope(row.path("appId").asText(), dev.braeburn.server.storekit.StoreEnvironment.parse(row.path("environment").asText()).orElseThrow());
+    String productId = services.store().read(task.teamId(), tx -> tx.find("_skTransactions", row.path("originalTransactionId").asText())
+        .map(r -> r.attributes().path("productId").asText(null))
+        .or(() -> scope.list(tx, RetentionScope.DEFAULTS).stream().map(r -> r.attributes().path("productId").asText()).findFirst())
+        .orElse("unknown"));
     CertificateAuthority ca = authority.get();
     SignedData signer = new SignedData(mapper);
     List<byte[]> bodies = new ArrayList<>();
     for (int i = 0; i < config.path("totalRequests").asInt(); i++) {
       ObjectNode payload = mapper.createObjectNode().put("originalTransactionId", row.path("originalTransactionId").asText())
           .put("appAppleId", Long.parseLong(row.path("appId").asText()));
-      if (productId != null) {
-        payload.put("productId", productId); // from the purchase simulator's transaction, when there is one
-      }
+      payload.put("productId", productId);
       payload.put("userLocale", rules.performanceTestLocale()).put("requestIdentifier", UUID.randomUUID().toString())
           .put("signedDate", services.clock().millis()).put("environment", row.path("environment").asText());
       bodies.add(("{\"signedPayload\":\"" + signer.sign(ca, payload) + "\"}").getBytes(StandardCharsets.UTF_8));
