@@ -31,6 +31,7 @@ public final class StoreKitFamily implements Family {
     dev.braeburn.server.family.storekit.purchases.PurchasesPart.install(context, this::section, this::notifications);
     dev.braeburn.server.family.storekit.signin.SignInWithApple.install(context, this::section);
     dev.braeburn.server.family.storekit.care.CarePart.install(context, this::section, this::notifications);
+    dev.braeburn.server.family.storekit.retention.RetentionMessaging.install(context, this::section);
     // parts, each in its own package: notifications, then purchases (which announce through them), sign-in, retention
   }
 
