@@ -28,6 +28,7 @@ public final class StoreKitFamily implements Family {
   public void install(FamilyContext context) {
     AdminJson json = new AdminJson(context.services().mapper());
     sections.put("apps", new AppSettingsAdmin(context.services(), json)::handle);
+    notifications = dev.braeburn.server.family.storekit.notifications.NotificationsPart.install(context, this::section);
     // parts, each in its own package: notifications, then purchases (which announce through them), sign-in, retention
   }
 
