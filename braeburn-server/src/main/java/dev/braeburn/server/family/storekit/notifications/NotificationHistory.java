@@ -39,8 +39,9 @@ final class NotificationHistory {
     HistoryRequest request = HistoryRequest.parse(call.body(), call.environment(), now, types);
     int offset = offset(call.queryOne("paginationToken"), request, now);
     ObjectNode body = ctx.services().store().read(call.teamId(), tx -> {
-      List<Resource> matching = ctx.notificationsOf(tx, call.app(), call.environment().wire()).stream()
-          .filter(n -> matches(tx, n, request)).toList();
+      List<Resource> notifications = ctx.notificationsOf(tx, call.app(), call.environment().wire());
+      String original = request.transactionId() == null ? null : originalOf(tx, request.transactionId(), notifications);
+      List<Resource> matching = notifications.stream().filter(n -> matches(n, request, original)).toList();
       ObjectNode out = ctx.object();
       boolean more = matching.size() > offset + PAGE;
       if (more) {
@@ -54,7 +55,7 @@ final class NotificationHistory {
     return ctx.ok(body);
   }
 
-  private boolean matches(StoreTx tx, Resource n, HistoryRequest r) {
+  private static boolean matches(Resource n, HistoryRequest r, String original) {
     var a = n.attributes();
     long signed = a.path("signedDate").asLong();
     if (signed < r.startDate() || signed >= r.endDate()) {
@@ -66,7 +67,7 @@ final class NotificationHistory {
     if (r.notificationSubtype() != null && !r.notificationSubtype().equals(a.path("subtype").asText(null))) {
       return false;
     }
-    if (r.transactionId() != null && !originalOf(tx, r.transactionId()).equals(a.path("originalTransactionId").asText(null))) {
+    if (original != null && !original.equals(a.path("originalTransactionId").asText(null))) {
       return false;
     }
     return !r.onlyFailures() || failed(n);
@@ -74,11 +75,15 @@ final class NotificationHistory {
 
   /**
    * The transactionId filter covers the notifications of that transaction's subscription or purchase:
-   * every transaction sharing its originalTransactionId [INFER].
+   * every transaction sharing its originalTransactionId [INFER]. The transaction's row says which;
+   * failing that, a notification that carried the transaction.
    */
-  private static String originalOf(StoreTx tx, String transactionId) {
+  private static String originalOf(StoreTx tx, String transactionId, List<Resource> notifications) {
     return tx.find(NotificationContext.TRANSACTIONS, transactionId)
-        .map(t -> t.attributes().path("originalTransactionId").asText(transactionId)).orElse(transactionId);
+        .map(t -> t.attributes().path("originalTransactionId").asText(transactionId))
+        .or(() -> notifications.stream().filter(n -> transactionId.equals(n.attributes().path("transactionId").asText(null)))
+            .map(n -> n.attributes().path("originalTransactionId").asText(transactionId)).findFirst())
+        .orElse(transactionId);
   }
 
   /** Not delivered: attempted at least once and never answered 200–206 (including those still being retried, §1.4). */
