@@ -171,7 +171,8 @@ public final class BraeburnServer implements AutoCloseable {
     PublicRoutes routes = new PublicRoutes();
     List<Family> families = Families.all();
     dev.braeburn.server.storekit.StoreKitHandlers storeKitHandlers = new dev.braeburn.server.storekit.StoreKitHandlers();
-    WebhookEvents webhookEvents = installFamilies(families, new FamilyContext(services, handlers, scheduler, routes, null, storeKitHandlers));
+    WebhookEvents webhookEvents = installFamilies(families, new FamilyContext(services, handlers, scheduler, routes, null, storeKitHandlers,
+        journal, !config.strictWire()));
     accounts.loader().afterLoad((tx, loaded) -> families.forEach(family -> family.afterLoad(tx, loaded)));
     if (config.seed() != null) { // after the families, whose afterLoad schedules the seed's in-flight work
       accounts.seed(store.teams().getFirst().issuerId(), config.seed());
@@ -233,7 +234,8 @@ public final class BraeburnServer implements AutoCloseable {
   private static WebhookEvents installFamilies(List<Family> families, FamilyContext base) {
     WebhookEvents events = families.stream().filter(WebhookEvents.class::isInstance).map(WebhookEvents.class::cast)
         .findFirst().orElse(WebhookEvents.NONE);
-    FamilyContext context = new FamilyContext(base.services(), base.handlers(), base.scheduler(), base.routes(), events, base.storeKit());
+    FamilyContext context = new FamilyContext(base.services(), base.handlers(), base.scheduler(), base.routes(), events, base.storeKit(),
+        base.journal(), base.diagnose());
     families.forEach(f -> f.install(context));
     return events;
   }

@@ -31,19 +31,20 @@ final class KeyAdmin {
   ApiResponse create(ApiRequest req) {
     JsonNode body = json.body(req);
     String type = body.path("type").asText(ApiKey.TEAM);
-    if (!type.equals(ApiKey.TEAM) && !type.equals(ApiKey.INDIVIDUAL) && !type.equals(ApiKey.IN_APP_PURCHASE)) {
-      throw AdminJson.invalid("/type", "'" + type + "' is not a key type; expected TEAM, INDIVIDUAL or IN_APP_PURCHASE");
+    if (!ApiKey.TYPES.contains(type)) {
+      throw AdminJson.invalid("/type", "'" + type + "' is not a key type; expected one of " + ApiKey.TYPES);
     }
-    if (type.equals(ApiKey.IN_APP_PURCHASE) && (body.hasNonNull("role") || body.path("roles").size() > 0)) {
-      throw AdminJson.invalid("/role", "an In-App Purchase key has no role: it reaches the App Store Server API for every app of its team");
+    boolean roleless = ApiKey.roleless(type);
+    if (roleless && (body.hasNonNull("role") || body.path("roles").size() > 0)) {
+      throw AdminJson.invalid("/role", "an " + type + " key has no role: it reaches " + (type.equals(ApiKey.IN_APP_PURCHASE)
+          ? "the App Store Server API" : "Sign in with Apple's REST endpoints") + " for every app of its team");
     }
-    List<String> roles = type.equals(ApiKey.IN_APP_PURCHASE) ? List.of() : roles(body, type);
+    List<String> roles = roleless ? List.of() : roles(body, type);
     String issuerId = teams.resolve(body.path("issuerId").asText(null));
     KeyIssuer.IssuedKey issued = accounts.keys().issue(issuerId, roles, type, body.path("name").asText(null), hourlyLimit(body));
     ObjectNode out = describe(issued.key());
     out.put("privateKey", issued.privateKeyPem());
-    // Apple's download names (server-api.md §2.1): AuthKey_ for App Store Connect, SubscriptionKey_ for In-App Purchase
-    out.put("fileName", (issued.key().inAppPurchase() ? "SubscriptionKey_" : "AuthKey_") + issued.key().keyId() + ".p8");
+    out.put("fileName", issued.key().fileName()); // Apple's download name (server-api.md §2.1, §5)
     return json.json(201, out);
   }
 

@@ -31,7 +31,7 @@ public final class KeyIssuer {
   public IssuedKey issue(String issuerId, List<String> roles, String keyType, String name, Integer hourlyLimit) {
     KeyPair pair = generate();
     String keyId = ids.shortId();
-    String label = name != null ? name : roles.isEmpty() ? "Braeburn in-app purchase key"
+    String label = name != null ? name : roles.isEmpty() ? "Braeburn " + keyType.toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " key"
         : "Braeburn " + String.join("/", roles).toLowerCase(java.util.Locale.ROOT) + " key";
     ApiKey key = new ApiKey(keyId, issuerId, label, roles, keyType,
         Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()), clock.instant(), null, hourlyLimit);

@@ -185,14 +185,8 @@ public final class TokenInspector {
       findings.add(Finding.failed("kid", "key " + k.keyId() + " was revoked at " + k.revokedAt()));
       return entry; // the remaining checks still run, so an explanation shows everything else about the token
     }
-    if (k.inAppPurchase() != (surface == ApiSurface.APP_STORE_SERVER)) {
-      findings.add(Finding.failed("kid", k.inAppPurchase()
-          ? "key " + k.keyId() + " is an In-App Purchase key (SubscriptionKey_" + k.keyId() + ".p8): it signs App Store Server"
-              + " API tokens (api.storekit.apple.com, with a bid claim), not App Store Connect API tokens; use a team or individual API key"
-          : "key " + k.keyId() + " is an App Store Connect API " + k.keyType().toLowerCase(java.util.Locale.ROOT) + " key (AuthKey_"
-              + k.keyId() + ".p8); the App Store Server API takes In-App Purchase keys (SubscriptionKey_<KEYID>.p8: POST"
-              + " /_braeburn/keys {\"type\":\"IN_APP_PURCHASE\"}). Inferred: Apple documents the In-App Purchase key for this API"
-              + " and has not recorded its answer to a team key"));
+    if (!surface.accepts(k)) {
+      findings.add(Finding.failed("kid", surface.keyTypeRefusal(k)));
       return entry;
     }
     findings.add(Finding.passed("kid", "key " + k.keyId() + ": " + k.keyType().toLowerCase(java.util.Locale.ROOT).replace('_', '-')

@@ -2,18 +2,13 @@ package dev.braeburn.server.storekit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.util.Base64URL;
 import dev.braeburn.server.family.signing.ca.Authority;
 import dev.braeburn.server.family.signing.ca.CertificateAuthority;
 import dev.braeburn.server.family.signing.ca.Credential;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateEncodingException;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECPrivateKey;
 import java.util.Base64;
 import java.util.List;
 
@@ -42,12 +37,15 @@ public final class SignedData {
         header.append(i == 0 ? "" : ",").append('"').append(Base64.getEncoder().encodeToString(chain.get(i).getEncoded())).append('"');
       }
       header.append("]}");
-      String input = Base64URL.encode(header.toString().getBytes(StandardCharsets.UTF_8)) + "."
-          + Base64URL.encode(mapper.writeValueAsBytes(payload));
-      Base64URL signature = new ECDSASigner((ECPrivateKey) signer.privateKey())
-          .sign(new JWSHeader(JWSAlgorithm.ES256), input.getBytes(StandardCharsets.US_ASCII));
-      return input + "." + signature;
-    } catch (CertificateEncodingException | JOSEException | com.fasterxml.jackson.core.JsonProcessingException e) {
+      Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+      String input = url.encodeToString(header.toString().getBytes(StandardCharsets.UTF_8)) + "."
+          + url.encodeToString(mapper.writeValueAsBytes(payload));
+      // the JDK's P1363 format is JWS's raw R||S (RFC 7518 §3.4), 64 bytes for P-256
+      Signature ecdsa = Signature.getInstance("SHA256withECDSAinP1363Format");
+      ecdsa.initSign(signer.privateKey());
+      ecdsa.update(input.getBytes(StandardCharsets.US_ASCII));
+      return input + "." + url.encodeToString(ecdsa.sign());
+    } catch (GeneralSecurityException | com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("could not sign App Store data", e);
     }
   }

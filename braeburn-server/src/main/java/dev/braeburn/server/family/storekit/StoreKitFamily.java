@@ -29,6 +29,8 @@ public final class StoreKitFamily implements Family {
     AdminJson json = new AdminJson(context.services().mapper());
     sections.put("apps", new AppSettingsAdmin(context.services(), json)::handle);
     notifications = dev.braeburn.server.family.storekit.notifications.NotificationsPart.install(context, this::section);
+    dev.braeburn.server.family.storekit.purchases.PurchasesPart.install(context, this::section, this::notifications);
+    dev.braeburn.server.family.storekit.signin.SignInWithApple.install(context, this::section);
     // parts, each in its own package: notifications, then purchases (which announce through them), sign-in, retention
   }
 
