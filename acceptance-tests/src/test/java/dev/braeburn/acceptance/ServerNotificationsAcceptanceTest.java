@@ -260,6 +260,32 @@ class ServerNotificationsAcceptanceTest extends SharedDemoServerTest {
     assertThat(apiError(() -> client.getNotificationHistory(page1.getPaginationToken(), all))).isEqualTo(4000017L);
   }
 
+  @Test
+  void thePurchaseSimulatorAnnouncesThroughTheNotifications() throws Exception {
+    sandboxUrl(LEDGERLY_ID, receiver.url());
+    TestServer.Reply bought = server.admin("POST", "/_braeburn/storekit/purchases",
+        "{\"bundleId\":\"" + LEDGERLY + "\",\"productId\":\"com.tidewaterlabs.ledgerly.plus.yearly\",\"customer\":\"notified\"}", null);
+    assertThat(bought.status()).as(bought.body()).isEqualTo(201);
+    String transactionId = bought.json().path("transactionId").asText();
+    runDue();
+    SignedDataVerifier verifier = verifier(LEDGERLY, 1600000002L, Environment.SANDBOX);
+    ResponseBodyV2DecodedPayload payload = verifier.verifyAndDecodeNotification(receiver.next().json().path("signedPayload").asText());
+    assertThat(payload.getNotificationType()).isIn(NotificationTypeV2.SUBSCRIBED, NotificationTypeV2.OFFER_REDEEMED);
+    assertThat(payload.getData().getStatus()).isEqualTo(com.apple.itunes.storekit.model.Status.ACTIVE);
+    assertThat(verifier.verifyAndDecodeTransaction(payload.getData().getSignedTransactionInfo()).getTransactionId()).isEqualTo(transactionId);
+    assertThat(verifier.verifyAndDecodeRenewalInfo(payload.getData().getSignedRenewalInfo()).getOriginalTransactionId())
+        .isEqualTo(bought.json().path("originalTransactionId").asText());
+
+    // a consumption request for that purchase opens the window on its transaction and shows in its history
+    JsonNode request = emit("{\"bundleId\":\"" + LEDGERLY + "\",\"notificationType\":\"CONSUMPTION_REQUEST\",\"transaction\":"
+        + transaction(transactionId, "Sandbox", bought.json().path("originalTransactionId").asText()) + "}");
+    assertThat(request.path("consumptionRequestDeadline").asLong()).isEqualTo(now().toEpochMilli() + 12 * 3_600_000L);
+    List<NotificationHistoryResponseItem> history = new BraeburnClient(LEDGERLY, Environment.SANDBOX).getNotificationHistory(null,
+        new NotificationHistoryRequest().startDate(now().toEpochMilli() - 1000).endDate(now().toEpochMilli() + 1000)
+            .transactionId(transactionId)).getNotificationHistory();
+    assertThat(history).hasSize(2);
+  }
+
   // --- helpers
 
   static long history(String body) {
