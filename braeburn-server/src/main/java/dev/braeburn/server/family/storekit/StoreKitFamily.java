@@ -28,6 +28,7 @@ public final class StoreKitFamily implements Family {
   public void install(FamilyContext context) {
     AdminJson json = new AdminJson(context.services().mapper());
     sections.put("apps", new AppSettingsAdmin(context.services(), json)::handle);
+    notifications = dev.braeburn.server.family.storekit.notifications.NotificationsPart.install(context, this::section);
     dev.braeburn.server.family.storekit.purchases.PurchasesPart.install(context, this::section, this::notifications);
     dev.braeburn.server.family.storekit.signin.SignInWithApple.install(context, this::section);
     dev.braeburn.server.family.storekit.care.CarePart.install(context, this::section, this::notifications);

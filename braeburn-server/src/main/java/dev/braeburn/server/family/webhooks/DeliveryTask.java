@@ -90,7 +90,7 @@ final class DeliveryTask implements TaskHandler {
 
   /** Queues the next attempt as its own delivery, due after the backoff; none once attempts are used up. */
   private void retry(dev.braeburn.server.store.StoreTx tx, Resource failed, int attempt) {
-    RetrySchedule.after(attempt).ifPresent(delay -> outbox.eventOf(tx, failed).ifPresent(event ->
+    RetrySchedule.WEBHOOKS.after(attempt).ifPresent(delay -> outbox.eventOf(tx, failed).ifPresent(event ->
         outbox.webhookOf(tx, failed.id()).ifPresent(webhook -> outbox.queueDelivery(tx, webhook, event,
             failed.attributes().path("redelivery").asBoolean(false), attempt + 1, outbox.now().plus(delay)))));
   }

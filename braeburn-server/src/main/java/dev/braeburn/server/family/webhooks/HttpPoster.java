@@ -13,11 +13,12 @@ import java.time.Duration;
 
 /**
  * Sends one notification: {@code POST} of the payload bytes with {@code Content-Type:
- * application/json} and Apple's signature header, redirects not followed, connect and whole-request
+ * application/json} (and, for App Store Connect webhooks, Apple's signature header; App Store
+ * Server Notifications carry their proof inside the signed payload), redirects not followed, connect and whole-request
  * timeouts of {@value #TIMEOUT_SECONDS} s (Apple documents none; a receiver should answer quickly).
  * Only the first {@value #MAX_BODY_BYTES} bytes of a response body are kept for the delivery log.
  */
-class HttpPoster {
+public class HttpPoster {
   static final int TIMEOUT_SECONDS = 10;
   static final int MAX_BODY_BYTES = 4096;
 
@@ -45,16 +46,20 @@ class HttpPoster {
   }
 
   /** The result of one attempt: an HTTP status and body, or an error before any response arrived. */
-  record Outcome(Integer status, String body, String error) {
-    boolean succeeded() {
+  public record Outcome(Integer status, String body, String error, Failure failure) {
+    public boolean succeeded() {
       return status != null && status >= 200 && status < 300;
     }
 
     static Outcome notSent(String error) {
-      return new Outcome(null, null, error);
+      return new Outcome(null, null, error, Failure.NOT_SENT);
     }
 
-    String errorMessage() {
+    static Outcome failed(Failure failure, String error) {
+      return new Outcome(null, null, error, failure);
+    }
+
+    public String errorMessage() {
       if (error != null) {
         return error;
       }
@@ -62,15 +67,29 @@ class HttpPoster {
     }
   }
 
+  /** Why no response arrived: the caller names it in its own vocabulary (a webhook's errorMessage, Apple's sendAttemptResult). */
+  public enum Failure { NOT_SENT, CONNECT_TIMED_OUT, TIMED_OUT, TLS, CONNECTION }
+
   Outcome post(String url, byte[] body, String signature) {
+    return post(url, body, Signature.HEADER, signature);
+  }
+
+  /** A POST without a signature header. */
+  public Outcome post(String url, byte[] body) {
+    return post(url, body, null, null);
+  }
+
+  private Outcome post(String url, byte[] body, String headerName, String headerValue) {
     HttpRequest request;
     try {
-      request = HttpRequest.newBuilder(URI.create(url))
+      HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
           .timeout(Duration.ofSeconds(TIMEOUT_SECONDS))
           .header("Content-Type", "application/json")
-          .header(Signature.HEADER, signature)
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-          .build();
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+      if (headerName != null) {
+        builder.header(headerName, headerValue);
+      }
+      request = builder.build();
     } catch (IllegalArgumentException e) {
       return Outcome.notSent("The URL '" + url + "' can not be used: " + e.getMessage());
     }
@@ -78,15 +97,15 @@ class HttpPoster {
       HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = response.body()) {
         byte[] head = in.readNBytes(MAX_BODY_BYTES);
-        return new Outcome(response.statusCode(), new String(head, StandardCharsets.UTF_8), null);
+        return new Outcome(response.statusCode(), new String(head, StandardCharsets.UTF_8), null, null);
       }
     } catch (HttpConnectTimeoutException e) {
-      return Outcome.notSent("Could not connect to " + request.uri().getHost() + " within " + TIMEOUT_SECONDS + " seconds");
+      return Outcome.failed(Failure.CONNECT_TIMED_OUT, "Could not connect to " + request.uri().getHost() + " within " + TIMEOUT_SECONDS + " seconds");
     } catch (HttpTimeoutException e) {
-      return Outcome.notSent("No response within " + TIMEOUT_SECONDS + " seconds");
+      return Outcome.failed(Failure.TIMED_OUT, "No response within " + TIMEOUT_SECONDS + " seconds");
     } catch (IOException e) {
-      return Outcome.notSent("Could not deliver to " + request.uri().getHost() + ": "
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      return Outcome.failed(e instanceof javax.net.ssl.SSLException ? Failure.TLS : Failure.CONNECTION, "Could not deliver to "
+          + request.uri().getHost() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     } catch (InterruptedException e) {
       // the server is stopping: not the receiver's failure; the task stays and runs again
       Thread.currentThread().interrupt();

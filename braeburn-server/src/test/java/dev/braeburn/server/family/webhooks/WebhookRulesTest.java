@@ -21,10 +21,10 @@ class WebhookRulesTest {
 
   @Test
   void retriesBackOffForAboutADayThenStop() {
-    assertThat(RetrySchedule.after(1)).contains(Duration.ofMinutes(1));
-    assertThat(RetrySchedule.after(2)).contains(Duration.ofMinutes(5));
-    assertThat(RetrySchedule.after(RetrySchedule.maxAttempts())).isEmpty();
-    Duration total = RetrySchedule.DELAYS.stream().reduce(Duration.ZERO, Duration::plus);
+    assertThat(RetrySchedule.WEBHOOKS.after(1)).contains(Duration.ofMinutes(1));
+    assertThat(RetrySchedule.WEBHOOKS.after(2)).contains(Duration.ofMinutes(5));
+    assertThat(RetrySchedule.WEBHOOKS.after(RetrySchedule.WEBHOOKS.maxAttempts())).isEmpty();
+    Duration total = RetrySchedule.WEBHOOKS.delays().stream().reduce(Duration.ZERO, Duration::plus);
     assertThat(total).isBetween(Duration.ofHours(12), Duration.ofHours(24));
   }
 }
