@@ -70,9 +70,11 @@ class ConformanceTest {
   private static Map<String, java.util.function.Consumer<ObjectNode>> withOfferValues(Map<String, java.util.function.Consumer<ObjectNode>> base) {
     Map<String, java.util.function.Consumer<ObjectNode>> all = new java.util.HashMap<>(base);
     all.put("subscriptionIntroductoryOffers_createInstance", b -> attributes(b).put("offerMode", "FREE_TRIAL").put("duration", "ONE_WEEK"));
-    for (String op : List.of("subscriptionPromotionalOffers_createInstance", "subscriptionOfferCodes_createInstance", "winBackOffers_createInstance")) {
+    for (String op : List.of("subscriptionPromotionalOffers_createInstance", "winBackOffers_createInstance")) {
       all.put(op, b -> attributes(b).put("offerMode", "PAY_UP_FRONT").put("duration", "ONE_MONTH"));
     }
+    // the primary offer code price is the demo seed's (Plus Monthly's free-trial code: a territory, no price point)
+    all.put("subscriptionOfferCodes_createInstance", b -> attributes(b).put("offerMode", "FREE_TRIAL").put("duration", "ONE_MONTH"));
     // a win-back offerId is unique in the group with promotional offer codes (the promotional create uses "Conformance")
     all.put("winBackOffers_createInstance", b -> attributes(b).put("offerMode", "PAY_UP_FRONT").put("duration", "ONE_MONTH").put("offerId", "conformance.winback"));
     for (String op : List.of("subscriptionOfferCodeOneTimeUseCodes_createInstance", "inAppPurchaseOfferCodeOneTimeUseCodes_createInstance",
