@@ -47,6 +47,11 @@ final class OfferErrors {
     return Errors.relationshipInvalid("The subscriptionPricePoint must be for the territory of the offer", pointer);
   }
 
+  /** [INFER] two prices of one offer for the same territory. */
+  static ApiError territoryPricedTwice(String pointer) {
+    return Errors.relationshipInvalid("An offer can have only one price per territory", pointer);
+  }
+
   /** [INFER] a duration the offer mode does not take. */
   static ApiError durationNotForMode(String duration, String mode) {
     return Errors.attributeInvalid("The duration '" + duration + "' is not valid for offerMode '" + mode + "'", DURATION);
