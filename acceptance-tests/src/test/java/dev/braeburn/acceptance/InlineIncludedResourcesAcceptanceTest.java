@@ -141,6 +141,22 @@ class InlineIncludedResourcesAcceptanceTest extends SharedDemoServerTest {
     assertThat(territories).containsExactlyInAnyOrder("GBR", "DEU");
   }
 
+  @Test
+  void anInAppPurchaseOfferCodeCreatesItsInlinePrices() {
+    String iap = new CommerceCalls(server).iap(OfferWorld.APP, "dev.braeburn.inline.iap", "Inline gems", "CONSUMABLE");
+    String point = server.get("/v2/inAppPurchases/" + iap + "/pricePoints?filter[territory]=USA&limit=1").json().at("/data/0/id").asText();
+    TestServer.Reply created = server.send("POST", "/v1/inAppPurchaseOfferCodes", """
+        {"data":{"type":"inAppPurchaseOfferCodes","attributes":{"name":"Gems","customerEligibilities":["NON_SPENDER"]},
+          "relationships":{"inAppPurchase":{"data":{"type":"inAppPurchases","id":"%s"}},
+            "prices":{"data":[{"type":"inAppPurchaseOfferPrices","id":"${usa}"}]}}},
+         "included":[{"type":"inAppPurchaseOfferPrices","id":"${usa}","relationships":{"territory":{"data":{"type":"territories","id":"USA"}},
+           "pricePoint":{"data":{"type":"inAppPurchasePricePoints","id":"%s"}}}}]}""".formatted(iap, point));
+    String offer = OfferWorld.created(created).path("id").asText();
+    JsonNode prices = server.get("/v1/inAppPurchaseOfferCodes/" + offer + "/prices?include=territory").json();
+    assertThat(prices.path("data")).hasSize(1);
+    assertThat(prices.at("/data/0/relationships/territory/data/id").asText()).isEqualTo("USA");
+  }
+
   private static TestServer.Reply patchPromotional(String offer, String prices, String included) {
     return server.send("PATCH", "/v1/subscriptionPromotionalOffers/" + offer, """
         {"data":{"type":"subscriptionPromotionalOffers","id":"%s","relationships":{"prices":%s}},"included":[%s]}""".formatted(offer, prices, included));
