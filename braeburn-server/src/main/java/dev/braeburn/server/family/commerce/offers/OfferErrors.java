@@ -107,6 +107,12 @@ final class OfferErrors {
     return Errors.attributeInvalid("The attribute 'numberOfCodes' must be between 1 and " + max, NUMBER_OF_CODES);
   }
 
+  /** [INFER] the app's 1,000,000 codes a quarter (App Store Connect Help) would be passed; Apple's body is unrecorded. */
+  static ApiError quarterlyLimit(long remaining) {
+    return Errors.attributeInvalid("The number of codes exceeds the limit of 1,000,000 offer codes per app per quarter; " + Math.max(0, remaining)
+        + " remaining this quarter", NUMBER_OF_CODES);
+  }
+
   /** [INFER] an expiration date not in the future or more than six months away (App Store Connect Help: one-time codes expire within six months). */
   static ApiError expiration(String detail) {
     return Errors.attributeInvalid(detail, EXPIRATION);

@@ -20,7 +20,7 @@ public final class OffersFamily implements Family {
     promotional.install(context);
     InlineOffers.install(context, introductory, promotional);
     new WinBackOffers(offers, identifiers).install(context);
-    OfferCodes offerCodes = new OfferCodes(offers);
+    OfferCodes offerCodes = new OfferCodes(offers, new CodeQuota(offers));
     offerCodes.install(context);
     new OneTimeUseCodes(offers, offerCodes).install(context);
   }
