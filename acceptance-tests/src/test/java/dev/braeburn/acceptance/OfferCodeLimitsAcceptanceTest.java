@@ -30,15 +30,19 @@ class OfferCodeLimitsAcceptanceTest extends SharedDemoServerTest {
           "relationships":{"offerCode":{"data":{"type":"subscriptionOfferCodes","id":"%s"}}}}}""".formatted(count, expires, environment, offer));
   }
 
-  @Test
-  void anAppMakesAMillionCodesAQuarterAcrossItsProducts() {
-    server.admin("POST", "/_braeburn/clock/freeze", null, null);
-    OfferWorld world = new OfferWorld(server, "dev.braeburn.limits.sub");
-    String offer = OfferWorld.created(server.send("POST", "/v1/subscriptionOfferCodes", """
+  private static String freeTrialOfferCode(OfferWorld world) {
+    return OfferWorld.created(server.send("POST", "/v1/subscriptionOfferCodes", """
         {"data":{"type":"subscriptionOfferCodes","attributes":{"name":"Limits","customerEligibilities":["NEW"],
           "offerEligibility":"STACK_WITH_INTRO_OFFERS","duration":"ONE_MONTH","offerMode":"FREE_TRIAL","numberOfPeriods":1},
           "relationships":{"subscription":{"data":{"type":"subscriptions","id":"%s"}},""".formatted(world.subscription)
         + world.prices("subscriptionOfferCodePrices", null))).path("id").asText();
+  }
+
+  @Test
+  void anAppMakesAMillionCodesAQuarterAcrossItsProducts() {
+    server.admin("POST", "/_braeburn/clock/freeze", null, null);
+    OfferWorld world = new OfferWorld(server, "dev.braeburn.limits.sub");
+    String offer = freeTrialOfferCode(world);
     OfferWorld.created(custom("subscriptionOfferCodeCustomCodes", "subscriptionOfferCodes", offer, "LIMITS1", 999_990));
     // 20 more one-time-use codes would pass the app's million; 10 fit; sandbox codes do not count
     OfferWorld.assertError(batch(offer, 20, "PRODUCTION"), 409, "ENTITY_ERROR.ATTRIBUTE.INVALID", LIMIT.formatted(10), "/data/attributes/numberOfCodes");
@@ -70,11 +74,7 @@ class OfferCodeLimitsAcceptanceTest extends SharedDemoServerTest {
   @Test
   void batchSizesStayWithinTheirBounds() {
     OfferWorld world = new OfferWorld(server, "dev.braeburn.limits.batch");
-    String offer = OfferWorld.created(server.send("POST", "/v1/subscriptionOfferCodes", """
-        {"data":{"type":"subscriptionOfferCodes","attributes":{"name":"Batch","customerEligibilities":["NEW"],
-          "offerEligibility":"STACK_WITH_INTRO_OFFERS","duration":"ONE_MONTH","offerMode":"FREE_TRIAL","numberOfPeriods":1},
-          "relationships":{"subscription":{"data":{"type":"subscriptions","id":"%s"}},""".formatted(world.subscription)
-        + world.prices("subscriptionOfferCodePrices", null))).path("id").asText();
+    String offer = freeTrialOfferCode(world);
     OfferWorld.assertError(batch(offer, 0, "PRODUCTION"), 409, "ENTITY_ERROR.ATTRIBUTE.INVALID",
         "The attribute 'numberOfCodes' must be between 1 and 25000", "/data/attributes/numberOfCodes");
     OfferWorld.assertError(batch(offer, 25_001, "PRODUCTION"), 409, "ENTITY_ERROR.ATTRIBUTE.INVALID",
