@@ -19,10 +19,13 @@ public final class OffersFamily implements Family {
   public void install(FamilyContext context) {
     Offers offers = Offers.of(context.services());
     OfferIdentifiers identifiers = new OfferIdentifiers(offers);
-    new IntroductoryOffers(offers).install(context);
-    new PromotionalOffers(offers, identifiers).install(context);
+    IntroductoryOffers introductory = new IntroductoryOffers(offers);
+    introductory.install(context);
+    PromotionalOffers promotional = new PromotionalOffers(offers, identifiers);
+    promotional.install(context);
+    InlineOffers.install(context, introductory, promotional);
     new WinBackOffers(offers, identifiers).install(context);
-    OfferCodes offerCodes = new OfferCodes(offers);
+    OfferCodes offerCodes = new OfferCodes(offers, new CodeQuota(offers));
     offerCodes.install(context);
     oneTimeUseCodes = new OneTimeUseCodes(offers, offerCodes);
     oneTimeUseCodes.install(context);

@@ -61,7 +61,7 @@ final class OneTimeUseCodes {
       int count = batch.attributes().path("numberOfCodes").asInt(0);
       if (count < 1 || count > MAX_PER_BATCH) {
         throw OfferErrors.refuse(OfferErrors.numberOfCodes(MAX_PER_BATCH), "A one-time-use batch holds 1 to " + MAX_PER_BATCH
-            + " codes (bound inferred; App Store Connect Help allows an app 1,000,000 codes a quarter); " + count + " asked.");
+            + " codes (bound inferred; the app's 1,000,000 codes a quarter are counted apart, CodeQuota); " + count + " asked.");
       }
       LocalDate expires = Offers.date(batch, "expirationDate");
       LocalDate today = offers.today();
@@ -72,10 +72,10 @@ final class OneTimeUseCodes {
       }
       String environment = batch.attributes().path("environment").asText("PRODUCTION");
       Resource offer = offers.graph().relatedOne(tx, batch, "offerCode").orElse(null);
-      store(tx, batch, offer, count, environment);
-      if (offer != null) {
+      if (offer != null) { // counted first: a batch past the app's quarterly limit is refused before its codes are made
         offerCodes.addCodes(tx, offer, count, environment);
       }
+      store(tx, batch, offer, count, environment);
     });
   }
 
