@@ -16,10 +16,12 @@ public final class ProductStates {
 
   private final Commerce commerce;
   private final ProductReadiness readiness;
+  private final ProductFollowers followers;
 
-  ProductStates(Commerce commerce, ProductReadiness readiness) {
+  ProductStates(Commerce commerce, ProductReadiness readiness, ProductFollowers followers) {
     this.commerce = commerce;
     this.readiness = readiness;
+    this.followers = followers;
   }
 
   /**
@@ -63,11 +65,16 @@ public final class ProductStates {
     return product;
   }
 
-  /** Moves the product to {@code to} (nothing when there); a move the table does not list is a server bug. */
+  /**
+   * Moves the product to {@code to} (nothing when there); a move the table does not list is a
+   * server bug. Its promotional images and promoted purchase follow ({@link ProductFollowers}).
+   */
   Resource move(StoreTx tx, Resource product, String to) {
     if (to.equals(Commerce.state(product))) {
       return product;
     }
-    return commerce.services().rules().move(tx, product, "state", to);
+    Resource moved = commerce.services().rules().move(tx, product, "state", to);
+    followers.follow(tx, moved, to);
+    return moved;
   }
 }
