@@ -32,6 +32,12 @@ class ProductImagesAndPromotionAcceptanceTest extends CommerceServerTest {
     ReleaseWorld.refused(image("inAppPurchaseImages", "inAppPurchase", "inAppPurchases", iap, png.length), 409, List.of(Arrays.asList(
         RELATIONSHIP_INVALID, RELATIONSHIP_TITLE, "The in-app purchase already has a promotional image.", "/data/relationships/inAppPurchase")),
         "already has promotional image " + image, "inferred");
+    String version = created(server.send("POST", "/v1/inAppPurchaseVersions", "{\"data\":{\"type\":\"inAppPurchaseVersions\",\"relationships\":{"
+        + rel("inAppPurchase", "inAppPurchases", iap) + "}}}"));
+    ReleaseWorld.refused(server.send("POST", "/v2/inAppPurchaseImages", "{\"data\":{\"type\":\"inAppPurchaseImages\",\"attributes\":{"
+        + "\"fileName\":\"promo2.png\",\"fileSize\":2048},\"relationships\":{" + rel("version", "inAppPurchaseVersions", version) + "}}}"), 409,
+        List.of(Arrays.asList(RELATIONSHIP_INVALID, RELATIONSHIP_TITLE, "The in-app purchase already has a promotional image.",
+            "/data/relationships/version")), image);
 
     JsonNode op = reserved.json().at("/data/attributes/uploadOperations/0");
     assertThat(new BuildUploads(server).putPart(op, png).statusCode()).isEqualTo(200);

@@ -80,6 +80,7 @@ public final class CommerceFamily implements Family {
     ProductFollowers followers = new ProductFollowers(commerce);
     states = new ProductStates(commerce, readiness, followers);
     images = new ProductImages(commerce, states, followers);
+    images.install(context);
     new PromotedPurchases(commerce, followers).install(context);
     ProductReview review = new ProductReview(commerce, states);
     review.install(context);

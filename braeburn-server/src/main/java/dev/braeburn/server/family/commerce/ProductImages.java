@@ -1,6 +1,10 @@
 package dev.braeburn.server.family.commerce;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.braeburn.server.engine.OperationContext;
+import dev.braeburn.server.engine.OperationHandler;
+import dev.braeburn.server.family.FamilyContext;
 import dev.braeburn.server.family.AssetChanges;
 import dev.braeburn.server.jsonapi.ApiException;
 import dev.braeburn.server.store.Resource;
@@ -54,7 +58,8 @@ final class ProductImages implements AssetChanges {
     String delivery = attributes.path("assetDeliveryState").path("state").asText("");
     Optional<Resource> product = product(tx, asset);
     if (delivery.equals("AWAITING_UPLOAD")) {
-      product.ifPresent(p -> checkOnlyImage(tx, p, asset));
+      String relationship = commerce.graph().relatedOne(tx, asset, "version").isPresent() ? "version" : PRODUCT.get(asset.type());
+      product.ifPresent(p -> checkOnlyImage(tx, p, asset.id(), relationship));
     }
     String to = STATE.get(delivery);
     String from = asset.attributes().path("state").asText(null);
@@ -70,10 +75,43 @@ final class ProductImages implements AssetChanges {
         .or(() -> commerce.graph().relatedOne(tx, image, "version").flatMap(v -> commerce.graph().relatedOne(tx, v, relationship)));
   }
 
+  /**
+   * Wraps the uploads family's image creates with the one-image check before the create: a v2
+   * image's version holds one {@code image} (to-one), so linking a second one takes the first off
+   * the version and the check inside the create would no longer see it. Read first, then the
+   * uploads handler runs (its own transaction checks again, for v1 images).
+   */
+  void install(FamilyContext context) {
+    for (String op : List.of("inAppPurchaseImages_createInstance", "inAppPurchaseImagesV2_createInstance", "subscriptionImages_createInstance",
+        "subscriptionImagesV2_createInstance")) {
+      OperationHandler uploads = context.handlers().get(op);
+      if (uploads != null) {
+        context.handlers().register(op, ctx -> {
+          checkBeforeCreate(ctx);
+          return uploads.handle(ctx);
+        });
+      }
+    }
+  }
+
+  private void checkBeforeCreate(OperationContext ctx) {
+    String type = ctx.body().type();
+    String relationship = ctx.body().relationships().containsKey("version") ? "version" : PRODUCT.get(type);
+    JsonNode linkage = ctx.body().relationships().get(relationship); // the linkage's data
+    if (linkage == null || !linkage.isObject()) {
+      return;
+    }
+    commerce.services().store().read(ctx.teamId(), tx -> {
+      tx.find(linkage.path("type").asText(), linkage.path("id").asText())
+          .flatMap(target -> relationship.equals("version") ? commerce.graph().relatedOne(tx, target, PRODUCT.get(type)) : Optional.of(target))
+          .ifPresent(product -> checkOnlyImage(tx, product, null, relationship));
+      return null;
+    });
+  }
+
   /** [INFER] one promotional image per product: a second is refused until the first is deleted. */
-  private void checkOnlyImage(StoreTx tx, Resource product, Resource image) {
-    followers.images(tx, product).stream().filter(other -> !other.id().equals(image.id())).findFirst().ifPresent(other -> {
-      String relationship = commerce.graph().relatedOne(tx, image, "version").isPresent() ? "version" : PRODUCT.get(image.type());
+  private void checkOnlyImage(StoreTx tx, Resource product, String imageId, String relationship) {
+    followers.images(tx, product).stream().filter(other -> !other.id().equals(imageId)).findFirst().ifPresent(other -> {
       throw new ApiException(List.of(CommerceErrors.relationshipInvalid(relationship,
           "The " + (product.type().equals(Commerce.IAP) ? "in-app purchase" : "subscription") + " already has a promotional image.")),
           Commerce.describe(product) + " already has promotional image " + other.id() + " (" + other.type() + "); Apple allows one promotional image"
