@@ -78,7 +78,10 @@ public final class CommerceFamily implements Family {
     Commerce commerce = new Commerce(context.services(), new Graph(context.services()), () -> settings);
     ProductReadiness readiness = new ProductReadiness(commerce);
     ProductFollowers followers = new ProductFollowers(commerce);
-    states = new ProductStates(commerce, readiness, followers);
+    HostedContent content = new HostedContent(commerce, new AdminJson(context.services().mapper()));
+    states = new ProductStates(commerce, readiness, followers, content);
+    content.install(context, states);
+    adminRoutes.put("inAppPurchases", content::handle);
     images = new ProductImages(commerce, states, followers);
     images.install(context);
     new PromotedPurchases(commerce, followers).install(context);
