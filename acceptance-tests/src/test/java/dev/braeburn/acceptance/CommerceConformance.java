@@ -29,6 +29,11 @@ final class CommerceConformance {
         rel("subscriptionGroup", "subscriptionGroups", GROUP));
     subscription(data, SUBSCRIPTION, "21580417");
     subscription(data, SUBSCRIPTION + "-2", GROUP);
+    // promotional images are one per product: the v2 creates name versions of products that have none
+    resource(data, "inAppPurchases", IAP + "-2", "{\"name\":\"Conformance Pack 2\",\"productId\":\"conformance.pack2\",\"inAppPurchaseType\":\"CONSUMABLE\","
+        + "\"state\":\"MISSING_METADATA\"}", rel("app", "apps", "1600000001"));
+    resource(data, "inAppPurchaseVersions", IAP + "-2-version", "{}", rel("inAppPurchase", "inAppPurchases", IAP + "-2"));
+    resource(data, "subscriptionVersions", SUBSCRIPTION + "-2-version", "{}", rel("subscription", "subscriptions", SUBSCRIPTION + "-2"));
   }
 
   private static void subscription(ArrayNode data, String id, String group) {
@@ -71,6 +76,16 @@ final class CommerceConformance {
       case "inAppPurchaseSubmissions_createInstance" -> ((ObjectNode) data.at("/relationships/inAppPurchaseV2/data")).put("id", IAP);
       case "subscriptionSubmissions_createInstance" -> ((ObjectNode) data.at("/relationships/subscription/data")).put("id", SUBSCRIPTION);
       case "subscriptionGroupSubmissions_createInstance" -> ((ObjectNode) data.at("/relationships/subscriptionGroup/data")).put("id", GROUP);
+      // one promotional image per product: each create names a product (or a product's version) without one
+      case "inAppPurchaseImages_createInstance" -> ((ObjectNode) data.at("/relationships/inAppPurchase/data")).put("id", IAP);
+      case "subscriptionImages_createInstance" -> ((ObjectNode) data.at("/relationships/subscription/data")).put("id", SUBSCRIPTION);
+      case "inAppPurchaseImagesV2_createInstance" -> ((ObjectNode) data.at("/relationships/version/data")).put("id", IAP + "-2-version");
+      case "subscriptionImagesV2_createInstance" -> ((ObjectNode) data.at("/relationships/version/data")).put("id", SUBSCRIPTION + "-2-version");
+      // a promoted purchase names one product of its app
+      case "promotedPurchases_createInstance" -> {
+        ((ObjectNode) data.at("/relationships/app/data")).put("id", "1600000001");
+        ((ObjectNode) data.path("relationships")).putObject("inAppPurchaseV2").putObject("data").put("type", "inAppPurchases").put("id", IAP);
+      }
       default -> { }
     }
   }

@@ -70,9 +70,11 @@ class ConformanceTest {
   private static Map<String, java.util.function.Consumer<ObjectNode>> withOfferValues(Map<String, java.util.function.Consumer<ObjectNode>> base) {
     Map<String, java.util.function.Consumer<ObjectNode>> all = new java.util.HashMap<>(base);
     all.put("subscriptionIntroductoryOffers_createInstance", b -> attributes(b).put("offerMode", "FREE_TRIAL").put("duration", "ONE_WEEK"));
-    for (String op : List.of("subscriptionPromotionalOffers_createInstance", "subscriptionOfferCodes_createInstance", "winBackOffers_createInstance")) {
+    for (String op : List.of("subscriptionPromotionalOffers_createInstance", "winBackOffers_createInstance")) {
       all.put(op, b -> attributes(b).put("offerMode", "PAY_UP_FRONT").put("duration", "ONE_MONTH"));
     }
+    // the primary offer code price is the demo seed's (Plus Monthly's free-trial code: a territory, no price point)
+    all.put("subscriptionOfferCodes_createInstance", b -> attributes(b).put("offerMode", "FREE_TRIAL").put("duration", "ONE_MONTH"));
     // a win-back offerId is unique in the group with promotional offer codes (the promotional create uses "Conformance")
     all.put("winBackOffers_createInstance", b -> attributes(b).put("offerMode", "PAY_UP_FRONT").put("duration", "ONE_MONTH").put("offerId", "conformance.winback"));
     for (String op : List.of("subscriptionOfferCodeOneTimeUseCodes_createInstance", "inAppPurchaseOfferCodeOneTimeUseCodes_createInstance",
@@ -87,23 +89,26 @@ class ConformanceTest {
    * inline-created with local ids and include a current base-territory price.
    */
   private static final Map<String, java.util.function.Consumer<ObjectNode>> PRICING_VALUES = Map.of(
-      "inAppPurchasePriceSchedules_createInstance", b -> {
-        String iap = b.at("/data/relationships/inAppPurchase/data/id").asText();
-        ((ObjectNode) b.at("/data/relationships/baseTerritory/data")).put("id", "USA");
-        ObjectNode price = NODES.objectNode().put("type", "inAppPurchasePrices").put("id", "${price1}");
-        price.putObject("attributes").putNull("startDate").putNull("endDate");
-        price.putObject("relationships").putObject("inAppPurchasePricePoint").putObject("data")
-            .put("type", "inAppPurchasePricePoints").put("id", pricePoint(iap));
-        b.putArray("included").add(price);
-        ((ObjectNode) b.at("/data/relationships/manualPrices")).putArray("data").addObject()
-            .put("type", "inAppPurchasePrices").put("id", "${price1}");
-      },
+      "inAppPurchasePriceSchedules_createInstance", b -> schedule(b, "inAppPurchase", "inAppPurchasePrices", "inAppPurchasePricePoint"),
+      "appPriceSchedules_createInstance", b -> schedule(b, "app", "appPrices", "appPricePoint"),
       "subscriptionPrices_createInstance", b -> {
         attributes(b).putNull("startDate");
         ((ObjectNode) b.get("data").get("relationships")).remove("territory");
         ((ObjectNode) b.at("/data/relationships/subscriptionPricePoint/data"))
             .put("id", pricePoint(b.at("/data/relationships/subscription/data/id").asText()));
       });
+
+  /** A schedule (an app's or an in-app purchase's, one shape) with one current USA price, inline-created. */
+  private static void schedule(ObjectNode b, String productRelationship, String pricesType, String pointRelationship) {
+    String product = b.at("/data/relationships/" + productRelationship + "/data/id").asText();
+    ((ObjectNode) b.at("/data/relationships/baseTerritory/data")).put("id", "USA");
+    ObjectNode price = NODES.objectNode().put("type", pricesType).put("id", "${price1}");
+    price.putObject("attributes").putNull("startDate").putNull("endDate");
+    price.putObject("relationships").putObject(pointRelationship).putObject("data")
+        .put("type", pointRelationship + "s").put("id", pricePoint(product));
+    b.putArray("included").add(price);
+    ((ObjectNode) b.at("/data/relationships/manualPrices")).putArray("data").addObject().put("type", pricesType).put("id", "${price1}");
+  }
 
   /** Point 10008 ($0.99) of a product in the USA, as the pricing family computes ids. */
   private static String pricePoint(String product) {

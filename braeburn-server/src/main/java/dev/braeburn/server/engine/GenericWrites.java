@@ -43,6 +43,16 @@ public final class GenericWrites {
     void apply(StoreTx tx, Resource stored, ObjectNode merged);
   }
 
+  /**
+   * How a family creates one {@code included} item of an update request (registered with
+   * {@link Relations#inlineCreator}): inside the update's transaction, with the same rules as the
+   * item's own POST, linked to {@code parent}. Without one, {@link #createInline} creates it.
+   */
+  @FunctionalInterface
+  public interface InlineCreate {
+    Resource create(OperationContext ctx, StoreTx tx, Resource parent, JsonNode item, Map<String, Resource> local);
+  }
+
   static ApiResponse create(OperationContext ctx) {
     return create(ctx, (tx, created) -> {});
   }
@@ -68,6 +78,17 @@ public final class GenericWrites {
   }
 
   public static ApiResponse update(OperationContext ctx, BeforeUpdate before) {
+    return update(ctx, before, (tx, updated) -> {});
+  }
+
+  /**
+   * An update whose {@code after} step runs once the request's relationships are written. Items of
+   * {@code included} are created first ({@link InlineCreate}, in order; a refusal of item n points
+   * into {@code /included/n} and refuses the whole request); a to-many relationship naming them
+   * adds them and what else it names, keeping the parent's other targets [INFER: Apple does not say
+   * whether an update creating resources inline drops the ones it leaves out; adding loses nothing].
+   */
+  public static ApiResponse update(OperationContext ctx, BeforeUpdate before, AfterCreate after) {
     RequestDocument body = ctx.body();
     ctx.services().rules().checkLimits(ctx.operation().type(), body.attributes());
     return ctx.services().store().write(ctx.teamId(), tx -> {
@@ -77,7 +98,11 @@ public final class GenericWrites {
       attributes.setAll(body.attributes());
       before.apply(tx, existing, attributes);
       tx.updateAttributes(existing, attributes);
-      link(ctx, tx, existing, body.relationships(), Map.of());
+      Resource parent = tx.find(existing.type(), existing.id()).orElseThrow();
+      Map<String, Resource> local = InlineCreates.create(ctx, tx, parent, body.included());
+      link(ctx, tx, existing, body.relationships(), local);
+      Resource fresh = tx.find(existing.type(), existing.id()).orElseThrow();
+      after.apply(tx, fresh);
       return Documents.single(ctx, tx, tx.find(existing.type(), existing.id()).orElseThrow(), 200);
     });
   }
@@ -126,7 +151,15 @@ public final class GenericWrites {
     if (!errors.isEmpty()) {
       throw new ApiException(errors);
     }
-    resolved.forEach((rel, targets) -> ctx.services().relations().replace(tx, source, rel, targets));
+    resolved.forEach((rel, targets) -> {
+      boolean inline = rel.toMany() && targets.stream().anyMatch(local::containsValue);
+      if (!inline) {
+        ctx.services().relations().replace(tx, source, rel, targets);
+        return;
+      }
+      var linked = tx.linked(source.type(), source.id(), rel.storage());
+      targets.stream().filter(t -> !linked.contains(t.linkage())).forEach(t -> ctx.services().relations().add(tx, source, rel, t));
+    });
   }
 
   private static List<Resource> targets(Relations relations, StoreTx tx, JsonNode data, String pointer, Map<String, Resource> local) {
@@ -174,6 +207,24 @@ public final class GenericWrites {
       local.put(item.path("id").asText(), ctx.services().rules().afterLink(tx, created));
     }
     return local;
+  }
+
+  /**
+   * Creates one {@code included} item as a create request's would be: the type rules' limits, its
+   * attributes, its relationships (local ids of earlier items first), the rules after linking and on create.
+   */
+  public static Resource createInline(OperationContext ctx, StoreTx tx, JsonNode item, Map<String, Resource> local) {
+    String type = item.path("type").asText();
+    ObjectNode attributes = item.path("attributes").isObject() ? (ObjectNode) item.get("attributes").deepCopy() : ctx.services().mapper().createObjectNode();
+    ctx.services().rules().checkLimits(type, attributes);
+    Resource created = insert(ctx, tx, type, attributes);
+    Map<String, JsonNode> rels = new HashMap<>();
+    item.path("relationships").fields().forEachRemaining(e -> rels.put(e.getKey(), e.getValue().get("data")));
+    rels.values().removeIf(java.util.Objects::isNull);
+    link(ctx, tx, created, rels, local);
+    created = ctx.services().rules().afterLink(tx, created);
+    ctx.services().rules().checkCreate(tx, created);
+    return tx.find(type, created.id()).orElseThrow();
   }
 
   /** Inserts a new resource with the values Apple sets on create that need only the resource and server time (type rules). */

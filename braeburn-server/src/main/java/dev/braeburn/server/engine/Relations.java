@@ -28,6 +28,7 @@ public final class Relations {
 
   private final ResourceModel model;
   private final Map<String, ComputedTarget> computed = new ConcurrentHashMap<>();
+  private final Map<String, GenericWrites.InlineCreate> inline = new ConcurrentHashMap<>();
 
   public Relations(ResourceModel model) {
     this.model = model;
@@ -36,6 +37,16 @@ public final class Relations {
   /** Registers how a computed type's resource is stored when a relationship names it. */
   public void computedTargets(String type, ComputedTarget target) {
     computed.put(type, target);
+  }
+
+  /** Registers how an update's {@code included} item of {@code type} is created (its own POST's rules). */
+  public void inlineCreator(String type, GenericWrites.InlineCreate creator) {
+    inline.put(type, creator);
+  }
+
+  /** The creator of an update's {@code included} item of {@code type}: the family's, else {@link GenericWrites#createInline}. */
+  GenericWrites.InlineCreate inlineCreator(String type) {
+    return inline.getOrDefault(type, (ctx, tx, parent, item, local) -> GenericWrites.createInline(ctx, tx, item, local));
   }
 
   /** The relationship target {@code type}/{@code id}: stored, or a computed one stored now; empty if there is none. */

@@ -24,7 +24,7 @@ public final class Families {
     CommerceFamily commerce = new CommerceFamily();
     ReleaseFamily release = new ReleaseFamily(commerce.reviewItems());
     commerce.reviewSettings(release.reviewSettings());
-    return List.of(new WebhooksFamily(), new UploadsFamily(), new TestFlightFamily(), release, new SigningFamily(),
+    return List.of(new WebhooksFamily(), new UploadsFamily(commerce.assetChanges()), new TestFlightFamily(), release, new SigningFamily(),
         new PricingFamily(commerce.productChanges()), commerce,
         new OffersFamily(), new ReportsFamily(), new dev.braeburn.server.family.storekit.StoreKitFamily());
   }

@@ -223,6 +223,12 @@ public final class Errors {
   }
 
   /** §4.4: {@code … is not a valid ID for this relationship. (ID: <id>)}. */
+  /** An {@code included} item whose id is not a local {@code ${…}} id: Apple's recorded body (37MobileTeam/AppleParty#18). */
+  public static ApiError includedIdInvalid(String id, String pointer) {
+    return ApiError.of(409, "ENTITY_ERROR.INCLUDED.INVALID_ID", "The provided entity id is invalid",
+        "The provided included entity id '" + id + "' has invalid format").pointer(pointer);
+  }
+
   public static ApiError relationshipTargetMissing(String type, String id, String pointer) {
     return relationshipInvalid(
         "The resource '" + type + "' with id '" + id + "' is not a valid ID for this relationship. (ID: " + id + ")",

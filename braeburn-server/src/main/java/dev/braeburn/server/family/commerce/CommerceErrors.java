@@ -81,4 +81,15 @@ final class CommerceErrors {
   static ApiError relationshipRequired(String relationship) {
     return Errors.relationshipRequired(relationship, "/data/relationships/" + relationship);
   }
+
+  static final String RELATIONSHIP_TITLE = "The provided entity includes a relationship with an invalid value";
+
+  /**
+   * A relationship Apple does not take here: code and title recorded for other resources
+   * (protocol.md §4, review-pipeline.md §2); for products' images and promoted purchases the detail
+   * is inferred [INFER].
+   */
+  static ApiError relationshipInvalid(String relationship, String detail) {
+    return ApiError.of(409, "ENTITY_ERROR.RELATIONSHIP.INVALID", RELATIONSHIP_TITLE, detail).pointer("/data/relationships/" + relationship);
+  }
 }

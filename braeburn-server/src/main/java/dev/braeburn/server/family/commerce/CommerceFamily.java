@@ -26,6 +26,7 @@ public final class CommerceFamily implements Family {
   private volatile ReviewSettings settings = new ReviewSettings(Duration.ofHours(24), Duration.ofHours(20));
   private volatile ProductStates states;
   private volatile RidingProducts riding;
+  private volatile ProductImages images;
 
   /** The riding products the release family's review calls (valid once installed). */
   public ProductReviewItems reviewItems() {
@@ -58,6 +59,15 @@ public final class CommerceFamily implements Family {
     return (tx, product) -> states.refresh(tx, product);
   }
 
+  /** What the uploads family calls in its write transaction when a media asset is reserved, committed or processed. */
+  public dev.braeburn.server.family.AssetChanges assetChanges() {
+    return (tx, asset, attributes) -> {
+      if (images != null) {
+        images.changing(tx, asset, attributes);
+      }
+    };
+  }
+
   /** The state mover other families call after a write that may complete a product's metadata (null before install). */
   public ProductStates states() {
     return states;
@@ -67,7 +77,14 @@ public final class CommerceFamily implements Family {
   public void install(FamilyContext context) {
     Commerce commerce = new Commerce(context.services(), new Graph(context.services()), () -> settings);
     ProductReadiness readiness = new ProductReadiness(commerce);
-    states = new ProductStates(commerce, readiness);
+    ProductFollowers followers = new ProductFollowers(commerce);
+    HostedContent content = new HostedContent(commerce, new AdminJson(context.services().mapper()));
+    states = new ProductStates(commerce, readiness, followers, content);
+    content.install(context, states);
+    adminRoutes.put("inAppPurchases", content::handle);
+    images = new ProductImages(commerce, states, followers);
+    images.install(context);
+    new PromotedPurchases(commerce, followers).install(context);
     ProductReview review = new ProductReview(commerce, states);
     review.install(context);
     ProductSubmissions submissions = new ProductSubmissions(commerce, readiness, review);

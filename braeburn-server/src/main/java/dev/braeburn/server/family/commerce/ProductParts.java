@@ -1,10 +1,8 @@
 package dev.braeburn.server.family.commerce;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.braeburn.server.engine.GenericReads;
 import dev.braeburn.server.engine.GenericWrites;
 import dev.braeburn.server.engine.OperationContext;
-import dev.braeburn.server.engine.OperationHandler;
 import dev.braeburn.server.family.FamilyContext;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.jsonapi.ApiException;
@@ -19,8 +17,8 @@ import java.util.Optional;
  * screenshot, price, a group's localizations: after each create or delete the product's state is
  * refreshed ({@link ProductStates#refresh}); a localization's locale is one per product [INFER].
  * Prices are the pricing family's: it tells {@link CommerceFamily#productChanges()} in its own
- * transaction. A part another family already handles (review screenshots: uploads' reservations)
- * is wrapped: its handler runs, then the refresh runs in a second transaction of the team.
+ * transaction; the uploads family tells {@link ProductImages} (family.AssetChanges) in its own
+ * transaction when a review screenshot is reserved — its create is the uploads family's.
  */
 final class ProductParts {
   /** Part type → its relationship to its product (or group). */
@@ -43,17 +41,14 @@ final class ProductParts {
     for (String op : List.of("inAppPurchaseLocalizations_createInstance", "inAppPurchaseLocalizationsV2_createInstance",
         "subscriptionLocalizations_createInstance", "subscriptionLocalizationsV2_createInstance",
         "subscriptionGroupLocalizations_createInstance", "subscriptionGroupLocalizationsV2_createInstance",
-        "inAppPurchaseAvailabilities_createInstance", "subscriptionAvailabilities_createInstance",
-        "inAppPurchaseAppStoreReviewScreenshots_createInstance", "subscriptionAppStoreReviewScreenshots_createInstance")) {
-      OperationHandler existing = context.handlers().get(op);
-      context.handlers().register(op, existing == null ? ctx -> GenericWrites.create(ctx, this::afterCreate) : ctx -> wrapCreate(ctx, existing));
+        "inAppPurchaseAvailabilities_createInstance", "subscriptionAvailabilities_createInstance")) {
+      context.handlers().register(op, ctx -> GenericWrites.create(ctx, this::afterCreate));
     }
     for (String op : List.of("inAppPurchaseLocalizations_deleteInstance", "inAppPurchaseLocalizationsV2_deleteInstance",
         "subscriptionLocalizations_deleteInstance", "subscriptionLocalizationsV2_deleteInstance",
         "subscriptionGroupLocalizations_deleteInstance", "subscriptionGroupLocalizationsV2_deleteInstance",
         "inAppPurchaseAppStoreReviewScreenshots_deleteInstance", "subscriptionAppStoreReviewScreenshots_deleteInstance")) {
-      OperationHandler existing = context.handlers().get(op);
-      context.handlers().register(op, existing == null ? this::delete : ctx -> wrapDelete(ctx, existing));
+      context.handlers().register(op, this::delete);
     }
   }
 
@@ -108,32 +103,6 @@ final class ProductParts {
       tx.delete(part.type(), part.id());
       owner.ifPresent(o -> refresh(tx, o));
       return ApiResponse.noContent(204);
-    });
-  }
-
-  private ApiResponse wrapCreate(OperationContext ctx, OperationHandler handler) {
-    ApiResponse response = handler.handle(ctx);
-    JsonNode linkage = ctx.body().relationships().get(OWNER.get(ctx.body().type()));
-    if (response.status() / 100 == 2 && linkage != null) {
-      refreshLater(ctx, linkage.path("type").asText(), linkage.path("id").asText());
-    }
-    return response;
-  }
-
-  private ApiResponse wrapDelete(OperationContext ctx, OperationHandler handler) {
-    Optional<Resource> owner = commerce.services().store().read(ctx.teamId(),
-        tx -> tx.find(ctx.operation().type(), ctx.id()).flatMap(part -> owner(tx, part)));
-    ApiResponse response = handler.handle(ctx);
-    if (response.status() / 100 == 2) {
-      owner.ifPresent(o -> refreshLater(ctx, o.type(), o.id()));
-    }
-    return response;
-  }
-
-  private void refreshLater(OperationContext ctx, String type, String id) {
-    commerce.services().store().write(ctx.teamId(), tx -> {
-      tx.find(type, id).ifPresent(owner -> refresh(tx, owner));
-      return null;
     });
   }
 }

@@ -14,18 +14,27 @@ public final class ProductStates {
   /** States whose product is still being prepared (or fixed after review): metadata decides between them [INFER for the last two]. */
   static final Set<String> PREPARING = Set.of("MISSING_METADATA", "READY_TO_SUBMIT", "REJECTED", "DEVELOPER_ACTION_NEEDED");
 
+  /** A hosted product's states while its metadata is complete and its content is not ready (HostedContent). */
+  static final Set<String> CONTENT = Set.of("WAITING_FOR_UPLOAD", "PROCESSING_CONTENT");
+
   private final Commerce commerce;
   private final ProductReadiness readiness;
+  private final ProductFollowers followers;
+  private final HostedContent content;
 
-  ProductStates(Commerce commerce, ProductReadiness readiness) {
+  ProductStates(Commerce commerce, ProductReadiness readiness, ProductFollowers followers, HostedContent content) {
     this.commerce = commerce;
     this.readiness = readiness;
+    this.followers = followers;
+    this.content = content;
   }
 
   /**
    * After a write that may change whether {@code product} (an in-app purchase or a subscription;
    * anything else is ignored) has complete metadata: MISSING_METADATA → READY_TO_SUBMIT when
-   * nothing is missing, back when something is; a rejected product fixed is ready again [INFER].
+   * nothing is missing, back when something is; a rejected product fixed is ready again [INFER]; a
+   * product hosting content not yet uploaded or processed is WAITING_FOR_UPLOAD or
+   * PROCESSING_CONTENT instead of READY_TO_SUBMIT ({@link HostedContent}).
    * A product waiting for, in or past review is left alone. Returns the product as stored.
    */
   public Resource refresh(StoreTx tx, Resource product) {
@@ -33,18 +42,11 @@ public final class ProductStates {
       return product;
     }
     Resource stored = tx.find(product.type(), product.id()).orElse(null);
-    if (stored == null || !PREPARING.contains(Commerce.state(stored))) {
+    if (stored == null || !(PREPARING.contains(Commerce.state(stored)) || CONTENT.contains(Commerce.state(stored)))) {
       return stored == null ? product : stored;
     }
     boolean complete = readiness.missing(tx, stored).isEmpty();
-    String state = Commerce.state(stored);
-    if (complete && !state.equals("READY_TO_SUBMIT")) {
-      return move(tx, stored, "READY_TO_SUBMIT");
-    }
-    if (!complete && !state.equals("MISSING_METADATA")) {
-      return move(tx, stored, "MISSING_METADATA");
-    }
-    return stored;
+    return move(tx, stored, complete ? content.readyState(tx, stored) : "MISSING_METADATA");
   }
 
   /**
@@ -63,11 +65,16 @@ public final class ProductStates {
     return product;
   }
 
-  /** Moves the product to {@code to} (nothing when there); a move the table does not list is a server bug. */
+  /**
+   * Moves the product to {@code to} (nothing when there); a move the table does not list is a
+   * server bug. Its promotional images and promoted purchase follow ({@link ProductFollowers}).
+   */
   Resource move(StoreTx tx, Resource product, String to) {
     if (to.equals(Commerce.state(product))) {
       return product;
     }
-    return commerce.services().rules().move(tx, product, "state", to);
+    Resource moved = commerce.services().rules().move(tx, product, "state", to);
+    followers.follow(tx, moved, to);
+    return moved;
   }
 }

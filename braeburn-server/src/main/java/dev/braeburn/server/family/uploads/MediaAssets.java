@@ -7,6 +7,7 @@ import dev.braeburn.server.engine.EngineServices;
 import dev.braeburn.server.engine.GenericWrites;
 import dev.braeburn.server.engine.HandlerRegistry;
 import dev.braeburn.server.engine.OperationContext;
+import dev.braeburn.server.family.AssetChanges;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.schedule.TaskRun;
 import dev.braeburn.server.store.Resource;
@@ -29,7 +30,8 @@ import java.util.Set;
  * {@code PATCH {uploaded: true, sourceFileChecksum?}} commits it (UPLOAD_COMPLETE, or FAILED with
  * CHECKSUM_MISMATCH); {@value #PROCESS} a minute later makes it COMPLETE — for image assets only
  * when ImageIO can read the file, which then gets an {@code imageAsset} served under
- * {@code /_assets/} — or FAILED ({@code IMAGE_TOOL_FAILURE}, inferred code).
+ * {@code /_assets/} — or FAILED ({@code IMAGE_TOOL_FAILURE}, inferred code). Each of these steps
+ * tells {@link AssetChanges} in its transaction (the commerce family judges products on it).
  */
 final class MediaAssets {
   static final String PROCESS = "uploads.media.process";
@@ -46,13 +48,16 @@ final class MediaAssets {
   private final Commits commits;
   private final BuildLifecycle lifecycle;
   private final AssetImages images;
+  private final AssetChanges changes;
 
-  MediaAssets(EngineServices services, Reservations reservations, Commits commits, BuildLifecycle lifecycle, AssetImages images) {
+  MediaAssets(EngineServices services, Reservations reservations, Commits commits, BuildLifecycle lifecycle, AssetImages images,
+      AssetChanges changes) {
     this.services = services;
     this.reservations = reservations;
     this.commits = commits;
     this.lifecycle = lifecycle;
     this.images = images;
+    this.changes = changes;
   }
 
   /** Registers create and update of every reservation type no other family has taken. */
@@ -83,6 +88,7 @@ final class MediaAssets {
       if (has(asset.type(), "assetToken")) {
         attributes.put("assetToken", "PurpleSource/v4/" + asset.id() + "/" + fileName);
       }
+      changes.changing(tx, asset, attributes);
       tx.updateAttributes(asset, attributes);
     });
   }
@@ -100,9 +106,11 @@ final class MediaAssets {
       if (hash != null && !hash.equalsIgnoreCase(md5)) {
         merged.set("assetDeliveryState", lifecycle.deliveryState("FAILED", lifecycle.problem("CHECKSUM_MISMATCH",
             "The MD5 checksum of the uploaded file (" + md5 + ") does not match sourceFileChecksum (" + hash + ").")));
+        changes.changing(tx, asset, merged);
         return;
       }
       merged.set("assetDeliveryState", lifecycle.deliveryState("UPLOAD_COMPLETE", null));
+      changes.changing(tx, asset, merged);
       ObjectNode payload = services.mapper().createObjectNode().put("type", asset.type()).put("id", asset.id()).put("baseUrl", baseUrl);
       services.scheduler().schedule(tx, PROCESS, services.clock().instant().plus(PROCESSING_DELAY), payload);
     });
@@ -123,6 +131,7 @@ final class MediaAssets {
         if (image == null) {
           attributes.set("assetDeliveryState", lifecycle.deliveryState("FAILED", lifecycle.problem("IMAGE_TOOL_FAILURE",
               "The file '" + asset.attributes().path("fileName").asText() + "' is not an image that can be read.")));
+          changes.changing(tx, asset, attributes);
           tx.updateAttributes(asset, attributes);
           return null;
         }
@@ -131,6 +140,7 @@ final class MediaAssets {
         services.store().uploads().deleteParts(tx, file.token()); // the served copy is kept
       }
       attributes.set("assetDeliveryState", lifecycle.deliveryState("COMPLETE", null));
+      changes.changing(tx, asset, attributes);
       tx.updateAttributes(asset, attributes);
       return null;
     });

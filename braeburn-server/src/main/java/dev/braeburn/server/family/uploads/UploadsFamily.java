@@ -1,6 +1,7 @@
 package dev.braeburn.server.family.uploads;
 
 import dev.braeburn.server.engine.EngineServices;
+import dev.braeburn.server.family.AssetChanges;
 import dev.braeburn.server.family.Family;
 import dev.braeburn.server.family.FamilyContext;
 import dev.braeburn.server.jsonapi.ErrorWriter;
@@ -13,6 +14,17 @@ import dev.braeburn.server.store.UploadStore;
  * ImageAsset templates point at. Details: docs/uploads.md.
  */
 public final class UploadsFamily implements Family {
+  private final AssetChanges changes;
+
+  /** {@code changes} hears of every media asset reserved, committed or processed, in the writing transaction. */
+  public UploadsFamily(AssetChanges changes) {
+    this.changes = changes;
+  }
+
+  public UploadsFamily() {
+    this(AssetChanges.NONE);
+  }
+
   @Override
   public void install(FamilyContext context) {
     System.setProperty("java.awt.headless", "true"); // icons are drawn and scaled without a display
@@ -39,7 +51,7 @@ public final class UploadsFamily implements Family {
         .register(BuildProcessing.PROCESS, processing::process)
         .register(BuildProcessing.FINISH, processing::finish)
         .register(BuildProcessing.EXPIRE, processing::expire);
-    MediaAssets media = new MediaAssets(services, reservations, commits, lifecycle, images);
+    MediaAssets media = new MediaAssets(services, reservations, commits, lifecycle, images, changes);
     media.register(context.handlers());
     context.scheduler().register(MediaAssets.PROCESS, media::process);
     context.routes().register(Reservations.PREFIX, new UploadPartRoute(services.store(), services.clock(), errors));

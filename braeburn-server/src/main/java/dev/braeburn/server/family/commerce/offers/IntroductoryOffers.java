@@ -29,12 +29,15 @@ final class IntroductoryOffers {
   }
 
   ApiResponse create(OperationContext ctx) {
-    return GenericWrites.create(ctx, (tx, created) -> {
-      offers.checkTerms(offers.subscription(tx, created).orElse(null), created, "numberOfPeriods");
-      checkDates(created, OfferErrors.END);
-      checkPricePoint(tx, created);
-      checkOnePerTerritory(tx, created);
-    });
+    return GenericWrites.create(ctx, this::afterCreate);
+  }
+
+  /** The rules of a new offer, created by its own POST or inline by a subscription's PATCH ({@link InlineOffers}). */
+  void afterCreate(StoreTx tx, Resource created) {
+    offers.checkTerms(offers.subscription(tx, created).orElse(null), created, "numberOfPeriods");
+    checkDates(created, OfferErrors.END);
+    checkPricePoint(tx, created);
+    checkOnePerTerritory(tx, created);
   }
 
   ApiResponse update(OperationContext ctx) {

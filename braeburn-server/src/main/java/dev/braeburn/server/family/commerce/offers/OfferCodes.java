@@ -26,9 +26,11 @@ final class OfferCodes {
   static final int MAX_CUSTOM_REDEMPTIONS = 1_000_000;
 
   private final Offers offers;
+  private final CodeQuota quota;
 
-  OfferCodes(Offers offers) {
+  OfferCodes(Offers offers, CodeQuota quota) {
     this.offers = offers;
+    this.quota = quota;
   }
 
   void install(FamilyContext context) {
@@ -46,7 +48,8 @@ final class OfferCodes {
   }
 
   ApiResponse createInAppPurchaseOfferCode(OperationContext ctx) {
-    return GenericWrites.create(ctx, (tx, created) -> offers.linkFromParent(tx, ctx.body()::relationships, "inAppPurchase", "offerCodes", created));
+    return GenericWrites.create(ctx, (tx, created) -> offers.linkFromParent(tx, ctx.body()::relationships, "inAppPurchase", "offerCodes", created)
+        .ifPresent(iap -> quota.remember(tx, created, iap)));
   }
 
   ApiResponse createCustomCode(OperationContext ctx) {
@@ -85,8 +88,12 @@ final class OfferCodes {
     return tx.list(spec).items().stream().anyMatch(r -> !r.id().equals(created.id()));
   }
 
-  /** Adds a batch's codes to the offer's counts: the environment's count and {@code totalNumberOfCodes} (subscription offers). */
+  /**
+   * Adds a batch's codes to the offer's counts: the environment's count and {@code totalNumberOfCodes}
+   * (subscription offers), after taking them from the app's quarter ({@link CodeQuota}).
+   */
   void addCodes(StoreTx tx, Resource offer, int count, String environment) {
+    quota.take(tx, offer, count, environment);
     ObjectNode a = offer.attributes();
     boolean sandbox = "SANDBOX".equals(environment);
     int production = a.path("productionCodeCount").asInt(0) + (sandbox ? 0 : count);

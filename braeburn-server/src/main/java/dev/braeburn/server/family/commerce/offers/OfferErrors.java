@@ -47,6 +47,11 @@ final class OfferErrors {
     return Errors.relationshipInvalid("The subscriptionPricePoint must be for the territory of the offer", pointer);
   }
 
+  /** [INFER] two prices of one offer for the same territory. */
+  static ApiError territoryPricedTwice(String pointer) {
+    return Errors.relationshipInvalid("An offer can have only one price per territory", pointer);
+  }
+
   /** [INFER] a duration the offer mode does not take. */
   static ApiError durationNotForMode(String duration, String mode) {
     return Errors.attributeInvalid("The duration '" + duration + "' is not valid for offerMode '" + mode + "'", DURATION);
@@ -100,6 +105,12 @@ final class OfferErrors {
   /** [INFER] numberOfCodes out of bounds. */
   static ApiError numberOfCodes(int max) {
     return Errors.attributeInvalid("The attribute 'numberOfCodes' must be between 1 and " + max, NUMBER_OF_CODES);
+  }
+
+  /** [INFER] the app's 1,000,000 codes a quarter (App Store Connect Help) would be passed; Apple's body is unrecorded. */
+  static ApiError quarterlyLimit(long remaining) {
+    return Errors.attributeInvalid("The number of codes exceeds the limit of 1,000,000 offer codes per app per quarter; " + Math.max(0, remaining)
+        + " remaining this quarter", NUMBER_OF_CODES);
   }
 
   /** [INFER] an expiration date not in the future or more than six months away (App Store Connect Help: one-time codes expire within six months). */

@@ -3,6 +3,8 @@ package dev.braeburn.server.family.commerce.offers;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.braeburn.server.engine.EngineServices;
 import dev.braeburn.server.family.Graph;
+import dev.braeburn.server.family.commerce.pricing.PricePointId;
+import dev.braeburn.server.jsonapi.Errors;
 import dev.braeburn.server.store.Resource;
 import dev.braeburn.server.store.StoreTx;
 import java.time.LocalDate;
@@ -75,15 +77,23 @@ record Offers(Graph graph, OfferTerms terms) {
   }
 
   /**
-   * Each inline price of a subscription offer (promotional, offer code, win-back): a free trial's
-   * names only its territory (rorkai/App-Store-Connect-CLI#1502, #1659), a paid one's its price point too.
+   * Each inline price of a subscription offer (promotional, offer code, win-back), on create and
+   * when a PATCH replaces them: a free trial's names only its territory (rorkai/App-Store-Connect-CLI#1502,
+   * #1659), a paid one's its price point too — a point of the offer's own subscription (protocol.md
+   * §4.4 wording), of the price's territory, one price per territory [INFER: Apple's refusals of the
+   * last three are unrecorded; the offer has one price in each territory it is offered in].
    */
   void checkPrices(StoreTx tx, Resource offer) {
+    checkPrices(tx, subscription(tx, offer).orElse(null), offer);
+  }
+
+  void checkPrices(StoreTx tx, Resource subscription, Resource offer) {
     String mode = text(offer, "offerMode");
     if (mode == null) {
       return;
     }
     List<Resource> prices = graph.related(tx, offer, "prices");
+    java.util.Map<String, Integer> territories = new java.util.HashMap<>();
     for (int i = 0; i < prices.size(); i++) {
       Optional<Resource> point = graph.relatedOne(tx, prices.get(i), "subscriptionPricePoint");
       String pointer = "/included/" + i + "/relationships/subscriptionPricePoint";
@@ -95,6 +105,23 @@ record Offers(Graph graph, OfferTerms terms) {
       if (terms.paid(mode) && point.isEmpty()) {
         throw OfferErrors.refuse(OfferErrors.pricePointRequired(mode, pointer), "Price " + (i + 1) + " of this " + mode + " " + offer.type()
             + " has no subscriptionPricePoint; a paid offer names its price in each territory (refusal inferred).");
+      }
+      PricePointId decoded = point.map(p -> PricePointId.decode(p.id())).orElse(null);
+      if (decoded != null && subscription != null && !decoded.product().equals(subscription.id())) {
+        throw OfferErrors.refuse(Errors.relationshipTargetMissing(point.get().type(), point.get().id(), pointer), "Price " + (i + 1)
+            + " names a price point of subscription " + decoded.product() + ", but the offer is for subscription " + subscription.id()
+            + "; pick one from GET /v1/subscriptions/" + subscription.id() + "/pricePoints (refusal inferred).");
+      }
+      String territory = graph.relatedOne(tx, prices.get(i), "territory").map(Resource::id).orElse(decoded == null ? null : decoded.territory());
+      if (decoded != null && territory != null && !territory.equals(decoded.territory())) {
+        throw OfferErrors.refuse(OfferErrors.pricePointTerritory(pointer), "Price " + (i + 1) + " is for territory " + territory
+            + " but names a price point of " + decoded.territory() + "; pick the point of " + territory + " (refusal inferred).");
+      }
+      Integer earlier = territory == null ? null : territories.putIfAbsent(territory, i);
+      if (earlier != null) {
+        throw OfferErrors.refuse(OfferErrors.territoryPricedTwice("/included/" + i + "/relationships/territory"), "Prices " + (earlier + 1)
+            + " and " + (i + 1) + " of this " + offer.type() + " are both for " + territory + "; an offer has one price per territory"
+            + " (refusal inferred).");
       }
     }
   }

@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,6 +37,7 @@ final class OneTimeUseCodes {
   static final String FILES = "_offerCodeFiles";
   static final String CODES = "_oneTimeUseOfferCodes";
   static final int MAX_PER_BATCH = 25_000;
+  private static final Set<String> BATCH_TYPES = Set.of("subscriptionOfferCodeOneTimeUseCodes", "inAppPurchaseOfferCodeOneTimeUseCodes");
   private static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
   private static final int LENGTH = 12;
 
@@ -59,7 +61,7 @@ final class OneTimeUseCodes {
       int count = batch.attributes().path("numberOfCodes").asInt(0);
       if (count < 1 || count > MAX_PER_BATCH) {
         throw OfferErrors.refuse(OfferErrors.numberOfCodes(MAX_PER_BATCH), "A one-time-use batch holds 1 to " + MAX_PER_BATCH
-            + " codes (bound inferred; App Store Connect Help allows an app 1,000,000 codes a quarter); " + count + " asked.");
+            + " codes (bound inferred; the app's 1,000,000 codes a quarter are counted apart, CodeQuota); " + count + " asked.");
       }
       LocalDate expires = Offers.date(batch, "expirationDate");
       LocalDate today = offers.today();
@@ -70,11 +72,29 @@ final class OneTimeUseCodes {
       }
       String environment = batch.attributes().path("environment").asText("PRODUCTION");
       Resource offer = offers.graph().relatedOne(tx, batch, "offerCode").orElse(null);
-      store(tx, batch, offer, count, environment);
-      if (offer != null) {
+      if (offer != null) { // counted first: a batch past the app's quarterly limit is refused before its codes are made
         offerCodes.addCodes(tx, offer, count, environment);
       }
+      store(tx, batch, offer, count, environment);
     });
+  }
+
+  /**
+   * Batches a seed (or the admin API) loads carry only their {@code numberOfCodes}: their codes are
+   * made here, as a create would have made them (same ids, same derivation, so the same file), unless
+   * the batch has its file already (loaded twice). The offer's counts are the loaded ones: the seed
+   * states them, so they are not added to again.
+   */
+  void afterLoad(StoreTx tx, List<Resource> loaded) {
+    for (Resource resource : loaded) {
+      if (!BATCH_TYPES.contains(resource.type()) || tx.find(FILES, resource.id()).isPresent()) {
+        continue;
+      }
+      Resource batch = tx.find(resource.type(), resource.id()).orElseThrow();
+      int count = Math.clamp(batch.attributes().path("numberOfCodes").asInt(0), 0, MAX_PER_BATCH);
+      Resource offer = offers.graph().relatedOne(tx, batch, "offerCode").orElse(null);
+      store(tx, batch, offer, count, batch.attributes().path("environment").asText("PRODUCTION"));
+    }
   }
 
   private void store(StoreTx tx, Resource batch, Resource offer, int count, String environment) {

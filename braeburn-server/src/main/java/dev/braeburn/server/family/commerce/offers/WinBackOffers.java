@@ -32,7 +32,7 @@ final class WinBackOffers {
     return GenericWrites.create(ctx, (tx, created) -> {
       Resource subscription = offers.linkFromParent(tx, ctx.body()::relationships, "subscription", "winBackOffers", created).orElse(null);
       offers.checkTerms(subscription, created, "periodCount");
-      offers.checkPrices(tx, created);
+      offers.checkPrices(tx, subscription, created);
       identifiers.check(tx, subscription, created, "offerId", OfferErrors.OFFER_ID);
       checkEligibility(created);
       IntroductoryOffers.checkDates(created, OfferErrors.END);

@@ -9,13 +9,14 @@ import java.util.Map;
 
 /**
  * A price loaded through a seed or the admin API names its point as a relationship (the spec's
- * {@code inAppPurchasePricePoint} / {@code subscriptionPricePoint}); the API's own writes keep the
+ * {@code appPricePoint} / {@code inAppPurchasePricePoint} / {@code subscriptionPricePoint}); the API's own writes keep the
  * point's id on the row ({@link ManualPrice#POINT}), which is what schedules, reads and the reports
  * use. After a load the linked id is copied there, so a seeded price sells like one set through the API.
  */
 final class LoadedPrices {
   private static final Map<String, String> POINT_RELATIONSHIP = Map.of(
-      PriceSchedules.PRICES, "inAppPurchasePricePoint", SubscriptionPrices.TYPE, "subscriptionPricePoint");
+      ScheduleKind.IAP.prices, ScheduleKind.IAP.pointRelationship, ScheduleKind.APP.prices, ScheduleKind.APP.pointRelationship,
+      SubscriptionPrices.TYPE, "subscriptionPricePoint");
 
   private LoadedPrices() {}
 

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One manual price of an in-app purchase schedule as posted: an inline-created {@code
- * inAppPurchasePrices} item (local id {@code ${…}}) with {@code startDate}/{@code endDate} and its
+ * One manual price of an app's or in-app purchase's schedule as posted: an inline-created {@code
+ * appPrices} / {@code inAppPurchasePrices} item (local id {@code ${…}}) with {@code startDate}/{@code endDate} and its
  * price point. Stored with the point's id and territory as hidden attributes (price points are not
  * stored resources to link to); its id is Apple's shape, base64url of {@code {"s","t","p","sd","ed"}}
  * (review-pipeline.md §7.1, decoded appPrices id).
@@ -51,7 +51,7 @@ record ManualPrice(PricePointId point, LocalDate start, LocalDate end) {
   }
 
   /** The posted manual prices, each checked: a local id, an included item, a point of this product, sane dates. */
-  static List<ManualPrice> read(JsonNode linkages, List<JsonNode> included, String product, LocalDate today) {
+  static List<ManualPrice> read(ScheduleKind kind, JsonNode linkages, List<JsonNode> included, String product, LocalDate today) {
     Map<String, Integer> byLocalId = new HashMap<>();
     for (int i = 0; i < included.size(); i++) {
       String id = included.get(i).path("id").asText("");
@@ -70,19 +70,19 @@ record ManualPrice(PricePointId point, LocalDate start, LocalDate end) {
             "/data/relationships/manualPrices/data/" + n,
             "Each manual price must be inline-created in 'included' with the same local id.");
       }
-      out.add(parse(included.get(i), i, product, today));
+      out.add(parse(kind, included.get(i), i, product, today));
     }
     return out;
   }
 
-  private static ManualPrice parse(JsonNode item, int i, String product, LocalDate today) {
+  private static ManualPrice parse(ScheduleKind kind, JsonNode item, int i, String product, LocalDate today) {
     String pointer = "/included/" + i;
-    String pointId = item.at("/relationships/inAppPurchasePricePoint/data/id").asText("");
+    String relationship = "/relationships/" + kind.pointRelationship + "/data";
+    String pointId = item.at(relationship + "/id").asText("");
     PricePointId point = PricePointId.decode(pointId);
-    if (point == null || !point.product().equals(product) || point.index() < PointKind.IAP.firstIndex) {
-      throw PriceErrors.missing(PointKind.IAP.type, pointId, pointer + "/relationships/inAppPurchasePricePoint/data",
-          "A manual price needs a price point of this in-app purchase (" + product
-              + "), as listed by GET /v2/inAppPurchases/" + product + "/pricePoints.");
+    if (point == null || !point.product().equals(product) || point.index() < kind.point.firstIndex) {
+      throw PriceErrors.missing(kind.point.type, pointId, pointer + relationship,
+          "A manual price needs a price point of this " + kind.noun + " (" + product + "), as listed by " + kind.pointsRead(product) + ".");
     }
     LocalDate start = PriceDates.date(item.path("attributes"), "startDate");
     LocalDate end = PriceDates.date(item.path("attributes"), "endDate");

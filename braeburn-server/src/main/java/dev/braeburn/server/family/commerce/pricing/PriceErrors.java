@@ -23,8 +23,7 @@ final class PriceErrors {
    * (37MobileTeam/AppleParty#18: "The provided included entity id 'USA' has invalid format").
    */
   static ApiException includedId(String id, int index) {
-    return of(ApiError.of(409, "ENTITY_ERROR.INCLUDED.INVALID_ID", "The provided entity id is invalid",
-            "The provided included entity id '" + id + "' has invalid format").pointer("/included/" + index + "/id"),
+    return of(Errors.includedIdInvalid(id, "/included/" + index + "/id"),
         "Inline-created prices in 'included' need local ids of the form ${name}, referenced from manualPrices; '" + id
             + "' is not one.");
   }

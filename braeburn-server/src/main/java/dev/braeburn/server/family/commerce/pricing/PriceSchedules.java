@@ -15,66 +15,67 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * In-app purchase price schedules (review-pipeline.md §7.1, the app schedule's twin): {@code POST
- * /v1/inAppPurchasePriceSchedules} replaces the whole schedule of an in-app purchase (the schedule's
- * id is the purchase's, as an app schedule's is the app's); its manual prices are stored
- * {@code inAppPurchasePrices}; its automatic prices are computed on read ({@link SchedulePrices}).
+ * Price schedules of apps and in-app purchases, one mechanism for both ({@link ScheduleKind},
+ * review-pipeline.md §7.1): {@code POST /v1/appPriceSchedules} and {@code POST
+ * /v1/inAppPurchasePriceSchedules} replace the product's whole schedule (the schedule's id is the
+ * product's); its manual prices are stored ({@code appPrices} / {@code inAppPurchasePrices}); its
+ * automatic prices are computed on read ({@link SchedulePrices}).
  */
 final class PriceSchedules {
-  static final String TYPE = "inAppPurchasePriceSchedules";
-  static final String PRICES = "inAppPurchasePrices";
-  static final String IAPS = "inAppPurchases";
-
   private final FamilyContext context;
+  private final ScheduleKind kind;
   private final SchedulePrices prices;
-
   private final ProductChanges products;
 
-  PriceSchedules(FamilyContext context, ProductChanges products) {
+  /** {@code products}: told when an in-app purchase's schedule changes (its readiness); an app's is no commerce product. */
+  PriceSchedules(FamilyContext context, ScheduleKind kind, ProductChanges products) {
     this.context = context;
+    this.kind = kind;
     this.products = products;
-    this.prices = new SchedulePrices(context);
+    this.prices = new SchedulePrices(context, kind);
   }
 
   void install() {
-    context.handlers().register("inAppPurchasePriceSchedules_createInstance", this::create);
+    context.handlers().register(kind.type + "_createInstance", this::create);
     prices.install();
   }
 
   private ApiResponse create(OperationContext ctx) {
     var body = ctx.body();
-    String iapId = body.relationships().get("inAppPurchase").path("id").asText();
+    String productId = body.relationships().get(kind.productRelationship).path("id").asText();
     String base = body.relationships().get("baseTerritory").path("id").asText();
     LocalDate today = PriceDates.today(context.services().clock());
     return context.services().store().write(ctx.teamId(), tx -> {
-      Resource iap = tx.find(IAPS, iapId).orElseThrow(() -> PriceErrors.missing(IAPS, iapId,
-          "/data/relationships/inAppPurchase/data", "The team has no in-app purchase " + iapId + "."));
+      Resource product = tx.find(kind.productType(), productId).orElseThrow(() -> PriceErrors.missing(kind.productType(), productId,
+          "/data/relationships/" + kind.productRelationship + "/data", "The team has no " + kind.noun + " " + productId + "."));
       Resource baseTerritory = tx.find("territories", base).orElseThrow(() -> PriceErrors.missing("territories", base,
           "/data/relationships/baseTerritory/data", "'" + base + "' is not one of the 175 territories (alpha-3 ids such as USA)."));
-      List<ManualPrice> manual = ManualPrice.read(body.relationships().get("manualPrices"), body.included(), iapId, today);
+      List<ManualPrice> manual = ManualPrice.read(kind, body.relationships().get("manualPrices"), body.included(), productId, today);
       ManualPrice.checkCovered(manual, base, today);
-      Resource schedule = replaceSchedule(ctx, tx, iap, baseTerritory, manual);
-      products.changed(tx, tx.find(IAPS, iap.id()).orElseThrow());
-      String location = ctx.request().baseUrl() + "/v1/" + TYPE + "/" + schedule.id();
-      return Documents.single(ctx, tx, tx.find(TYPE, schedule.id()).orElseThrow(), 201).withHeader("Location", location);
+      Resource schedule = replaceSchedule(ctx, tx, product, baseTerritory, manual);
+      if (kind == ScheduleKind.IAP) {
+        products.changed(tx, tx.find(kind.productType(), product.id()).orElseThrow());
+      }
+      String location = ctx.request().baseUrl() + "/v1/" + kind.type + "/" + schedule.id();
+      return Documents.single(ctx, tx, tx.find(kind.type, schedule.id()).orElseThrow(), 201).withHeader("Location", location);
     });
   }
 
   /** Deletes the old schedule's manual prices and writes the new ones under the same schedule id. */
-  private Resource replaceSchedule(OperationContext ctx, StoreTx tx, Resource iap, Resource baseTerritory, List<ManualPrice> manual) {
-    Resource schedule = tx.find(TYPE, iap.id()).orElse(null);
+  private Resource replaceSchedule(OperationContext ctx, StoreTx tx, Resource product, Resource baseTerritory, List<ManualPrice> manual) {
+    Resource schedule = tx.find(kind.type, product.id()).orElse(null);
     if (schedule != null) {
-      for (var old : tx.linked(TYPE, schedule.id(), "manualPrices")) {
+      for (var old : tx.linked(kind.type, schedule.id(), "manualPrices")) {
         tx.delete(old.type(), old.id());
       }
     } else {
-      schedule = tx.insert(TYPE, iap.id(), JsonNodeFactory.instance.objectNode());
-      link(ctx, tx, schedule, "inAppPurchase", List.of(iap));
+      schedule = tx.insert(kind.type, product.id(), JsonNodeFactory.instance.objectNode());
+      link(ctx, tx, schedule, kind.productRelationship, List.of(product));
     }
     link(ctx, tx, schedule, "baseTerritory", List.of(baseTerritory));
     List<Resource> rows = new ArrayList<>();
     for (ManualPrice m : manual) {
-      Resource row = tx.insert(PRICES, m.id(iap.id()), m.attributes());
+      Resource row = tx.insert(kind.prices, m.id(product.id()), m.attributes());
       tx.find("territories", m.point().territory()).ifPresent(t -> link(ctx, tx, row, "territory", List.of(t)));
       rows.add(row);
     }
@@ -87,8 +88,8 @@ final class PriceSchedules {
   }
 
   /** The stored manual prices of a schedule, in their order. */
-  static List<Resource> manualPrices(StoreTx tx, String scheduleId) {
-    var links = tx.linked(TYPE, scheduleId, "manualPrices");
+  static List<Resource> manualPrices(StoreTx tx, ScheduleKind kind, String scheduleId) {
+    var links = tx.linked(kind.type, scheduleId, "manualPrices");
     Map<String, Resource> byId = new HashMap<>();
     tx.findAll(links).forEach(r -> byId.put(r.id(), r));
     return links.stream().map(l -> byId.get(l.id())).filter(java.util.Objects::nonNull).toList();
@@ -116,8 +117,8 @@ final class PriceSchedules {
     return out;
   }
 
-  static String baseTerritory(StoreTx tx, String scheduleId) {
-    var base = tx.linked(TYPE, scheduleId, "baseTerritory");
+  static String baseTerritory(StoreTx tx, ScheduleKind kind, String scheduleId) {
+    var base = tx.linked(kind.type, scheduleId, "baseTerritory");
     return base.isEmpty() ? null : base.getFirst().id();
   }
 }

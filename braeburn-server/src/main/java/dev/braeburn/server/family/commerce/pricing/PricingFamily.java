@@ -6,9 +6,9 @@ import dev.braeburn.server.family.FamilyContext;
 
 /**
  * Prices (docs/commerce/pricing.md): price points of every storefront computed from Apple's ladder
- * and equalization ({@link PricePoints}), in-app purchase price schedules with manual and automatic
- * prices ({@link PriceSchedules}), subscription prices with scheduled changes ({@link SubscriptionPrices}),
- * and the store's current price of a product for the usage model and the reports ({@link StorePrices}).
+ * and equalization ({@link PricePoints}), app and in-app purchase price schedules with manual and automatic
+ * prices ({@link PriceSchedules}, one mechanism for both), subscription prices with scheduled changes ({@link SubscriptionPrices}),
+ * and the store's current price of an app or product for the usage model and the reports ({@link StorePrices}).
  */
 public final class PricingFamily implements Family {
   private final ProductChanges products;
@@ -25,7 +25,9 @@ public final class PricingFamily implements Family {
   @Override
   public void install(FamilyContext context) {
     new PricePoints(context).install();
-    new PriceSchedules(context, products).install();
+    for (ScheduleKind kind : ScheduleKind.values()) {
+      new PriceSchedules(context, kind, products).install();
+    }
     new SubscriptionPrices(context, products).install();
   }
 

@@ -18,29 +18,31 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The prices of an in-app purchase schedule: manual (stored; what the developer posted) and
+ * The prices of an app's or in-app purchase's schedule ({@link ScheduleKind}): manual (stored; what the developer posted) and
  * automatic (computed: each base-territory price equalized to every territory that has no manual
  * price of its own, review-pipeline.md §7.1 "Apple's per-territory conversions (~175 rows)").
  */
 final class SchedulePrices {
   private final FamilyContext context;
+  private final ScheduleKind kind;
 
-  SchedulePrices(FamilyContext context) {
+  SchedulePrices(FamilyContext context, ScheduleKind kind) {
     this.context = context;
+    this.kind = kind;
   }
 
   void install() {
     context.handlers()
-        .register("inAppPurchasePriceSchedules_manualPrices_getToManyRelated", read(false, false))
-        .register("inAppPurchasePriceSchedules_manualPrices_getToManyRelationship", read(false, true))
-        .register("inAppPurchasePriceSchedules_automaticPrices_getToManyRelated", read(true, false))
-        .register("inAppPurchasePriceSchedules_automaticPrices_getToManyRelationship", read(true, true));
+        .register(kind.type + "_manualPrices_getToManyRelated", read(false, false))
+        .register(kind.type + "_manualPrices_getToManyRelationship", read(false, true))
+        .register(kind.type + "_automaticPrices_getToManyRelated", read(true, false))
+        .register(kind.type + "_automaticPrices_getToManyRelationship", read(true, true));
   }
 
   private OperationHandler read(boolean automatic, boolean linkagesOnly) {
     return ctx -> context.services().store().read(ctx.teamId(), tx -> {
-      String schedule = GenericReads.existing(tx, PriceSchedules.TYPE, ctx.id()).id();
-      List<ComputedPages.Item> items = automatic ? automatic(tx, schedule) : manual(tx, schedule);
+      String schedule = GenericReads.existing(tx, kind.type, ctx.id()).id();
+      List<ComputedPages.Item> items = automatic ? automatic(tx, kind, schedule) : manual(tx, kind, schedule);
       List<String> wanted = ctx.query().filters().get("territory");
       List<ComputedPages.Item> shown = items.stream()
           .filter(i -> wanted == null || (i.toOne().get("territory") != null && wanted.contains(i.toOne().get("territory").id()))).toList();
@@ -48,17 +50,17 @@ final class SchedulePrices {
     });
   }
 
-  static List<ComputedPages.Item> manual(StoreTx tx, String schedule) {
+  static List<ComputedPages.Item> manual(StoreTx tx, ScheduleKind kind, String schedule) {
     List<ComputedPages.Item> out = new ArrayList<>();
-    for (Resource r : PriceSchedules.manualPrices(tx, schedule)) {
-      out.add(new ComputedPages.Item(r, PriceSchedules.relations(tx, r, "inAppPurchasePricePoint", PointKind.IAP)));
+    for (Resource r : PriceSchedules.manualPrices(tx, kind, schedule)) {
+      out.add(new ComputedPages.Item(r, PriceSchedules.relations(tx, r, kind.pointRelationship, kind.point)));
     }
     return out;
   }
 
-  static List<ComputedPages.Item> automatic(StoreTx tx, String schedule) {
-    String base = PriceSchedules.baseTerritory(tx, schedule);
-    List<Resource> manual = PriceSchedules.manualPrices(tx, schedule);
+  static List<ComputedPages.Item> automatic(StoreTx tx, ScheduleKind kind, String schedule) {
+    String base = PriceSchedules.baseTerritory(tx, kind, schedule);
+    List<Resource> manual = PriceSchedules.manualPrices(tx, kind, schedule);
     manual = manual.stream().filter(r -> PriceSchedules.point(r) != null).toList(); // loaded rows without a point equalize nothing
     Set<String> manualTerritories = new HashSet<>();
     manual.forEach(r -> manualTerritories.add(PriceSchedules.point(r).territory()));
@@ -76,15 +78,15 @@ final class SchedulePrices {
         a.put("startDate", start == null ? null : start.toString());
         a.put("endDate", end == null ? null : end.toString());
         a.put("manual", false);
-        out.add(item(new Resource(PriceSchedules.PRICES, ManualPrice.id(schedule, point, start, end), 0, a), point));
+        out.add(item(kind, new Resource(kind.prices, ManualPrice.id(schedule, point, start, end), 0, a), point));
       }
     }
     return out;
   }
 
-  private static ComputedPages.Item item(Resource price, PricePointId point) {
+  private static ComputedPages.Item item(ScheduleKind kind, Resource price, PricePointId point) {
     return new ComputedPages.Item(price, Map.of(
-        "inAppPurchasePricePoint", new Linkage(PointKind.IAP.type, point.encode()),
+        kind.pointRelationship, new Linkage(kind.point.type, point.encode()),
         "territory", new Linkage("territories", point.territory())));
   }
 }

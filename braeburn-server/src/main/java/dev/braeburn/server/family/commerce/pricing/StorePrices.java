@@ -7,21 +7,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the store says a product costs, for the usage model and the sales and finance reports (one
- * source of truth with the API): an in-app purchase's price schedule (its base-territory prices
+ * What the store says an app or a product costs, for the usage model and the sales and finance reports (one
+ * source of truth with the API): an app's or in-app purchase's price schedule (its base-territory prices
  * for every storefront without a manual price, and the manual prices of the others), or a
  * subscription's prices (its USA price for every storefront without one of its own [INFER: Apple
  * sells a subscription only where it has a price; the model sells it everywhere at the US price's
- * equalization]). Empty for a product without prices: the model then keeps its default price.
+ * equalization]). Empty for an app or product without prices: the model then keeps its default price.
  */
 public final class StorePrices {
   private StorePrices() {}
 
   public static List<ScheduledPrice> of(StoreTx tx, String productType, String productId) {
     List<ScheduledPrice> out = new ArrayList<>();
-    if (productType.equals(PriceSchedules.IAPS) && tx.find(PriceSchedules.TYPE, productId).isPresent()) {
-      String base = PriceSchedules.baseTerritory(tx, productId);
-      for (Resource r : PriceSchedules.manualPrices(tx, productId)) {
+    ScheduleKind schedule = ScheduleKind.ofProduct(productType);
+    if (schedule != null && tx.find(schedule.type, productId).isPresent()) {
+      String base = PriceSchedules.baseTerritory(tx, schedule, productId);
+      for (Resource r : PriceSchedules.manualPrices(tx, schedule, productId)) {
         PricePointId point = PriceSchedules.point(r);
         if (point == null) {
           continue; // loaded without a point: no price the model can read

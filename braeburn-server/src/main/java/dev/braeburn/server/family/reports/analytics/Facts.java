@@ -95,10 +95,10 @@ final class Facts {
    */
   static void purchases(AppDay day, FactSink sink) {
     if (day.app().paid()) {
-      BigDecimal price = day.app().priceUsd();
       for (UsageRow row : day.usage()) {
         long units = row.get(Measure.FIRST_TIME_DOWNLOADS);
-        if (units > 0) {
+        BigDecimal price = day.app().priceUsd(row.audience().territory()); // the app's price schedule that day, else the tuning's
+        if (units > 0 && price.signum() > 0) {
           Audience a = row.audience();
           sink.add(purchaseDimensions(a, "App purchase", day.app().name(), day.app().appId(), APP_PAYMENT),
               new long[] {units, cents(Pricing.proceedsUsd(price, a.territory(), units)),

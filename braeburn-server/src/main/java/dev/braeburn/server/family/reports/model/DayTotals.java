@@ -64,7 +64,8 @@ public final class DayTotals {
       for (UsageRow row : d.usage()) {
         long units = row.get(Measure.FIRST_TIME_DOWNLOADS);
         if (units > 0) {
-          sum = sum.add(downloads.usd(d.app().priceUsd(), row.audience().territory(), units));
+          BigDecimal usd = d.app().priceUsd(row.audience().territory());
+          sum = usd.signum() > 0 ? sum.add(downloads.usd(usd, row.audience().territory(), units)) : sum;
         }
       }
     }

@@ -28,37 +28,47 @@ final class ModelAppJson {
     ObjectNode o = MAPPER.createObjectNode();
     o.put("appId", app.appId()).put("name", app.name()).put("sku", app.sku()).put("bundleId", app.bundleId());
     o.put("priceUsd", app.priceUsd());
+    if (!app.prices().isEmpty()) { // only then: fingerprints of apps without a price schedule stay as they were
+      writePrices(o.putArray("prices"), app.prices());
+    }
     ArrayNode products = o.putArray("products");
     for (ModelProduct p : app.products()) {
       ObjectNode product = products.addObject().put("appleId", p.appleId()).put("productId", p.productId()).put("name", p.name())
           .put("kind", p.kind().name()).put("priceUsd", p.priceUsd()).put("groupId", p.groupId())
           .put("groupName", p.groupName()).put("duration", p.duration());
       if (!p.prices().isEmpty()) { // only then: fingerprints of products without store prices stay as they were
-        ArrayNode prices = product.putArray("prices");
-        for (var price : p.prices()) {
-          prices.addObject().put("storefront", price.storefront()).put("start", text(price.start()))
-              .put("end", text(price.end())).put("index", price.index());
-        }
+        writePrices(product.putArray("prices"), p.prices());
       }
     }
     o.set("tuning", TuningJson.write(app.tuning()));
     return o;
   }
 
+  private static void writePrices(ArrayNode out, List<ScheduledPrice> prices) {
+    for (var price : prices) {
+      out.addObject().put("storefront", price.storefront()).put("start", text(price.start()))
+          .put("end", text(price.end())).put("index", price.index());
+    }
+  }
+
+  private static List<ScheduledPrice> readPrices(JsonNode prices) {
+    List<ScheduledPrice> out = new ArrayList<>();
+    for (JsonNode price : prices) {
+      out.add(new ScheduledPrice(textOrNull(price, "storefront"), date(price, "start"), date(price, "end"), price.path("index").asInt()));
+    }
+    return List.copyOf(out);
+  }
+
   static ModelApp read(JsonNode o, String fingerprint) {
     List<ModelProduct> products = new ArrayList<>();
     for (JsonNode p : o.path("products")) {
-      List<ScheduledPrice> prices = new ArrayList<>();
-      for (JsonNode price : p.path("prices")) {
-        prices.add(new ScheduledPrice(textOrNull(price, "storefront"), date(price, "start"), date(price, "end"), price.path("index").asInt()));
-      }
       products.add(new ModelProduct(p.path("appleId").asText(), p.path("productId").asText(), p.path("name").asText(),
           ProductKind.valueOf(p.path("kind").asText()), p.path("priceUsd").decimalValue(), textOrNull(p, "groupId"),
-          textOrNull(p, "groupName"), textOrNull(p, "duration"), List.copyOf(prices), java.util.Map.of()));
+          textOrNull(p, "groupName"), textOrNull(p, "duration"), readPrices(p.path("prices")), java.util.Map.of()));
     }
     return new ModelApp(o.path("appId").asText(), textOrNull(o, "name"), textOrNull(o, "sku"), textOrNull(o, "bundleId"),
         new BigDecimal(o.path("priceUsd").asText("0")).setScale(2), List.copyOf(products), TuningJson.read(o.path("tuning")),
-        fingerprint);
+        fingerprint, readPrices(o.path("prices")), java.util.Map.of());
   }
 
   private static String text(java.time.LocalDate d) {
@@ -72,8 +82,7 @@ final class ModelAppJson {
 
   /** The app with its fingerprint filled in. */
   static ModelApp fingerprinted(ModelApp app) {
-    return new ModelApp(app.appId(), app.name(), app.sku(), app.bundleId(), app.priceUsd(), app.products(), app.tuning(),
-        fingerprint(write(app)));
+    return app.withFingerprint(fingerprint(write(app)));
   }
 
   static String fingerprint(ObjectNode canonical) {

@@ -36,6 +36,18 @@ public record ModelProduct(
     if (prices.isEmpty()) {
       return this;
     }
+    Resolved resolved = resolve(prices, priceUsd, day);
+    return new ModelProduct(appleId, productId, name, kind, resolved.base(), groupId, groupName, duration, prices, resolved.storefronts());
+  }
+
+  /** Store prices resolved for one day: the base price ({@code fallback} where none applies) and the storefronts' own. */
+  record Resolved(BigDecimal base, Map<String, BigDecimal> storefronts) {}
+
+  /** Which of {@code prices} apply on {@code day} (an app's or a product's: the same rule, {@link StorePrices#current}). */
+  static Resolved resolve(List<ScheduledPrice> prices, BigDecimal fallback, LocalDate day) {
+    if (prices.isEmpty()) {
+      return new Resolved(fallback, Map.of());
+    }
     ScheduledPrice base = StorePrices.current(prices, null, day);
     Map<String, BigDecimal> own = new HashMap<>();
     for (ScheduledPrice p : prices) {
@@ -46,7 +58,6 @@ public record ModelProduct(
         }
       }
     }
-    return new ModelProduct(appleId, productId, name, kind, base == null ? priceUsd : base.usd(), groupId, groupName, duration,
-        prices, Map.copyOf(own));
+    return new Resolved(base == null ? fallback : base.usd(), Map.copyOf(own));
   }
 }

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 /**
  * Sales of one in-app product to one audience on one day, in one customer currency at one price.
  * Purchases of the app itself are not rows: a paid app's first-time downloads are its sales, at
- * {@link ModelApp#priceUsd()} (see {@link Pricing}). {@code subscription} is "New" or "Renewal"
+ * {@link ModelApp#priceUsd(String)}, its storefront price that day (see {@link Pricing}). {@code subscription} is "New" or "Renewal"
  * for auto-renewable subscriptions, empty otherwise. {@code refunds} are units given back the same
  * day (reports write them as negative units). Money: {@code customerPrice} and
  * {@code proceedsPerUnit} per unit in {@code customerCurrency} / {@code proceedsCurrency};

@@ -43,8 +43,10 @@ public final class UsageModels implements UsageModel {
     if (products.isEmpty() && tuning.inventProducts()) {
       products = Catalog.invented(appId, bundleId, tuning);
     }
+    // the app's price schedule, when it has one, is what a download costs; the tuning's price otherwise
+    var prices = dev.braeburn.server.family.commerce.pricing.StorePrices.of(tx, "apps", appId);
     return Optional.of(ModelAppJson.fingerprinted(new ModelApp(appId, app.attributes().path("name").asText(null),
-        app.attributes().path("sku").asText(null), bundleId, tuning.priceUsd(), List.copyOf(products), tuning, null)));
+        app.attributes().path("sku").asText(null), bundleId, tuning.priceUsd(), List.copyOf(products), tuning, null, prices, Map.of())));
   }
 
   @Override

@@ -39,8 +39,9 @@ record SaleItem(
     for (UsageRow row : day.usage()) {
       Audience who = row.audience();
       String currency = Pricing.currency(who.territory());
-      BigDecimal price = app.paid() ? Pricing.customerPrice(app.priceUsd(), who.territory()) : BigDecimal.ZERO;
-      BigDecimal proceeds = app.paid() ? Pricing.proceedsPerUnit(app.priceUsd(), who.territory()) : BigDecimal.ZERO;
+      BigDecimal usd = app.priceUsd(who.territory()); // the app's price schedule in that storefront, that day (else the tuning's)
+      BigDecimal price = usd.signum() > 0 ? Pricing.customerPrice(usd, who.territory()) : BigDecimal.ZERO;
+      BigDecimal proceeds = usd.signum() > 0 ? Pricing.proceedsPerUnit(usd, who.territory()) : BigDecimal.ZERO;
       addApp(items, app, who, ProductTypes.download(who.device()), currency, price, proceeds, row.get(Measure.FIRST_TIME_DOWNLOADS));
       addApp(items, app, who, ProductTypes.redownload(who.device()), currency, BigDecimal.ZERO, BigDecimal.ZERO,
           row.get(Measure.REDOWNLOADS));
