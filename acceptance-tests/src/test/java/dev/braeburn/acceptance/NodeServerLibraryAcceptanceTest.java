@@ -29,6 +29,10 @@ class NodeServerLibraryAcceptanceTest extends SharedDemoServerTest {
     assumeTrue(nodeRuns(), "node is not installed");
     JsonNode key = server.admin("POST", "/_braeburn/keys", "{\"type\":\"IN_APP_PURCHASE\"}", null).json();
     assertThat(server.admin("POST", "/_braeburn/clock/freeze", null, null).status()).isEqualTo(200);
+    // a sandbox notification URL (example.com: recorded, never contacted), so a test notification can be asked for
+    assertThat(server.send("PATCH", "/v1/apps/1600000001", "{\"data\":{\"type\":\"apps\",\"id\":\"1600000001\",\"attributes\":"
+        + "{\"subscriptionStatusUrlForSandbox\":\"https://notifications.example.com/sandbox\","
+        + "\"subscriptionStatusUrlVersionForSandbox\":\"V2\"}}}").status()).isEqualTo(200);
 
     ProcessBuilder pb = new ProcessBuilder("node", "server-library.mjs").directory(PROJECT.toFile()).redirectErrorStream(true);
     pb.environment().put("BASE_URL", server.baseUrl());
@@ -53,7 +57,11 @@ class NodeServerLibraryAcceptanceTest extends SharedDemoServerTest {
       steps.add(TestServer.JSON.readTree(line));
     }
     assertThat(steps).as(output).extracting(s -> s.path("step").asText())
-        .contains("getImageList", "getRealtimeURL refused with 4040021", "performance test with a verified realtime request");
+        .contains("purchase (simulator) and getTransactionInfo", "getTransactionHistory v2", "getAppTransactionInfo",
+            "sendConsumptionInformation refused with 4000035", "finishTransaction", "requestTestNotification",
+            "getTestNotificationStatus", "getImageList", "getRealtimeURL refused with 4040021",
+            "performance test with a verified realtime request");
+    assertThat(steps).as(output).allMatch(s -> s.path("ok").asBoolean(), "every step passed, the optional ones too");
     JsonNode performance = steps.stream().filter(s -> s.path("step").asText().startsWith("performance")).findFirst().orElseThrow();
     assertThat(performance.path("detail").path("result").asText()).as(output).isEqualTo("PASS");
     assertThat(performance.path("detail").path("environment").asText()).isEqualTo("Sandbox");
