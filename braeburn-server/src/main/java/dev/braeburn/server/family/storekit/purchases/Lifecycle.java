@@ -78,12 +78,18 @@ final class Lifecycle {
         String productId = a.path("autoRenewProductId").asText();
         Catalogue.Product product = product(tx, app, productId);
         long start = event.equals("RECOVER") ? at : a.path("expiresDate").asLong();
-        long until = purchases.rates().end(start, purchases.rates().iso(product.period()), 1, environment);
-        announced = charge(tx, app, environment, product, latest, start, until);
+        // A running pay-as-you-go offer charges its next period at the offer's price (§3.3 offer fields on the renewal).
+        OfferState.Charge offer = productId.equals(a.path("productId").asText()) ? OfferState.next(state) : null;
+        String iso = offer != null ? offer.unitIso() : purchases.rates().iso(product.period());
+        long until = purchases.rates().end(start, iso, 1, environment);
+        announced = charge(tx, app, environment, product, latest, start, until, offer);
         int renewals = a.path("renewals").asInt() + 1;
         state.put("productId", productId).put("renewals", renewals).put("expiresDate", until).put("renewalDate", until)
             .put("isInBillingRetryPeriod", false);
-        state.remove(java.util.List.of("gracePeriodExpiresDate", "expirationIntent", "offerType", "offerDiscountType", "offerPeriod"));
+        state.remove(java.util.List.of("gracePeriodExpiresDate", "expirationIntent"));
+        if (!state.has(OfferState.CHARGES)) {
+          state.put("renewalPrice", regular(tx, product, latest, until));
+        }
         if (environment == StoreEnvironment.SANDBOX && renewals >= purchases.rates().maxSandboxRenewals()) {
           state.put("autoRenewStatus", 0); // sandbox renews 12 times, then turns auto-renew off (§4.3)
         }
@@ -118,7 +124,8 @@ final class Lifecycle {
       case "ENABLE_AUTO_RENEW" -> state.put("autoRenewStatus", 1).remove("expirationIntent");
       case "UPGRADE" -> {
         Catalogue.Product to = product(tx, app, body == null ? null : body.path("productId").asText(null));
-        announced = charge(tx, app, environment, to, latest, at, purchases.rates().end(at, purchases.rates().iso(to.period()), 1, environment));
+        announced = charge(tx, app, environment, to, latest, at, purchases.rates().end(at, purchases.rates().iso(to.period()), 1, environment),
+            null);
         Ledger.touch(tx, latest, ctx.object().put("isUpgraded", true), ctx.nowMillis());
         long until = announced.attributes().path("expiresDate").asLong();
         state.put("productId", to.productId()).put("autoRenewProductId", to.productId()).put("expiresDate", until).put("renewalDate", until);
@@ -150,15 +157,21 @@ final class Lifecycle {
   }
 
   private Resource charge(StoreTx tx, Resource app, StoreEnvironment environment, Catalogue.Product product, Resource latest, long start,
-      long until) {
+      long until, OfferState.Charge offer) {
     var l = latest.attributes();
     String storefront = l.path("storefront").asText();
-    Long price = Catalogue.priceMilli(tx, product, storefront, Catalogue.day(start));
+    long price = offer != null ? offer.price() : regular(tx, product, latest, start);
     Sale sale = new Sale(app, environment, l.path("customer").asText(), product, storefront, l.path("storefrontId").asText(),
-        price == null ? l.path("price").asLong() : price, l.path("currency").asText(), 1, l.path("appAccountToken").asText(null),
+        price, l.path("currency").asText(), 1, l.path("appAccountToken").asText(null),
         l.path("appTransactionId").asText(), l.path("originalTransactionId").asText(), l.path("originalPurchaseDate").asLong(), start,
-        "RENEWAL", until, null);
+        "RENEWAL", until, offer == null ? null : offer.fields());
     return purchases.record(tx, sale);
+  }
+
+  /** The catalogue's regular price of {@code product} in the latest transaction's storefront on the day of {@code at}. */
+  private static long regular(StoreTx tx, Catalogue.Product product, Resource latest, long at) {
+    Long price = Catalogue.priceMilli(tx, product, latest.attributes().path("storefront").asText(), Catalogue.day(at));
+    return price == null ? latest.attributes().path("price").asLong() : price;
   }
 
   private Catalogue.Product product(StoreTx tx, Resource app, String productId) {
