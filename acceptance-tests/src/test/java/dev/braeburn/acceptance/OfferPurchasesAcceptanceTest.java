@@ -264,11 +264,47 @@ class OfferPurchasesAcceptanceTest extends SharedDemoServerTest {
     assertThat(tooSoon.status()).isEqualTo(409);
     assertThat(tooSoon.body()).contains("MONTHS_SINCE_LAST_SUBSCRIBED_IN_RANGE");
     assertThat(tryBuy(purchase("never", MONTHLY, winBack)).status()).isEqualTo(409);
+    assertThat(renewal(original).getEligibleWinBackOfferIds()).as("lapsed less than a month").isNull();
     advance(300); // sandbox: a month is 5 minutes
+    assertThat(renewal(original).getEligibleWinBackOfferIds()).containsExactly("COMEBACK");
     JWSTransactionDecodedPayload t = bought(purchase("lapsed", MONTHLY, winBack));
     assertThat(t.getOfferType()).isEqualTo(OfferType.WIN_BACK_OFFER);
     assertThat(t.getOfferIdentifier()).isEqualTo("COMEBACK");
     assertThat(t.getPrice()).isZero();
     assertThat(t.getOriginalTransactionId()).isEqualTo(original);
+  }
+
+  @Test
+  void anActiveSubscriberRedeemsAnOfferForTheNextRenewalOrAnUpgrade() throws Exception {
+    JsonNode point = point(MONTHLY_ID, "USA", 0);
+    create("/v1/subscriptionPromotionalOffers", """
+        {"data":{"type":"subscriptionPromotionalOffers","attributes":{"name":"Stay","offerCode":"STAY1","duration":"ONE_MONTH",
+          "offerMode":"PAY_AS_YOU_GO","numberOfPeriods":1},
+          "relationships":{"subscription":{"data":{"type":"subscriptions","id":"%s"}},""".formatted(MONTHLY_ID)
+        + prices("subscriptionPromotionalOfferPrices", "USA", point));
+    JWSTransactionDecodedPayload first = bought(purchase("stayer", MONTHLY, ",\"offer\":\"NONE\""));
+    JWSTransactionDecodedPayload same = bought(purchase("stayer", MONTHLY, ",\"offer\":{\"type\":\"PROMOTIONAL\",\"id\":\"STAY1\"}"));
+    assertThat(same.getTransactionId()).as("no charge now: the offer applies from the next renewal").isEqualTo(first.getTransactionId());
+    JWSRenewalInfoDecodedPayload info = renewal(first.getOriginalTransactionId());
+    assertThat(info.getOfferType()).isEqualTo(OfferType.PROMOTIONAL_OFFER);
+    assertThat(info.getOfferIdentifier()).isEqualTo("STAY1");
+    assertThat(info.getRenewalPrice()).isEqualTo(milli(point));
+    advance(301);
+    JWSTransactionDecodedPayload renewed = latest(first.getOriginalTransactionId());
+    assertThat(renewed.getPrice()).isEqualTo(milli(point));
+    assertThat(renewed.getOfferIdentifier()).isEqualTo("STAY1");
+
+    create("/v1/subscriptionPromotionalOffers", """
+        {"data":{"type":"subscriptionPromotionalOffers","attributes":{"name":"Family","offerCode":"FAMILYUP","duration":"ONE_MONTH",
+          "offerMode":"FREE_TRIAL","numberOfPeriods":1},
+          "relationships":{"subscription":{"data":{"type":"subscriptions","id":"6752100303"}},"""
+        + prices("subscriptionPromotionalOfferPrices", "USA", null));
+    JWSTransactionDecodedPayload upgraded = bought(purchase("stayer", "com.tidewaterlabs.ledgerly.family.yearly",
+        ",\"offer\":{\"type\":\"PROMOTIONAL\",\"id\":\"FAMILYUP\"}"));
+    assertThat(upgraded.getProductId()).isEqualTo("com.tidewaterlabs.ledgerly.family.yearly");
+    assertThat(upgraded.getOriginalTransactionId()).isEqualTo(first.getOriginalTransactionId());
+    assertThat(upgraded.getOfferType()).isEqualTo(OfferType.PROMOTIONAL_OFFER);
+    assertThat(upgraded.getPrice()).isZero();
+    assertThat(renewal(first.getOriginalTransactionId()).getAutoRenewProductId()).isEqualTo("com.tidewaterlabs.ledgerly.family.yearly");
   }
 }

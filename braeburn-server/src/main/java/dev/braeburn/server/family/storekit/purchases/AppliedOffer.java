@@ -32,6 +32,11 @@ record AppliedOffer(int offerType, String identifier, String mode, String unitIs
     return mode.equals(PAY_AS_YOU_GO) ? periods - 1 : 0;
   }
 
+  /** Charges at the offer's price when it starts at a renewal (an offer a subscriber redeems for a later period). */
+  int charges() {
+    return mode.equals(PAY_AS_YOU_GO) ? periods : 1;
+  }
+
   /** The offer fields of every transaction charged under it (§3.3), in Apple's order. */
   ObjectNode fields(ObjectNode out) {
     out.put("offerType", offerType);

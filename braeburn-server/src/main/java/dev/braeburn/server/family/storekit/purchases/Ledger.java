@@ -30,7 +30,7 @@ final class Ledger {
       OfferCodeRedemption.CODE_FIELD);
   /** A subscription record's state beside its renewal info (§3.4 has no status, group or expiry). */
   static final Set<String> SUBSCRIPTION_STATE = Set.of("appId", "customer", "status", "subscriptionGroupIdentifier", "expiresDate",
-      "renewals", "extensions", OfferState.CHARGES, OfferState.PRICE, OfferState.UNIT, OfferState.FIELDS,
+      "renewals", "extensions", OfferState.CHARGES, OfferState.PRICE, OfferState.UNIT, OfferState.FIELDS, OfferState.PRODUCT,
       PriceIncreases.NEEDS_CONSENT, PriceIncreases.LAST_NOTIFY_ONLY);
   private static final int MAX = 100_000;
   private static final SecureRandom RANDOM = new SecureRandom();

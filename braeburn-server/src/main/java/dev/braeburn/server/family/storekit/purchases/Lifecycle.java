@@ -83,7 +83,7 @@ final class Lifecycle {
         Catalogue.Product product = product(tx, app, productId);
         long start = event.equals("RECOVER") ? at : a.path("expiresDate").asLong();
         // A running pay-as-you-go offer charges its next period at the offer's price (§3.3 offer fields on the renewal).
-        OfferState.Charge offer = productId.equals(a.path("productId").asText()) ? OfferState.next(state) : null;
+        OfferState.Charge offer = OfferState.next(state, productId);
         String iso = offer != null ? offer.unitIso() : purchases.rates().iso(product.period());
         long until = purchases.rates().end(start, iso, 1, environment);
         boolean sameProduct = productId.equals(a.path("productId").asText());

@@ -21,15 +21,17 @@ import java.util.UUID;
  * transaction; Braeburn records it, starts a subscription's renewals and sends the notification.
  */
 final class PurchaseSimulator {
-  private static final Set<Integer> LIVE = Set.of(1, 3, 4);
+  static final Set<Integer> LIVE = Set.of(1, 3, 4);
   private final Purchases purchases;
   private final AdminJson json;
   private final OfferRedemption redemption;
+  private final ActiveSubscriptionOffer activeOffers;
 
   PurchaseSimulator(Purchases purchases, AdminJson json) {
     this.purchases = purchases;
     this.json = json;
     this.redemption = new OfferRedemption(purchases);
+    this.activeOffers = new ActiveSubscriptionOffer(purchases, redemption);
   }
 
   ApiResponse handle(ApiRequest req) {
@@ -88,6 +90,10 @@ final class PurchaseSimulator {
     }
     String customer = body.path("customer").asText("default");
     List<Resource> history = Ledger.transactionsOf(tx, app.id(), customer, environment);
+    Resource live = product.subscription() ? previousSubscription(tx, app, customer, environment, product.group()) : null;
+    if (live != null && ActiveSubscriptionOffer.applies(body, live)) {
+      return activeOffers.redeem(tx, new OfferRedemption.Ask(body, product, storefront, history, environment, true), app, live);
+    }
     refuseRepeat(tx, product, history, app, customer, environment);
     String appTransactionId = AppTransactions.ensure(ctx, tx, app, customer, environment).id();
     Resource previous = product.subscription() ? previousSubscription(tx, app, customer, environment, product.group()) : null;
@@ -119,6 +125,11 @@ final class PurchaseSimulator {
     } else {
       purchases.emit(tx, app, environment, "ONE_TIME_CHARGE", null, transaction, null, null);
     }
+    return answer(ctx, tx, transaction, environment);
+  }
+
+  /** The simulator's answer: the transaction's ids, order, environment and the JWS StoreKit hands the app. */
+  static ObjectNode answer(PurchaseContext ctx, StoreTx tx, Resource transaction, StoreEnvironment environment) {
     ObjectNode out = ctx.object().put("transactionId", transaction.id())
         .put("originalTransactionId", transaction.attributes().path("originalTransactionId").asText());
     out.put("orderId", transaction.attributes().path("orderId").asText()).put("environment", environment.wire());

@@ -62,7 +62,7 @@ final class Purchases {
     state.put("appId", sale.app().id()).put("customer", sale.customer()).put("status", 1)
         .put("subscriptionGroupIdentifier", sale.product().group()).put("expiresDate", sale.expiresDate()).put("renewals", 0)
         .set("extensions", ctx.object().arrayNode());
-    OfferState.start(state, offer, offer == null ? 0 : offer.chargesLeftAfterFirst(), regularPrice(tx, sale));
+    OfferState.start(state, offer, offer == null ? 0 : offer.chargesLeftAfterFirst(), regularPrice(tx, sale), sale.product().productId());
     String id = t.path("originalTransactionId").asText();
     Resource sub = tx.find(Ledger.SUBSCRIPTIONS, id).map(existing -> {
       tx.updateAttributes(existing, state);
