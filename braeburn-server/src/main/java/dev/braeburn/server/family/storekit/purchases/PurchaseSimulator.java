@@ -99,7 +99,7 @@ final class PurchaseSimulator {
     Resource previous = product.subscription() ? previousSubscription(tx, app, customer, environment, product.group()) : null;
     AppliedOffer offer = product.subscription() ? redemption.resolve(tx, new OfferRedemption.Ask(body, product, storefront, history,
         environment, true)) : null;
-    if (!product.subscription() && !body.path("offer").isMissingNode() && !body.path("offer").asText("").equals("NONE")) {
+    if (!product.subscription() && body.hasNonNull("offer") && !body.path("offer").asText("").equals("NONE")) {
       throw AdminJson.invalid("/offer", "offers are simulated for auto-renewable subscriptions only; " + productId + " is " + product.type());
     }
     long charged = offer != null ? offer.priceMilli() : price;
