@@ -75,17 +75,19 @@ final class Catalogue {
 
   /** The customer price in milliunits of the storefront's currency on {@code day}, or null when the product has no price. */
   static Long priceMilli(StoreTx tx, Product product, String storefront, LocalDate day) {
-    List<ScheduledPrice> prices = StorePrices.of(tx, product.resource().type(), product.resource().id());
-    String alpha2 = Storefronts.alpha2(storefront);
-    ScheduledPrice price = StorePrices.current(prices, alpha2, day);
-    if (price == null) {
-      price = StorePrices.current(prices, null, day);
-    }
+    ScheduledPrice price = scheduled(tx, product, storefront, day);
     if (price == null) {
       return null;
     }
-    BigDecimal local = Pricing.customerPrice(price.usd(), alpha2);
+    BigDecimal local = Pricing.customerPrice(price.usd(), Storefronts.alpha2(storefront));
     return local.movePointRight(3).longValueExact();
+  }
+
+  /** The catalogue price in effect in the storefront on {@code day} (its own, else the base price), or null. */
+  static ScheduledPrice scheduled(StoreTx tx, Product product, String storefront, LocalDate day) {
+    List<ScheduledPrice> prices = StorePrices.of(tx, product.resource().type(), product.resource().id());
+    ScheduledPrice price = StorePrices.current(prices, Storefronts.alpha2(storefront), day);
+    return price != null ? price : StorePrices.current(prices, null, day);
   }
 
   static String currency(String storefront) {

@@ -26,10 +26,12 @@ final class Ledger {
   static final String SUBSCRIPTIONS = "_skSubscriptions";
   static final String APP_TRANSACTIONS = "_skAppTransactions";
   /** Braeburn's bookkeeping in the records, never signed. */
-  static final Set<String> INTERNAL = Set.of("appId", "customer", "modifiedDate", "finished", "consumption", "orderId", "sequence");
+  static final Set<String> INTERNAL = Set.of("appId", "customer", "modifiedDate", "finished", "consumption", "orderId", "sequence",
+      OfferCodeRedemption.CODE_FIELD);
   /** A subscription record's state beside its renewal info (§3.4 has no status, group or expiry). */
   static final Set<String> SUBSCRIPTION_STATE = Set.of("appId", "customer", "status", "subscriptionGroupIdentifier", "expiresDate",
-      "renewals", "extensions");
+      "renewals", "extensions", OfferState.CHARGES, OfferState.PRICE, OfferState.UNIT, OfferState.FIELDS, OfferState.PRODUCT,
+      PriceIncreases.NEEDS_CONSENT, PriceIncreases.LAST_NOTIFY_ONLY);
   private static final int MAX = 100_000;
   private static final SecureRandom RANDOM = new SecureRandom();
 

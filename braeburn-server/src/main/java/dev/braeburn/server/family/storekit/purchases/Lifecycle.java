@@ -19,10 +19,12 @@ final class Lifecycle {
   static final String GRACE_END = "GRACE_END";
   private final Purchases purchases;
   private final SubscriptionEvents events;
+  private final PriceIncreases increases;
 
   Lifecycle(Purchases purchases) {
     this.purchases = purchases;
     this.events = new SubscriptionEvents(purchases.ctx().events());
+    this.increases = new PriceIncreases(purchases.graph(), purchases.rates());
   }
 
   SubscriptionEvents events() {
@@ -54,7 +56,8 @@ final class Lifecycle {
         }
         default -> {
           if (status == 1 && a.path("expiresDate").asLong() == p.path("expiresDate").asLong()) {
-            apply(tx, sub, a.path("autoRenewStatus").asInt() == 1 ? "RENEW" : "EXPIRE", null, at);
+            boolean renews = a.path("autoRenewStatus").asInt() == 1 && !PriceIncreases.declined(a);
+            apply(tx, sub, renews ? "RENEW" : "EXPIRE", null, at);
           }
         }
       }
@@ -72,18 +75,29 @@ final class Lifecycle {
     ObjectNode state = a.deepCopy();
     int status = a.path("status").asInt();
     String variant = null;
+    String notice = null;
     Resource announced = latest;
     switch (event) {
       case "RENEW", "RECOVER" -> {
         String productId = a.path("autoRenewProductId").asText();
         Catalogue.Product product = product(tx, app, productId);
         long start = event.equals("RECOVER") ? at : a.path("expiresDate").asLong();
-        long until = purchases.rates().end(start, purchases.rates().iso(product.period()), 1, environment);
-        announced = charge(tx, app, environment, product, latest, start, until);
+        // A running pay-as-you-go offer charges its next period at the offer's price (§3.3 offer fields on the renewal).
+        OfferState.Charge offer = OfferState.next(state, productId);
+        String iso = offer != null ? offer.unitIso() : purchases.rates().iso(product.period());
+        long until = purchases.rates().end(start, iso, 1, environment);
+        boolean sameProduct = productId.equals(a.path("productId").asText());
+        long catalogue = regular(tx, product, latest, start);
+        long price = offer != null ? offer.price() : sameProduct ? PriceIncreases.charge(catalogue, a) : catalogue;
+        announced = charge(tx, app, environment, product, latest, start, until, price, offer == null ? null : offer.fields());
         int renewals = a.path("renewals").asInt() + 1;
         state.put("productId", productId).put("renewals", renewals).put("expiresDate", until).put("renewalDate", until)
             .put("isInBillingRetryPeriod", false);
-        state.remove(java.util.List.of("gracePeriodExpiresDate", "expirationIntent", "offerType", "offerDiscountType", "offerPeriod"));
+        state.remove(java.util.List.of("gracePeriodExpiresDate", "expirationIntent"));
+        if (!state.has(OfferState.CHARGES)) {
+          notice = increases.lookAhead(tx, state, product, latest.attributes().path("storefront").asText(), offer != null ? catalogue : price,
+              start, until, environment);
+        }
         if (environment == StoreEnvironment.SANDBOX && renewals >= purchases.rates().maxSandboxRenewals()) {
           state.put("autoRenewStatus", 0); // sandbox renews 12 times, then turns auto-renew off (§4.3)
         }
@@ -105,9 +119,11 @@ final class Lifecycle {
       }
       case "GRACE_PERIOD_END" -> state.remove("gracePeriodExpiresDate");
       case "EXPIRE" -> {
-        variant = status == 3 || status == 4 ? "billingRetry" : null;
-        state.put("autoRenewStatus", 0).put("isInBillingRetryPeriod", false)
-            .put("expirationIntent", variant != null ? 2 : a.path("autoRenewStatus").asInt() == 1 ? 5 : 1);
+        boolean declined = status == 1 && a.path("expiresDate").asLong() <= at && PriceIncreases.declined(a);
+        variant = status == 3 || status == 4 ? "billingRetry" : declined ? "priceIncrease" : null;
+        state.put("autoRenewStatus", 0).put("isInBillingRetryPeriod", false).put("expirationIntent", declined
+            ? increases.expirationIntentWithoutConsent() : variant != null ? 2 : a.path("autoRenewStatus").asInt() == 1 ? 5 : 1);
+        state.remove(PriceIncreases.NEEDS_CONSENT);
         state.remove("gracePeriodExpiresDate");
         if (a.path("expiresDate").asLong() > at) {
           state.put("expiresDate", at); // expired now, on request [INFER]
@@ -118,10 +134,12 @@ final class Lifecycle {
       case "ENABLE_AUTO_RENEW" -> state.put("autoRenewStatus", 1).remove("expirationIntent");
       case "UPGRADE" -> {
         Catalogue.Product to = product(tx, app, body == null ? null : body.path("productId").asText(null));
-        announced = charge(tx, app, environment, to, latest, at, purchases.rates().end(at, purchases.rates().iso(to.period()), 1, environment));
+        announced = charge(tx, app, environment, to, latest, at, purchases.rates().end(at, purchases.rates().iso(to.period()), 1, environment),
+            regular(tx, to, latest, at), null);
         Ledger.touch(tx, latest, ctx.object().put("isUpgraded", true), ctx.nowMillis());
         long until = announced.attributes().path("expiresDate").asLong();
-        state.put("productId", to.productId()).put("autoRenewProductId", to.productId()).put("expiresDate", until).put("renewalDate", until);
+        state.put("productId", to.productId()).put("autoRenewProductId", to.productId()).put("expiresDate", until).put("renewalDate", until)
+            .put("renewalPrice", regular(tx, to, latest, until));
       }
       case "DOWNGRADE" -> state.put("autoRenewProductId", product(tx, app, body == null ? null : body.path("productId").asText(null)).productId());
       case "CANCEL_DOWNGRADE" -> state.put("autoRenewProductId", a.path("productId").asText());
@@ -146,19 +164,27 @@ final class Lifecycle {
       purchases.scheduleDue(tx, updated);
     }
     purchases.emit(tx, app, environment, outcome.type(), outcome.subtype(), announced, updated, updated.attributes().path("status").asInt());
+    if (notice != null) {
+      purchases.emit(tx, app, environment, "PRICE_INCREASE", notice, announced, updated, updated.attributes().path("status").asInt());
+    }
     return updated;
   }
 
   private Resource charge(StoreTx tx, Resource app, StoreEnvironment environment, Catalogue.Product product, Resource latest, long start,
-      long until) {
+      long until, long price, ObjectNode offer) {
     var l = latest.attributes();
     String storefront = l.path("storefront").asText();
-    Long price = Catalogue.priceMilli(tx, product, storefront, Catalogue.day(start));
     Sale sale = new Sale(app, environment, l.path("customer").asText(), product, storefront, l.path("storefrontId").asText(),
-        price == null ? l.path("price").asLong() : price, l.path("currency").asText(), 1, l.path("appAccountToken").asText(null),
+        price, l.path("currency").asText(), 1, l.path("appAccountToken").asText(null),
         l.path("appTransactionId").asText(), l.path("originalTransactionId").asText(), l.path("originalPurchaseDate").asLong(), start,
-        "RENEWAL", until, null);
+        "RENEWAL", until, offer);
     return purchases.record(tx, sale);
+  }
+
+  /** The catalogue's regular price of {@code product} in the latest transaction's storefront on the day of {@code at}. */
+  private static long regular(StoreTx tx, Catalogue.Product product, Resource latest, long at) {
+    Long price = Catalogue.priceMilli(tx, product, latest.attributes().path("storefront").asText(), Catalogue.day(at));
+    return price == null ? latest.attributes().path("price").asLong() : price;
   }
 
   private Catalogue.Product product(StoreTx tx, Resource app, String productId) {

@@ -3,7 +3,6 @@ package dev.braeburn.server.family.storekit.purchases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.admin.AdminJson;
-import dev.braeburn.server.family.commerce.offers.Eligibility;
 import dev.braeburn.server.http.ApiRequest;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.jsonapi.ApiException;
@@ -22,13 +21,17 @@ import java.util.UUID;
  * transaction; Braeburn records it, starts a subscription's renewals and sends the notification.
  */
 final class PurchaseSimulator {
-  private static final Set<Integer> LIVE = Set.of(1, 3, 4);
+  static final Set<Integer> LIVE = Set.of(1, 3, 4);
   private final Purchases purchases;
   private final AdminJson json;
+  private final OfferRedemption redemption;
+  private final ActiveSubscriptionOffer activeOffers;
 
   PurchaseSimulator(Purchases purchases, AdminJson json) {
     this.purchases = purchases;
     this.json = json;
+    this.redemption = new OfferRedemption(purchases);
+    this.activeOffers = new ActiveSubscriptionOffer(purchases, redemption);
   }
 
   ApiResponse handle(ApiRequest req) {
@@ -38,6 +41,14 @@ final class PurchaseSimulator {
     JsonNode body = json.requiredObject(req, "a purchase: {\"bundleId\", \"productId\", \"quantity\"?, \"appAccountToken\"?, \"offer\"?,"
         + " \"storefront\"?, \"customer\"?, \"environment\"?}");
     String team = AdminJson.team(purchases.ctx().services().store(), req);
+    JsonNode signature = body.path("offer").path("signature");
+    if (signature.isObject()) {
+      // Checked before the write: the key lives in the store's key table, outside the team's transaction.
+      String problem = PromotionalSignature.problem(purchases.ctx().services().store(), team, body, signature, purchases.ctx().nowMillis());
+      if (problem != null) {
+        throw AdminJson.invalid("/offer/signature", "Invalid promotional offer signature (StoreKit: invalidSignature): " + problem);
+      }
+    }
     return json.json(201, purchases.ctx().services().store().write(team, tx -> buy(tx, body)));
   }
 
@@ -79,14 +90,22 @@ final class PurchaseSimulator {
     }
     String customer = body.path("customer").asText("default");
     List<Resource> history = Ledger.transactionsOf(tx, app.id(), customer, environment);
+    Resource live = product.subscription() ? previousSubscription(tx, app, customer, environment, product.group()) : null;
+    if (live != null && ActiveSubscriptionOffer.applies(body, live)) {
+      return activeOffers.redeem(tx, new OfferRedemption.Ask(body, product, storefront, history, environment, true), app, live);
+    }
     refuseRepeat(tx, product, history, app, customer, environment);
     String appTransactionId = AppTransactions.ensure(ctx, tx, app, customer, environment).id();
     Resource previous = product.subscription() ? previousSubscription(tx, app, customer, environment, product.group()) : null;
-    ObjectNode offer = product.subscription() ? introductoryOffer(tx, body, product, storefront, history) : null;
-    long charged = offer != null && "FREE_TRIAL".equals(offer.path("offerDiscountType").asText()) ? 0 : price;
+    AppliedOffer offer = product.subscription() ? redemption.resolve(tx, new OfferRedemption.Ask(body, product, storefront, history,
+        environment, true)) : null;
+    if (!product.subscription() && body.hasNonNull("offer") && !body.path("offer").asText("").equals("NONE")) {
+      throw AdminJson.invalid("/offer", "offers are simulated for auto-renewable subscriptions only; " + productId + " is " + product.type());
+    }
+    long charged = offer != null ? offer.priceMilli() : price;
     Long expires = null;
     if (product.subscription()) {
-      String iso = offer != null ? offer.remove("periodOnce").asText() : purchases.rates().iso(product.period());
+      String iso = offer != null ? offer.chargeIso() : purchases.rates().iso(product.period());
       try {
         expires = purchases.rates().end(now, iso, 1, environment);
       } catch (IllegalArgumentException e) {
@@ -97,15 +116,20 @@ final class PurchaseSimulator {
     String original = previous == null ? null : previous.id();
     Long originalDate = previous == null ? null : Ledger.chain(tx, previous.id()).getFirst().attributes().path("originalPurchaseDate").asLong();
     Sale sale = new Sale(app, environment, customer, product, storefront, storefrontId, charged, Catalogue.currency(storefront), quantity,
-        token, appTransactionId, original, originalDate, now, "PURCHASE", expires, offer);
+        token, appTransactionId, original, originalDate, now, "PURCHASE", expires, offerFields(offer, body));
     Resource transaction = purchases.record(tx, sale);
     if (product.subscription()) {
-      Resource sub = purchases.startSubscription(tx, sale, transaction);
+      Resource sub = purchases.startSubscription(tx, sale, transaction, offer);
       String type = offer != null ? "OFFER_REDEEMED" : "SUBSCRIBED";
       purchases.emit(tx, app, environment, type, previous == null ? "INITIAL_BUY" : "RESUBSCRIBE", transaction, sub, 1);
     } else {
       purchases.emit(tx, app, environment, "ONE_TIME_CHARGE", null, transaction, null, null);
     }
+    return answer(ctx, tx, transaction, environment);
+  }
+
+  /** The simulator's answer: the transaction's ids, order, environment and the JWS StoreKit hands the app. */
+  static ObjectNode answer(PurchaseContext ctx, StoreTx tx, Resource transaction, StoreEnvironment environment) {
     ObjectNode out = ctx.object().put("transactionId", transaction.id())
         .put("originalTransactionId", transaction.attributes().path("originalTransactionId").asText());
     out.put("orderId", transaction.attributes().path("orderId").asText()).put("environment", environment.wire());
@@ -145,64 +169,16 @@ final class PurchaseSimulator {
     return null;
   }
 
-  /**
-   * The introductory offer StoreKit applies by itself when the customer is eligible
-   * ({@code offers/eligibility.json}); {@code "offer": "INTRODUCTORY"} insists on it (refused when
-   * not eligible), {@code "offer": "NONE"} declines it. Other offer kinds are not simulated yet.
-   */
-  private ObjectNode introductoryOffer(StoreTx tx, JsonNode body, Catalogue.Product product, String storefront, List<Resource> history) {
-    String asked = body.path("offer").isObject() ? body.path("offer").path("type").asText("") : body.path("offer").asText("");
-    if (asked.equals("NONE")) {
+  /** The offer fields of the first transaction, with the redeemed code kept aside (Braeburn's count of a custom code's uses). */
+  private ObjectNode offerFields(AppliedOffer offer, JsonNode body) {
+    if (offer == null) {
       return null;
     }
-    if (!asked.isEmpty() && !asked.equals("INTRODUCTORY")) {
-      throw AdminJson.invalid("/offer", "offer is INTRODUCTORY or NONE; promotional, offer-code and win-back purchases are not simulated yet");
+    ObjectNode fields = offer.fields(purchases.ctx().object());
+    if (offer.offerType() == 3) {
+      fields.put(OfferCodeRedemption.CODE_FIELD, body.path("offer").path("code").asText());
     }
-    Resource offer = Catalogue.introductoryOffer(purchases.graph(), tx, product, storefront).orElse(null);
-    if (offer == null) {
-      if (asked.isEmpty()) {
-        return null;
-      }
-      throw AdminJson.invalid("/offer", product.productId() + " has no introductory offer in " + storefront);
-    }
-    boolean hadIntro = false;
-    boolean subscribedNow = false;
-    boolean ever = false;
-    for (Resource t : history) {
-      var a = t.attributes();
-      if (product.group().equals(a.path("subscriptionGroupIdentifier").asText())) {
-        ever = true;
-        hadIntro |= a.path("offerType").asInt() == 1;
-        subscribedNow |= a.path("expiresDate").asLong() > purchases.ctx().nowMillis() && !a.has("revocationDate");
-      }
-    }
-    Eligibility.Decision decision = purchases.ctx().eligibility().allows(Eligibility.Kind.INTRODUCTORY, offer.attributes(),
-        new Eligibility.CustomerHistory(subscribedNow, ever, hadIntro, 0, null, null, false, ever, subscribedNow),
-        Catalogue.day(purchases.ctx().nowMillis()));
-    if (!decision.allowed()) {
-      if (asked.isEmpty()) {
-        return null;
-      }
-      throw AdminJson.invalid("/offer", "Not eligible for the introductory offer of " + product.productId() + ": " + decision.reason());
-    }
-    var a = offer.attributes();
-    String mode = a.path("offerMode").asText();
-    String unit = purchases.rates().iso(a.path("duration").asText());
-    int periods = Math.max(1, a.path("numberOfPeriods").asInt(1));
-    String total = unit == null ? null : multiply(unit, periods);
-    ObjectNode out = purchases.ctx().object().put("offerType", 1).put("offerDiscountType", mode).put("offerPeriod", total);
-    // The first transaction of a pay-as-you-go offer covers one period; free trials and pay-up-front the whole offer [INFER].
-    return out.put("periodOnce", mode.equals("PAY_AS_YOU_GO") ? unit : total);
-  }
-
-  /** {@code P1W} × 2 → {@code P2W}; the sum must be a period renewal-rates.json lists. */
-  private static String multiply(String iso, int count) {
-    if (count == 1) {
-      return iso;
-    }
-    int n = Integer.parseInt(iso.substring(1, iso.length() - 1)) * count;
-    String unit = iso.substring(iso.length() - 1);
-    return unit.equals("M") && n == 12 ? "P1Y" : "P" + n + unit;
+    return fields;
   }
 
   private static String required(JsonNode body, String field) {

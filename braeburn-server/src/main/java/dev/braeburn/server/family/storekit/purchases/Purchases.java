@@ -45,6 +45,11 @@ final class Purchases {
 
   /** The renewal state of a subscription that starts (or restarts) with {@code first}. */
   Resource startSubscription(StoreTx tx, Sale sale, Resource first) {
+    return startSubscription(tx, sale, first, null);
+  }
+
+  /** The same, with the offer the first transaction redeemed: its later pay-as-you-go periods run on at the offer's price. */
+  Resource startSubscription(StoreTx tx, Sale sale, Resource first, AppliedOffer offer) {
     var t = first.attributes();
     ObjectNode state = ctx.object().put("originalTransactionId", t.path("originalTransactionId").asText())
         .put("autoRenewProductId", sale.product().productId()).put("productId", sale.product().productId()).put("autoRenewStatus", 1)
@@ -57,6 +62,7 @@ final class Purchases {
     state.put("appId", sale.app().id()).put("customer", sale.customer()).put("status", 1)
         .put("subscriptionGroupIdentifier", sale.product().group()).put("expiresDate", sale.expiresDate()).put("renewals", 0)
         .set("extensions", ctx.object().arrayNode());
+    OfferState.start(state, offer, offer == null ? 0 : offer.chargesLeftAfterFirst(), regularPrice(tx, sale), sale.product().productId());
     String id = t.path("originalTransactionId").asText();
     Resource sub = tx.find(Ledger.SUBSCRIPTIONS, id).map(existing -> {
       tx.updateAttributes(existing, state);

@@ -27,6 +27,6 @@ public final class PurchasesPart {
     TransactionEndpoints transactions = new TransactionEndpoints(ctx);
     transactions.register(context.storeKit());
     new HistoryEndpoints(ctx, transactions).register(context.storeKit());
-    new StatusEndpoint(ctx, transactions).register(context.storeKit());
+    new StatusEndpoint(ctx, transactions, new WinBackEligibility(purchases)).register(context.storeKit());
   }
 }

@@ -44,6 +44,11 @@ final class RenewalRates {
     return start + days * 86_400_000L;
   }
 
+  /** One month on the environment's clock: 30 days in production [INFER: eligibility counts whole months], the sandbox rate's month. */
+  long monthMillis(StoreEnvironment environment) {
+    return environment == StoreEnvironment.SANDBOX ? 1000L * table.path("periods").path("P1M").path("sandboxSeconds").asLong() : 30 * 86_400_000L;
+  }
+
   int maxSandboxRenewals() {
     return table.path("maxSandboxRenewals").asInt();
   }

@@ -22,9 +22,12 @@ final class StatusEndpoint {
   private final PurchaseContext ctx;
   private final TransactionEndpoints responses;
 
-  StatusEndpoint(PurchaseContext ctx, TransactionEndpoints responses) {
+  private final WinBackEligibility winBack;
+
+  StatusEndpoint(PurchaseContext ctx, TransactionEndpoints responses, WinBackEligibility winBack) {
     this.ctx = ctx;
     this.responses = responses;
+    this.winBack = winBack;
   }
 
   void register(StoreKitHandlers handlers) {
@@ -57,7 +60,7 @@ final class StatusEndpoint {
         }
         Resource latest = Ledger.latest(tx, sub.id()).orElseThrow();
         ObjectNode last = ctx.object().put("originalTransactionId", sub.id()).put("status", status)
-            .put("signedTransactionInfo", ctx.sign(tx, Ledger.decoded(latest))).put("signedRenewalInfo", ctx.sign(tx, Ledger.decoded(sub)));
+            .put("signedTransactionInfo", ctx.sign(tx, Ledger.decoded(latest))).put("signedRenewalInfo", ctx.sign(tx, winBack.renewalInfo(tx, sub)));
         groups.computeIfAbsent(a.path("subscriptionGroupIdentifier").asText(), g -> ctx.object().arrayNode()).add(last);
       }
       ObjectNode body = ctx.object().put("environment", call.environment().wire()).put("bundleId", call.app().attributes().path("bundleId").asText())
