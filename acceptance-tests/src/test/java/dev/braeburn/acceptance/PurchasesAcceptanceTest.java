@@ -3,7 +3,6 @@ package dev.braeburn.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.apple.itunes.storekit.client.APIException;
 import com.apple.itunes.storekit.client.AppStoreServerAPIClient;
 import com.apple.itunes.storekit.client.GetTransactionHistoryVersion;
 import com.apple.itunes.storekit.model.AppTransaction;
@@ -346,19 +345,7 @@ class PurchasesAcceptanceTest extends SharedDemoServerTest {
     return dev.braeburn.client.ApiKeyFile.fromPem(key.path("keyId").asText(), key.path("issuerId").asText(), key.path("privateKey").asText());
   }
 
-  interface Call {
-    void run() throws Exception;
-  }
-
-  /** The Apple errorCode a call fails with; 0 when it succeeds. */
-  static long apiError(Call call) {
-    try {
-      call.run();
-      return 0L;
-    } catch (APIException e) {
-      return e.getRawApiError() == null ? -e.getHttpStatusCode() : e.getRawApiError();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+  static long apiError(ServerApiCalls.Call call) {
+    return ServerApiCalls.apiError(call);
   }
 }

@@ -278,11 +278,7 @@ class RetentionMessagingAcceptanceTest extends SharedDemoServerTest {
     ex.close();
   }
 
-  interface Call {
-    void run() throws Exception;
-  }
-
-  static void refused(Call call, int status, long code) {
+  static void refused(ServerApiCalls.Call call, int status, long code) {
     assertThatThrownBy(call::run).isInstanceOfSatisfying(APIException.class, e -> {
       assertThat(e.getHttpStatusCode()).isEqualTo(status);
       assertThat(e.getRawApiError()).isEqualTo(code);

@@ -2,7 +2,6 @@ package dev.braeburn.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.apple.itunes.storekit.client.APIException;
 import com.apple.itunes.storekit.client.AppStoreServerAPIClient;
 import com.apple.itunes.storekit.model.CheckTestNotificationResponse;
 import com.apple.itunes.storekit.model.ConsumptionRequestReason;
@@ -354,18 +353,7 @@ class ServerNotificationsAcceptanceTest extends SharedDemoServerTest {
     assertThat(server.admin("POST", "/_braeburn/clock/advance", "{\"seconds\":" + seconds + "}", null).status()).isEqualTo(200);
   }
 
-  interface Call {
-    void run() throws Exception;
-  }
-
-  static long apiError(Call call) {
-    try {
-      call.run();
-      return 0L;
-    } catch (APIException e) {
-      return e.getRawApiError() == null ? -e.getHttpStatusCode() : e.getRawApiError();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+  static long apiError(ServerApiCalls.Call call) {
+    return ServerApiCalls.apiError(call);
   }
 }

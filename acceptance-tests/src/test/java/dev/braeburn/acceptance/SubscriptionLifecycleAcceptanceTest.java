@@ -86,10 +86,10 @@ class SubscriptionLifecycleAcceptanceTest extends SharedDemoServerTest {
   }
 
   private static void advance(long seconds) {
-    assertThat(server.admin("POST", "/_braeburn/clock/advance", "{\"seconds\":" + seconds + "}", null).status()).isEqualTo(200);
+    ServerNotificationsAcceptanceTest.advance(seconds); // the same shared server
   }
 
   private static Instant now() {
-    return Instant.parse(server.admin("GET", "/_braeburn/clock", null, null).json().path("now").asText());
+    return ServerNotificationsAcceptanceTest.now();
   }
 }
