@@ -152,7 +152,15 @@ public final class Pricing {
   }
 
   private static BigDecimal proceeds(BigDecimal usd, String territory, BigDecimal share) {
-    BigDecimal price = customerPrice(usd, territory);
+    return proceeds(customerPrice(usd, territory), share, territory);
+  }
+
+  /** Developer proceeds per unit of a sale at local {@code price} (a purchase's own price): 70% of it net of VAT. */
+  public static BigDecimal proceedsOfPrice(BigDecimal price, String territory) {
+    return proceeds(price, COMMISSION_SHARE, territory);
+  }
+
+  private static BigDecimal proceeds(BigDecimal price, BigDecimal share, String territory) {
     BigDecimal net = price.divide(BigDecimal.ONE.add(vat(territory)), 10, RoundingMode.HALF_EVEN);
     return net.multiply(share).setScale(price.scale() == 0 ? 0 : 2, RoundingMode.HALF_EVEN);
   }

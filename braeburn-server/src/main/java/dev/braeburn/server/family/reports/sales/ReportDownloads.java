@@ -12,8 +12,10 @@ final class ReportDownloads {
   private final VendorCatalog catalog;
   private final Vendor.Days days;
   private final Vendor.PreOrders preOrders;
+  private final SimulatedSales simulated;
 
-  ReportDownloads(Clock clock, VendorCatalog catalog, Vendor.Days days, Vendor.PreOrders preOrders) {
+  ReportDownloads(Clock clock, VendorCatalog catalog, Vendor.Days days, Vendor.PreOrders preOrders, SimulatedSales simulated) {
+    this.simulated = simulated;
     this.clock = clock;
     this.catalog = catalog;
     this.days = days;
@@ -41,7 +43,7 @@ final class ReportDownloads {
       throw new ApiException(ReportErrors.noSales());
     }
     Vendor vendor = catalog.load(ctx.teamId());
-    return download(file.fileName(vendor, period), file.write(vendor, period, days));
+    return download(file.fileName(vendor, period), file.write(vendor, period, simulated.over(ctx.teamId(), vendor, days)));
   }
 
   /**
@@ -58,6 +60,7 @@ final class ReportDownloads {
       throw new ApiException(ReportErrors.noSales());
     }
     Vendor vendor = catalog.load(ctx.teamId());
+    Vendor.Days days = simulated.over(ctx.teamId(), vendor, this.days);
     TsvTable table = request.detail()
         ? FinanceDetailFile.write(vendor, month, days)
         : FinancialFile.write(vendor, month, request.region(), days);

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.engine.EngineServices;
 import dev.braeburn.server.store.Resource;
 import dev.braeburn.server.store.StoreTx;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.braeburn.server.storekit.StoreEnvironment;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +24,44 @@ public final class PurchaseRecords {
   public static final String APP_TRANSACTIONS = Ledger.APP_TRANSACTIONS;
 
   private PurchaseRecords() {}
+
+  /**
+   * One charge or refund of a Production transaction as sales reports count it, on {@code day} (of the
+   * zone asked for): {@code units} is the quantity, negative for a refund (on its revocation day); {@code price} is the customer price per
+   * unit in milliunits of {@code currency}; {@code storefront} is the alpha-3 territory id;
+   * {@code renewal} tells a subscription's renewal from its first purchase.
+   */
+  public record ProductionSale(LocalDate day, String productId, String storefront, long price, String currency, long units, boolean renewal) {}
+
+  /**
+   * What one app sold in the Production environment, by day of {@code zone}: its purchases on their
+   * purchase day, and its refunds on their revocation day as negative units. Sandbox transactions never count:
+   * Apple's sales reports are production only (docs/purchases.md "Sales reports").
+   */
+  public static List<ProductionSale> productionSales(StoreTx tx, String appId, ZoneId zone) {
+    List<ProductionSale> out = new ArrayList<>();
+    for (Resource r : Ledger.list(tx, TRANSACTIONS, "appId", appId)) {
+      JsonNode a = r.attributes();
+      if (!a.path("environment").asText().equals(StoreEnvironment.PRODUCTION.wire())) {
+        continue;
+      }
+      long quantity = Math.max(1, a.path("quantity").asLong(1));
+      out.add(sale(a, day(a.path("purchaseDate").asLong(), zone), quantity));
+      if (a.has("revocationDate")) {
+        out.add(sale(a, day(a.path("revocationDate").asLong(), zone), -quantity));
+      }
+    }
+    return out;
+  }
+
+  private static ProductionSale sale(JsonNode a, LocalDate day, long units) {
+    return new ProductionSale(day, a.path("productId").asText(), a.path("storefront").asText(), a.path("price").asLong(),
+        a.path("currency").asText(), units, a.path("transactionReason").asText().equals("RENEWAL"));
+  }
+
+  private static LocalDate day(long millis, ZoneId zone) {
+    return Instant.ofEpochMilli(millis).atZone(zone).toLocalDate();
+  }
 
   /** The decoded payload Apple signs of a transaction or a subscription's renewal info. */
   public static ObjectNode decoded(Resource record) {
