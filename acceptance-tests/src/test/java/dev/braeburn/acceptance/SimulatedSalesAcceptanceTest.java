@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Purchases made through the simulator in Production count in the SALES reports of their day beside
+ * Purchases (and their refunds) made through the simulator in Production count in the SALES reports of their day beside
  * the usage model's own sales (docs/purchases.md "Sales reports"); Sandbox purchases never do. A
  * second server, seeded and set up alike but without the purchases, shows what the model alone counts.
  */
@@ -23,7 +23,7 @@ class SimulatedSalesAcceptanceTest {
   static final String SCANNER = "com.tidewaterlabs.ledgerly.receiptscanner";
 
   @Test
-  void productionPurchasesAddTheirUnitsAtTheirPriceToTheDaysSalesSummaryAndSandboxOnesDoNot() throws Exception {
+  void productionPurchasesAndRefundsCountInTheDaysSalesSummaryAtTheirPriceAndSandboxOnesDoNot() throws Exception {
     try (SalesCalls bought = new SalesCalls(TestServer.start("demo")); SalesCalls alone = new SalesCalls(TestServer.start("demo"))) {
       Instant start = bought.freeze();
       alone.freeze();
@@ -40,19 +40,27 @@ class SimulatedSalesAcceptanceTest {
         assertThat(tx.path("environment").asText()).isEqualTo("Production");
         price = BigDecimal.valueOf(tx.path("price").asLong(), 3);
       }
+      JsonNode refunded = buy(bought, "{\"bundleId\":\"" + BUNDLE + "\",\"productId\":\"" + SCANNER
+          + "\",\"customer\":\"cara\",\"storefront\":\"USA\"}");
+      TestServer.Reply refund = bought.server.admin("POST", "/_braeburn/storekit/subscriptions/" + refunded.path("transactionId").asText()
+          + "/events", "{\"type\":\"REFUND\"}", null);
+      assertThat(refund.status()).as(refund.body()).isEqualTo(200);
       JsonNode sandbox = payload(buy(bought, "{\"bundleId\":\"" + BUNDLE + "\",\"productId\":\"" + SCANNER
           + "\",\"customer\":\"tester\",\"storefront\":\"USA\",\"environment\":\"Sandbox\"}"));
       assertThat(sandbox.path("environment").asText()).isEqualTo("Sandbox");
 
       long[] units = new long[2];
+      long[] refunds = new long[2];
       int i = 0;
       for (SalesCalls calls : List.of(bought, alone)) {
         calls.advanceTo(SalesCalls.pacific(day.plusDays(1), 9));
         List<Map<String, String>> rows = SalesCalls.rows(calls.salesSummary("DAILY", day.toString()));
-        units[i++] = scannerUnits(rows, price);
+        units[i] = scannerUnits(rows, price);
+        refunds[i++] = scannerUnits(rows, price.negate());
       }
       assertThat(units[0]).as("Receipt Scanner units in the USA at %s: with the purchases vs the model alone", price)
-          .isEqualTo(units[1] + 2);
+          .isEqualTo(units[1] + 3);
+      assertThat(refunds[0]).as("the refund the same day: one negative unit at the negated price").isEqualTo(refunds[1] - 1);
     }
   }
 
