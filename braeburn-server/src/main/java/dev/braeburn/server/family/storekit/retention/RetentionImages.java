@@ -1,15 +1,12 @@
 package dev.braeburn.server.family.storekit.retention;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.store.Resource;
-import dev.braeburn.server.store.Store;
 import dev.braeburn.server.storekit.StoreKitCall;
 import dev.braeburn.server.storekit.StoreKitErrors;
 import dev.braeburn.server.storekit.StoreKitException;
-import java.time.Clock;
 
 /**
  * Upload Image, Delete Image, Get Image List (server-api.md §1.7): a raw PNG per {@code imageIdentifier},
@@ -25,26 +22,18 @@ final class RetentionImages {
   static final long IMAGE_NOT_FOUND = 4040014;
   static final long IMAGE_EXISTS = 4090000;
 
-  private final Store store;
-  private final ObjectMapper mapper;
-  private final RetentionRules rules;
-  private final RetentionReview review;
-  private final Clock clock;
+  private final RetentionParts parts;
 
-  RetentionImages(Store store, ObjectMapper mapper, RetentionRules rules, RetentionReview review, Clock clock) {
-    this.store = store;
-    this.mapper = mapper;
-    this.rules = rules;
-    this.review = review;
-    this.clock = clock;
+  RetentionImages(RetentionParts parts) {
+    this.parts = parts;
   }
 
   ApiResponse upload(StoreKitCall call) {
     String id = RetentionScope.uuid(call, "imageIdentifier");
-    String size = call.queryOne("imageSize") == null ? rules.defaultImageSize() : call.queryOne("imageSize");
-    RetentionRules.ImageBounds bounds = rules.imageSizes().get(size);
+    String size = call.queryOne("imageSize") == null ? parts.rules().defaultImageSize() : call.queryOne("imageSize");
+    RetentionRules.ImageBounds bounds = parts.rules().imageSizes().get(size);
     if (bounds == null) {
-      throw new StoreKitException(BAD_IMAGE_SIZE, "imageSize must be one of " + rules.imageSizes().keySet() + "; got '" + size + "'");
+      throw new StoreKitException(BAD_IMAGE_SIZE, "imageSize must be one of " + parts.rules().imageSizes().keySet() + "; got '" + size + "'");
     }
     byte[] bytes = call.request().body();
     Png png = Png.read(bytes).orElseThrow(() -> new StoreKitException(INVALID_IMAGE,
@@ -57,19 +46,19 @@ final class RetentionImages {
           + png.width() + " × " + png.height());
     }
     RetentionScope scope = RetentionScope.of(call);
-    store.write(call.teamId(), tx -> {
+    parts.store().write(call.teamId(), tx -> {
       if (tx.find(RetentionScope.IMAGES, scope.id(id)).isPresent()) {
         throw new StoreKitException(IMAGE_EXISTS, "image " + id + " was already uploaded for this app; delete it first or choose another imageIdentifier");
       }
-      if (scope.count(tx, RetentionScope.IMAGES) >= rules.maxImages()) {
-        throw new StoreKitException(MAX_IMAGES, "this app already has " + rules.maxImages() + " images in " + scope.environment().wire()
+      if (scope.count(tx, RetentionScope.IMAGES) >= parts.rules().maxImages()) {
+        throw new StoreKitException(MAX_IMAGES, "this app already has " + parts.rules().maxImages() + " images in " + scope.environment().wire()
             + ", Apple's maximum; delete one first");
       }
-      ObjectNode row = scope.tag(mapper.createObjectNode().put("imageIdentifier", id).put("imageState", RetentionReview.PENDING)
+      ObjectNode row = scope.tag(parts.mapper().createObjectNode().put("imageIdentifier", id).put("imageState", RetentionReview.PENDING)
           .put("imageSize", size).put("width", png.width()).put("height", png.height()).put("bytes", bytes.length)
-          .put("uploadedDate", clock.millis()));
+          .put("uploadedDate", parts.clock().millis()));
       tx.insert(RetentionScope.IMAGES, scope.id(id), row);
-      review.start(tx, RetentionScope.IMAGES, scope.id(id));
+      parts.review().start(tx, RetentionScope.IMAGES, scope.id(id));
       return null;
     });
     return RetentionScope.ok();
@@ -78,7 +67,7 @@ final class RetentionImages {
   ApiResponse delete(StoreKitCall call) {
     String id = RetentionScope.uuid(call, "imageIdentifier");
     RetentionScope scope = RetentionScope.of(call);
-    store.write(call.teamId(), tx -> {
+    parts.store().write(call.teamId(), tx -> {
       if (tx.find(RetentionScope.IMAGES, scope.id(id)).isEmpty()) {
         throw new StoreKitException(IMAGE_NOT_FOUND, "this app has no image " + id + " in " + scope.environment().wire());
       }
@@ -96,12 +85,12 @@ final class RetentionImages {
 
   ApiResponse list(StoreKitCall call) {
     RetentionScope scope = RetentionScope.of(call);
-    ArrayNode items = mapper.createArrayNode();
-    store.read(call.teamId(), tx -> {
+    ArrayNode items = parts.mapper().createArrayNode();
+    parts.store().read(call.teamId(), tx -> {
       scope.list(tx, RetentionScope.IMAGES).forEach(r -> items.addObject().put("imageIdentifier", r.attributes().path("imageIdentifier").asText())
           .put("imageState", r.attributes().path("imageState").asText()).put("imageSize", r.attributes().path("imageSize").asText()));
       return null;
     });
-    return RetentionScope.json(mapper, mapper.createObjectNode().set("imageIdentifiers", items));
+    return RetentionScope.json(parts.mapper(), parts.mapper().createObjectNode().set("imageIdentifiers", items));
   }
 }

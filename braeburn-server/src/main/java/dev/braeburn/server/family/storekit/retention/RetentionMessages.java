@@ -1,17 +1,14 @@
 package dev.braeburn.server.family.storekit.retention;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.store.Resource;
-import dev.braeburn.server.store.Store;
 import dev.braeburn.server.store.StoreTx;
 import dev.braeburn.server.storekit.StoreKitCall;
 import dev.braeburn.server.storekit.StoreKitErrors;
 import dev.braeburn.server.storekit.StoreKitException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,30 +32,22 @@ final class RetentionMessages {
   static final long MESSAGE_EXISTS = 4090001;
   private static final List<String> HEADER_POSITIONS = List.of("ABOVE_BODY", "ABOVE_IMAGE");
 
-  private final Store store;
-  private final ObjectMapper mapper;
-  private final RetentionRules rules;
-  private final RetentionReview review;
-  private final Clock clock;
+  private final RetentionParts parts;
 
-  RetentionMessages(Store store, ObjectMapper mapper, RetentionRules rules, RetentionReview review, Clock clock) {
-    this.store = store;
-    this.mapper = mapper;
-    this.rules = rules;
-    this.review = review;
-    this.clock = clock;
+  RetentionMessages(RetentionParts parts) {
+    this.parts = parts;
   }
 
   ApiResponse upload(StoreKitCall call) {
     String id = RetentionScope.uuid(call, "messageIdentifier");
     ObjectNode message = validated(call.body());
     RetentionScope scope = RetentionScope.of(call);
-    store.write(call.teamId(), tx -> {
+    parts.store().write(call.teamId(), tx -> {
       if (tx.find(RetentionScope.MESSAGES, scope.id(id)).isPresent()) {
         throw new StoreKitException(MESSAGE_EXISTS, "message " + id + " was already uploaded for this app; delete it first or choose another messageIdentifier");
       }
-      if (scope.count(tx, RetentionScope.MESSAGES) >= rules.maxMessages()) {
-        throw new StoreKitException(MAX_MESSAGES, "this app already has " + rules.maxMessages() + " messages in " + scope.environment().wire()
+      if (scope.count(tx, RetentionScope.MESSAGES) >= parts.rules().maxMessages()) {
+        throw new StoreKitException(MAX_MESSAGES, "this app already has " + parts.rules().maxMessages() + " messages in " + scope.environment().wire()
             + " (Braeburn's inferred maximum); delete one first");
       }
       if (message.has("image")) {
@@ -67,9 +56,9 @@ final class RetentionMessages {
       for (JsonNode bullet : message.path("bulletPoints")) {
         usableImage(tx, scope, bullet.get("imageIdentifier").asText(), "BULLET_POINT", "bulletPoints");
       }
-      ObjectNode row = scope.tag(message.put("messageIdentifier", id).put("messageState", RetentionReview.PENDING).put("uploadedDate", clock.millis()));
+      ObjectNode row = scope.tag(message.put("messageIdentifier", id).put("messageState", RetentionReview.PENDING).put("uploadedDate", parts.clock().millis()));
       tx.insert(RetentionScope.MESSAGES, scope.id(id), row);
-      review.start(tx, RetentionScope.MESSAGES, scope.id(id));
+      parts.review().start(tx, RetentionScope.MESSAGES, scope.id(id));
       return null;
     });
     return RetentionScope.ok();
@@ -78,7 +67,7 @@ final class RetentionMessages {
   ApiResponse delete(StoreKitCall call) {
     String id = RetentionScope.uuid(call, "messageIdentifier");
     RetentionScope scope = RetentionScope.of(call);
-    store.write(call.teamId(), tx -> {
+    parts.store().write(call.teamId(), tx -> {
       if (!tx.delete(RetentionScope.MESSAGES, scope.id(id))) {
         throw new StoreKitException(MESSAGE_NOT_FOUND, "this app has no message " + id + " in " + scope.environment().wire());
       }
@@ -92,13 +81,13 @@ final class RetentionMessages {
 
   ApiResponse list(StoreKitCall call) {
     RetentionScope scope = RetentionScope.of(call);
-    ArrayNode items = mapper.createArrayNode();
-    store.read(call.teamId(), tx -> {
+    ArrayNode items = parts.mapper().createArrayNode();
+    parts.store().read(call.teamId(), tx -> {
       scope.list(tx, RetentionScope.MESSAGES).forEach(r -> items.addObject().put("messageIdentifier", r.attributes().path("messageIdentifier").asText())
           .put("messageState", r.attributes().path("messageState").asText()));
       return null;
     });
-    return RetentionScope.json(mapper, mapper.createObjectNode().set("messageIdentifiers", items));
+    return RetentionScope.json(parts.mapper(), parts.mapper().createObjectNode().set("messageIdentifiers", items));
   }
 
   /** The image identifiers a stored message uses (its image and its bullets' images). */
@@ -111,13 +100,13 @@ final class RetentionMessages {
     return ids;
   }
 
-  /** The body's rules that need no state, in the order a reader meets the fields; the message to store. */
+  /** The body's rules that need no state, in the order a reader meets the fields; the message to parts.store(). */
   private ObjectNode validated(JsonNode body) {
     String header = text(body, "header");
     String text = text(body, "body");
-    check(header.length() <= rules.headerMaxLength(), HEADER_TOO_LONG, "header is " + header.length() + " characters; at most " + rules.headerMaxLength());
-    check(text.length() <= rules.bodyMaxLength(), BODY_TOO_LONG, "body is " + text.length() + " characters; at most " + rules.bodyMaxLength());
-    ObjectNode message = mapper.createObjectNode().put("header", header).put("body", text);
+    check(header.length() <= parts.rules().headerMaxLength(), HEADER_TOO_LONG, "header is " + header.length() + " characters; at most " + parts.rules().headerMaxLength());
+    check(text.length() <= parts.rules().bodyMaxLength(), BODY_TOO_LONG, "body is " + text.length() + " characters; at most " + parts.rules().bodyMaxLength());
+    ObjectNode message = parts.mapper().createObjectNode().put("header", header).put("body", text);
     if (body.hasNonNull("image")) {
       message.set("image", imageReference(body.get("image"), "image"));
     }
@@ -131,13 +120,13 @@ final class RetentionMessages {
     if (body.hasNonNull("bulletPoints")) {
       JsonNode bullets = body.get("bulletPoints");
       check(bullets.isArray(), StoreKitErrors.GENERAL_BAD_REQUEST, "bulletPoints must be an array");
-      check(bullets.size() <= rules.maxBulletPoints(), TOO_MANY_BULLET_POINTS, "a message has at most " + rules.maxBulletPoints() + " bullet points; got " + bullets.size());
+      check(bullets.size() <= parts.rules().maxBulletPoints(), TOO_MANY_BULLET_POINTS, "a message has at most " + parts.rules().maxBulletPoints() + " bullet points; got " + bullets.size());
       ArrayNode stored = message.putArray("bulletPoints");
       for (int i = 0; i < bullets.size(); i++) {
         String where = "bulletPoints[" + i + "]";
         String bulletText = text(bullets.get(i), "text");
-        check(bulletText.length() <= rules.bulletPointTextMaxLength(), BULLET_POINT_TEXT_TOO_LONG,
-            where + ".text is " + bulletText.length() + " characters; at most " + rules.bulletPointTextMaxLength());
+        check(bulletText.length() <= parts.rules().bulletPointTextMaxLength(), BULLET_POINT_TEXT_TOO_LONG,
+            where + ".text is " + bulletText.length() + " characters; at most " + parts.rules().bulletPointTextMaxLength());
         stored.add(imageReference(bullets.get(i), where).put("text", bulletText));
       }
     }
@@ -148,8 +137,8 @@ final class RetentionMessages {
     String image = text(node, "imageIdentifier");
     String altText = text(node, "altText");
     check(RetentionScope.isUuid(image), StoreKitErrors.GENERAL_BAD_REQUEST, where + ".imageIdentifier must be a UUID; got '" + image + "'");
-    check(altText.length() <= rules.altTextMaxLength(), ALT_TEXT_TOO_LONG, where + ".altText is " + altText.length() + " characters; at most " + rules.altTextMaxLength());
-    return mapper.createObjectNode().put("imageIdentifier", image.toLowerCase(java.util.Locale.ROOT)).put("altText", altText);
+    check(altText.length() <= parts.rules().altTextMaxLength(), ALT_TEXT_TOO_LONG, where + ".altText is " + altText.length() + " characters; at most " + parts.rules().altTextMaxLength());
+    return parts.mapper().createObjectNode().put("imageIdentifier", image.toLowerCase(java.util.Locale.ROOT)).put("altText", altText);
   }
 
   private void usableImage(StoreTx tx, RetentionScope scope, String imageId, String size, String where) {
@@ -157,7 +146,7 @@ final class RetentionMessages {
         where + " names image " + imageId + ", which this app has not uploaded in " + scope.environment().wire()));
     String state = image.attributes().path("imageState").asText();
     check(RetentionReview.APPROVED.equals(state), IMAGE_NOT_APPROVED, where + " names image " + imageId + ", which is " + state
-        + "; only an APPROVED image can be used (Braeburn approves " + rules.reviewDelay().toSeconds()
+        + "; only an APPROVED image can be used (Braeburn approves " + parts.rules().reviewDelay().toSeconds()
         + " s after the upload on the virtual clock)");
     String actual = image.attributes().path("imageSize").asText();
     check(size.equals(actual), RetentionImages.BAD_IMAGE_SIZE, where + " needs a " + size + " image; image " + imageId + " was uploaded as " + actual);

@@ -20,8 +20,9 @@ public final class RetentionMessaging {
     var services = context.services();
     RetentionRules rules = RetentionRules.load(services.mapper());
     RetentionReview review = new RetentionReview(services, rules);
-    RetentionImages images = new RetentionImages(services.store(), services.mapper(), rules, review, services.clock());
-    RetentionMessages messages = new RetentionMessages(services.store(), services.mapper(), rules, review, services.clock());
+    RetentionParts parts = new RetentionParts(services.store(), services.mapper(), rules, review, services.clock());
+    RetentionImages images = new RetentionImages(parts);
+    RetentionMessages messages = new RetentionMessages(parts);
     RetentionConfiguration configuration = new RetentionConfiguration(services.store(), services.mapper(), rules);
     CertificateAuthorities authorities = new CertificateAuthorities(services.store(), Clock.systemUTC());
     PerformanceTests tests = new PerformanceTests(services, rules, configuration, authorities::get);
