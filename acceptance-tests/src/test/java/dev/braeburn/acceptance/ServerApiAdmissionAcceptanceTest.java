@@ -92,6 +92,37 @@ class ServerApiAdmissionAcceptanceTest extends SharedDemoServerTest {
     assertThat(entries.get(0).path("errorCode").asText()).isEqualTo("4000002");
   }
 
+  @Test
+  void theTeamDefaultEnvironmentAppliesToAppsWithoutTheirOwn() {
+    ApiKeyFile key = inAppPurchaseKey();
+    String tideline = "com.tidewaterlabs.tideline";
+    try {
+      TestServer.Reply team = server.admin("PATCH", "/_braeburn/storekit/apps", "{\"environment\":\"Production\"}", null);
+      assertThat(team.status()).isEqualTo(200);
+      assertThat(team.json().path("source").asText()).isEqualTo("team");
+      JsonNode app = server.admin("GET", "/_braeburn/storekit/apps/1600000001", null, null).json();
+      assertThat(app.path("environment").asText()).isEqualTo("Production");
+      assertThat(app.path("source").asText()).isEqualTo("team");
+
+      JsonNode bought = server.admin("POST", "/_braeburn/storekit/purchases",
+          "{\"bundleId\":\"" + tideline + "\",\"productId\":\"" + tideline + ".tip.small\",\"customer\":\"team-default\"}", null).json();
+      assertThat(bought.path("environment").asText()).isEqualTo("Production");
+      String path = "/inApps/v1/transactions/" + bought.path("transactionId").asText();
+      assertThat(server.send("GET", path, null, token(key, tideline)).status()).isEqualTo(200);
+
+      // the app's own setting wins: Sandbox requests do not see a Production transaction
+      assertThat(server.admin("PATCH", "/_braeburn/storekit/apps/1600000001", "{\"environment\":\"Sandbox\"}", null)
+          .json().path("source").asText()).isEqualTo("app");
+      TestServer.Reply sandbox = server.send("GET", path, null, token(key, tideline));
+      assertThat(sandbox.status()).isEqualTo(404);
+      assertThat(sandbox.json().path("errorCode").asLong()).isEqualTo(4040010);
+    } finally {
+      server.admin("PATCH", "/_braeburn/storekit/apps/1600000001", "{\"environment\":null}", null);
+      server.admin("PATCH", "/_braeburn/storekit/apps", "{\"environment\":null}", null);
+    }
+    assertThat(server.admin("GET", "/_braeburn/storekit/apps/1600000001", null, null).json().path("source").asText()).isEqualTo("default");
+  }
+
   static ApiKeyFile inAppPurchaseKey() {
     JsonNode k = server.admin("POST", "/_braeburn/keys", "{\"type\":\"IN_APP_PURCHASE\"}", null).json();
     return ApiKeyFile.fromPem(k.path("keyId").asText(), k.path("issuerId").asText(), k.path("privateKey").asText());

@@ -115,15 +115,16 @@ public final class StoreKitApi implements RequestHandler {
           + " the app's bundle ID in bid (an App Store Connect API token has none; F:725963)");
     }
     StoreEnvironment hostEnvironment = StoreEnvironment.ofHost(request.header("host")).orElse(null);
-    record AppView(Resource app, boolean released) {}
+    record AppView(Resource app, StoreEnvironment setting, boolean released) {}
     AppView view = store.read(issuerId, tx -> StoreKitApps.byBundleId(tx, bid)
-        .map(app -> new AppView(app, hostEnvironment == StoreEnvironment.PRODUCTION && StoreKitApps.everReleased(tx, app)))
+        .map(app -> new AppView(app, StoreKitApps.environment(tx, app),
+            hostEnvironment == StoreEnvironment.PRODUCTION && StoreKitApps.everReleased(tx, app)))
         .orElse(null));
     if (view == null) {
       throw new Unauthenticated("bid " + bid + " is not the bundle ID of an app of team " + issuerId + " (inferred: Apple does not"
           + " record its answer; a key reaches only its own team's apps)");
     }
-    StoreEnvironment environment = hostEnvironment != null ? hostEnvironment : StoreKitApps.environment(view.app());
+    StoreEnvironment environment = hostEnvironment != null ? hostEnvironment : view.setting();
     if (hostEnvironment == StoreEnvironment.PRODUCTION && !view.released()) {
       throw new Unauthenticated("app " + view.app().id() + " (" + bid + ") has never been released, and Apple's production host"
           + " answers 401 for such an app (F:806452); use the sandbox host");

@@ -19,9 +19,25 @@ public final class StoreKitApps {
         List.of(), null, 1)).items().stream().findFirst();
   }
 
-  /** The app's environment setting for requests to Braeburn's own address (Sandbox unless set). */
-  public static StoreEnvironment environment(Resource app) {
-    return StoreEnvironment.parse(app.attributes().path(StoreEnvironment.APP_ATTRIBUTE).asText("")).orElse(StoreEnvironment.SANDBOX);
+  /** Hidden type of the team's App Store Server API settings; one row, id {@value #TEAM_SETTINGS_ID}. */
+  public static final String TEAM_SETTINGS = "_skTeamSettings";
+  public static final String TEAM_SETTINGS_ID = "team";
+
+  /**
+   * The environment of requests to Braeburn's own address for this app: the app's own setting,
+   * else the team's default, else Sandbox (server-api.md §1.1: an app is tested in sandbox before
+   * its production release).
+   */
+  public static StoreEnvironment environment(StoreTx tx, Resource app) {
+    return ownEnvironment(app).or(() -> teamEnvironment(tx)).orElse(StoreEnvironment.SANDBOX);
+  }
+
+  public static Optional<StoreEnvironment> ownEnvironment(Resource app) {
+    return StoreEnvironment.parse(app.attributes().path(StoreEnvironment.APP_ATTRIBUTE).asText(""));
+  }
+
+  public static Optional<StoreEnvironment> teamEnvironment(StoreTx tx) {
+    return tx.find(TEAM_SETTINGS, TEAM_SETTINGS_ID).flatMap(r -> StoreEnvironment.parse(r.attributes().path("environment").asText("")));
   }
 
   /**

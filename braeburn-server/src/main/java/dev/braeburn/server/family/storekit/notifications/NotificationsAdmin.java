@@ -66,7 +66,7 @@ final class NotificationsAdmin {
       StoreEnvironment environment = body.hasNonNull("environment")
           ? StoreEnvironment.parse(body.get("environment").asText()).orElseThrow(() ->
               AdminJson.invalid("/environment", "environment must be Sandbox or Production"))
-          : StoreKitApps.environment(app);
+          : StoreKitApps.environment(tx, app);
       Resource stored = recorder.record(tx, new ServerNotifications.Notification(app, environment, type, subtype,
           object(body, "transaction"), object(body, "renewalInfo"), body.path("status").isInt() ? body.get("status").asInt() : null,
           object(body, "extra")), UUID.randomUUID().toString(), null);

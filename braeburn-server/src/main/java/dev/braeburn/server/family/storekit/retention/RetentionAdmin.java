@@ -46,7 +46,7 @@ final class RetentionAdmin {
       Resource app = tx.find("apps", parts[0]).orElseThrow(() -> AdminJson.notFound("team " + team + " has no app " + parts[0]));
       StoreEnvironment environment = body.hasNonNull("environment")
           ? StoreEnvironment.parse(body.get("environment").asText()).orElseThrow(() -> AdminJson.invalid("/environment", "environment is Sandbox or Production"))
-          : StoreKitApps.environment(app);
+          : StoreKitApps.environment(tx, app);
       String id = new RetentionScope(app.id(), environment).id(identifier);
       Resource row = tx.find(type, id).orElseThrow(() -> AdminJson.notFound("app " + app.id() + " has no " + parts[1].replaceAll("s$", "")
           + " " + identifier + " in " + environment.wire()));
