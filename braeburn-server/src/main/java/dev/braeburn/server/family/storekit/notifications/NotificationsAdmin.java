@@ -63,10 +63,7 @@ final class NotificationsAdmin {
     return ctx.services().store().write(team, tx -> {
       Resource app = StoreKitApps.byBundleId(tx, bundleId)
           .orElseThrow(() -> AdminJson.invalid("/bundleId", "no app of the team has bundle ID '" + bundleId + "'"));
-      StoreEnvironment environment = body.hasNonNull("environment")
-          ? StoreEnvironment.parse(body.get("environment").asText()).orElseThrow(() ->
-              AdminJson.invalid("/environment", "environment must be Sandbox or Production"))
-          : StoreKitApps.environment(tx, app);
+      StoreEnvironment environment = dev.braeburn.server.family.storekit.AdminEnvironment.of(tx, app, body);
       Resource stored = recorder.record(tx, new ServerNotifications.Notification(app, environment, type, subtype,
           object(body, "transaction"), object(body, "renewalInfo"), body.path("status").isInt() ? body.get("status").asInt() : null,
           object(body, "extra")), UUID.randomUUID().toString(), null);

@@ -56,8 +56,7 @@ final class PurchaseSimulator {
     PurchaseContext ctx = purchases.ctx();
     String bundleId = required(body, "bundleId");
     Resource app = StoreKitApps.byBundleId(tx, bundleId).orElseThrow(() -> AdminJson.notFound("No app of this team has bundle ID " + bundleId));
-    StoreEnvironment environment = body.hasNonNull("environment") ? StoreEnvironment.parse(body.get("environment").asText())
-        .orElseThrow(() -> AdminJson.invalid("/environment", "environment must be Sandbox or Production")) : StoreKitApps.environment(tx, app);
+    StoreEnvironment environment = dev.braeburn.server.family.storekit.AdminEnvironment.of(tx, app, body);
     String productId = required(body, "productId");
     Catalogue.Product product = Catalogue.find(purchases.graph(), tx, app, productId).orElseThrow(() -> AdminJson.notFound(
         "App " + app.id() + " (" + bundleId + ") has no in-app purchase or subscription with product ID " + productId));

@@ -9,7 +9,6 @@ import dev.braeburn.server.jsonapi.ApiException;
 import dev.braeburn.server.jsonapi.Errors;
 import dev.braeburn.server.store.Resource;
 import dev.braeburn.server.storekit.StoreEnvironment;
-import dev.braeburn.server.storekit.StoreKitApps;
 import java.util.Locale;
 
 /**
@@ -44,9 +43,7 @@ final class RetentionAdmin {
     String state = parts[3].equals("approve") ? RetentionReview.APPROVED : RetentionReview.REJECTED;
     return json.json(200, services.store().write(team, tx -> {
       Resource app = tx.find("apps", parts[0]).orElseThrow(() -> AdminJson.notFound("team " + team + " has no app " + parts[0]));
-      StoreEnvironment environment = body.hasNonNull("environment")
-          ? StoreEnvironment.parse(body.get("environment").asText()).orElseThrow(() -> AdminJson.invalid("/environment", "environment is Sandbox or Production"))
-          : StoreKitApps.environment(tx, app);
+      StoreEnvironment environment = dev.braeburn.server.family.storekit.AdminEnvironment.of(tx, app, body);
       String id = new RetentionScope(app.id(), environment).id(identifier);
       Resource row = tx.find(type, id).orElseThrow(() -> AdminJson.notFound("app " + app.id() + " has no " + parts[1].replaceAll("s$", "")
           + " " + identifier + " in " + environment.wire()));

@@ -57,8 +57,7 @@ final class RetentionImages {
       ObjectNode row = scope.tag(parts.mapper().createObjectNode().put("imageIdentifier", id).put("imageState", RetentionReview.PENDING)
           .put("imageSize", size).put("width", png.width()).put("height", png.height()).put("bytes", bytes.length)
           .put("uploadedDate", parts.clock().millis()));
-      tx.insert(RetentionScope.IMAGES, scope.id(id), row);
-      parts.review().start(tx, RetentionScope.IMAGES, scope.id(id));
+      parts.review().submit(tx, RetentionScope.IMAGES, scope.id(id), row);
       return null;
     });
     return RetentionScope.ok();

@@ -57,8 +57,7 @@ final class RetentionMessages {
         usableImage(tx, scope, bullet.get("imageIdentifier").asText(), "BULLET_POINT", "bulletPoints");
       }
       ObjectNode row = scope.tag(message.put("messageIdentifier", id).put("messageState", RetentionReview.PENDING).put("uploadedDate", parts.clock().millis()));
-      tx.insert(RetentionScope.MESSAGES, scope.id(id), row);
-      parts.review().start(tx, RetentionScope.MESSAGES, scope.id(id));
+      parts.review().submit(tx, RetentionScope.MESSAGES, scope.id(id), row);
       return null;
     });
     return RetentionScope.ok();
@@ -100,7 +99,7 @@ final class RetentionMessages {
     return ids;
   }
 
-  /** The body's rules that need no state, in the order a reader meets the fields; the message to parts.store(). */
+  /** The body's rules that need no state, in the order a reader meets the fields; the message to store. */
   private ObjectNode validated(JsonNode body) {
     String header = text(body, "header");
     String text = text(body, "body");

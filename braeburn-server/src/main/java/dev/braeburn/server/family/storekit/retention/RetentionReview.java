@@ -28,7 +28,13 @@ final class RetentionReview {
   }
 
   /** Schedules the approval of a new upload, in the transaction that stores it. */
-  void start(StoreTx tx, String type, String id) {
+  /** Stores an uploaded image or message (PENDING) and starts its review, in the upload's transaction. */
+  void submit(StoreTx tx, String type, String id, ObjectNode row) {
+    tx.insert(type, id, row);
+    start(tx, type, id);
+  }
+
+  private void start(StoreTx tx, String type, String id) {
     ObjectNode payload = services.mapper().createObjectNode().put("type", type).put("id", id);
     services.scheduler().schedule(tx, KIND, services.clock().instant().plus(rules.reviewDelay()), payload);
   }
