@@ -11,6 +11,8 @@
 #     (not part of "all": webhook delivery latency and throughput, build-upload throughput vs bare Jetty; about 1-2 minutes)
 #   benchmarks/run-paging.sh reports [--shapes 1x30,1x365,10x30,10x365] [--downloads 300] [--serves 4000] [--rounds 5]
 #     (not part of "all": analytics report generation for APPS x DAYS, one segment download vs bare Jetty)
+#   benchmarks/run-paging.sh serverapi [--connections 16] [--requests 2000] [--rounds 5]
+#     (not part of "all": App Store Server API GETs and simulator purchases vs an App Store Connect GET)
 #   benchmarks/run-paging.sh fuzz [--requests 1000000] [--minutes 25] [--connections 8] [--seed 12]
 #     (not part of "all": the long fuzz run of docs/reliability.md; hostile requests, 0 × 5xx and 0 hangs expected)
 set -euo pipefail
@@ -43,6 +45,9 @@ if [[ "$what" == delivery ]]; then
 fi
 if [[ "$what" == reports ]]; then
   "$JAVA" "${JOPTS[@]}" -cp "$CP" dev.braeburn.benchmarks.ReportsBenchmark --jar braeburn-cli/target/braeburn.jar "$@"
+fi
+if [[ "$what" == serverapi ]]; then
+  "$JAVA" "${JOPTS[@]}" -cp "$CP" dev.braeburn.benchmarks.ServerApiBenchmark "$@"
 fi
 if [[ "$what" == fuzz ]]; then
   "$JAVA" "${JOPTS[@]}" -cp "$CP" dev.braeburn.benchmarks.FuzzBenchmark --jar braeburn-cli/target/braeburn.jar "$@"
