@@ -105,8 +105,7 @@ class FamilySharingAcceptanceTest extends SharedDemoServerTest {
   void aSharedSubscriptionsMembersFollowThePurchaserUntilTheRefundRevokesThem() throws Exception {
     PurchasesAcceptanceTest.BraeburnClient client = new PurchasesAcceptanceTest.BraeburnClient(LEDGERLY);
     SignedDataVerifier verifier = ledgerly();
-    JsonNode bought = buy("{\"bundleId\":\"" + LEDGERLY + "\",\"productId\":\"" + MONTHLY + "\",\"customer\":\"sub-parent\","
-        + "\"familyMembers\":[\"sub-kid\"]}");
+    JsonNode bought = monthlyFor("sub-parent", "sub-kid");
     String purchaser = bought.path("originalTransactionId").asText();
     String kid = bought.path("familyMembers").get(0).path("originalTransactionId").asText();
     JWSTransactionDecodedPayload first = verifier.verifyAndDecodeTransaction(bought.path("familyMembers").get(0).path("signedTransaction").asText());
@@ -152,8 +151,7 @@ class FamilySharingAcceptanceTest extends SharedDemoServerTest {
   void stoppingSharingForOneMemberRevokesOnlyThem() throws Exception {
     PurchasesAcceptanceTest.BraeburnClient client = new PurchasesAcceptanceTest.BraeburnClient(LEDGERLY);
     SignedDataVerifier verifier = ledgerly();
-    JsonNode bought = buy("{\"bundleId\":\"" + LEDGERLY + "\",\"productId\":\"" + MONTHLY + "\",\"customer\":\"stop-parent\","
-        + "\"familyMembers\":[\"stop-kid\",\"stop-partner\"]}");
+    JsonNode bought = monthlyFor("stop-parent", "stop-kid\",\"stop-partner");
     String purchaser = bought.path("originalTransactionId").asText();
     String kid = bought.path("familyMembers").get(0).path("originalTransactionId").asText();
     String partner = bought.path("familyMembers").get(1).path("originalTransactionId").asText();
@@ -179,6 +177,12 @@ class FamilySharingAcceptanceTest extends SharedDemoServerTest {
     TestServer.Reply self = server.admin("POST", "/_braeburn/storekit/purchases", "{\"bundleId\":\"" + TIDELINE + "\",\"productId\":\""
         + PurchasesAcceptanceTest.CHARTS + "\",\"customer\":\"ns-parent\",\"familyMembers\":[\"ns-parent\"]}", null);
     assertThat(self.status()).isEqualTo(409);
+  }
+
+  /** Plus Monthly bought by {@code purchaser} for the family members named (a JSON string list's inside). */
+  private static JsonNode monthlyFor(String purchaser, String members) {
+    return buy("{\"bundleId\":\"" + LEDGERLY + "\",\"productId\":\"" + MONTHLY + "\",\"customer\":\"" + purchaser + "\","
+        + "\"familyMembers\":[\"" + members + "\"]}");
   }
 
   private static SignedDataVerifier ledgerly() {
@@ -215,7 +219,12 @@ class FamilySharingAcceptanceTest extends SharedDemoServerTest {
   private static List<String> notifications(PurchasesAcceptanceTest.BraeburnClient client, SignedDataVerifier verifier, String id)
       throws Exception {
     long now = ServerNotificationsAcceptanceTest.now().toEpochMilli();
-    NotificationHistoryRequest request = new NotificationHistoryRequest().startDate(now - 29 * DAY).endDate(now + 1000).transactionId(id);
+    return notifications(client, verifier, new NotificationHistoryRequest().startDate(now - 29 * DAY).endDate(now + 1000).transactionId(id));
+  }
+
+  /** Every notification the request finds, oldest first, as "TYPE/SUBTYPE", each verified (all pages). */
+  static List<String> notifications(PurchasesAcceptanceTest.BraeburnClient client, SignedDataVerifier verifier,
+      NotificationHistoryRequest request) throws Exception {
     List<String> out = new ArrayList<>();
     String token = null;
     do {
