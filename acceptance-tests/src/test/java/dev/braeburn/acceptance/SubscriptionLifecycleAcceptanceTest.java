@@ -3,13 +3,10 @@ package dev.braeburn.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.apple.itunes.storekit.model.NotificationHistoryRequest;
-import com.apple.itunes.storekit.model.NotificationHistoryResponse;
-import com.apple.itunes.storekit.model.ResponseBodyV2DecodedPayload;
 import com.apple.itunes.storekit.model.Status;
 import com.apple.itunes.storekit.verification.SignedDataVerifier;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,17 +69,7 @@ class SubscriptionLifecycleAcceptanceTest extends SharedDemoServerTest {
     SignedDataVerifier verifier = PurchasesAcceptanceTest.verifier(PurchasesAcceptanceTest.LEDGERLY, 1600000002L);
     NotificationHistoryRequest request = new NotificationHistoryRequest().startDate(start.toEpochMilli())
         .endDate(now().toEpochMilli() + 1000);
-    List<String> out = new ArrayList<>();
-    String token = null;
-    do {
-      NotificationHistoryResponse page = client.getNotificationHistory(token, request);
-      for (var item : page.getNotificationHistory()) {
-        ResponseBodyV2DecodedPayload n = verifier.verifyAndDecodeNotification(item.getSignedPayload());
-        out.add(n.getRawNotificationType() + (n.getRawSubtype() == null ? "" : "/" + n.getRawSubtype()));
-      }
-      token = Boolean.TRUE.equals(page.getHasMore()) ? page.getPaginationToken() : null;
-    } while (token != null);
-    return out;
+    return FamilySharingAcceptanceTest.notifications(client, verifier, request);
   }
 
   private static void advance(long seconds) {

@@ -147,7 +147,7 @@ final class ExtensionEndpoints {
       int succeeded = 0;
       int failed = 0;
       for (Resource sub : PurchaseRecords.list(tx, PurchaseRecords.SUBSCRIPTIONS, "productId", r.path("productId").asText())) {
-        if (!subscriberInScope(tx, sub, r)) {
+        if (!subscriberInScope(tx, sub, r) || RenewalExtensions.familyShared(tx, sub)) { // members move with their purchaser
           continue;
         }
         String requestIdentifier = r.path("requestIdentifier").asText();

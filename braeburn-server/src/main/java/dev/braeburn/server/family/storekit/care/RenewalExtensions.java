@@ -105,6 +105,9 @@ final class RenewalExtensions {
     Resource updated = tx.find(PurchaseRecords.SUBSCRIPTIONS, sub.id()).orElseThrow();
     PurchaseRecords.scheduleDue(ctx.services(), tx, updated);
     ctx.emit(tx, moved, updated, "RENEWAL_EXTENDED", null, null);
+    for (Resource member : PurchaseRecords.familyShares(tx, sub.id())) {
+      extend(tx, member, days, reason, requestIdentifier); // family members are extended with the purchaser (§1.6)
+    }
     return response(sub.id(), entry);
   }
 

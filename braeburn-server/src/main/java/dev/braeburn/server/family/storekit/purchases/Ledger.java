@@ -27,11 +27,11 @@ final class Ledger {
   static final String APP_TRANSACTIONS = "_skAppTransactions";
   /** Braeburn's bookkeeping in the records, never signed. */
   static final Set<String> INTERNAL = Set.of("appId", "customer", "modifiedDate", "finished", "consumption", "orderId", "sequence",
-      OfferCodeRedemption.CODE_FIELD);
+      OfferCodeRedemption.CODE_FIELD, FamilySharing.FAMILY_OF);
   /** A subscription record's state beside its renewal info (§3.4 has no status, group or expiry). */
   static final Set<String> SUBSCRIPTION_STATE = Set.of("appId", "customer", "status", "subscriptionGroupIdentifier", "expiresDate",
       "renewals", "extensions", OfferState.CHARGES, OfferState.PRICE, OfferState.UNIT, OfferState.FIELDS, OfferState.PRODUCT,
-      PriceIncreases.NEEDS_CONSENT, PriceIncreases.LAST_NOTIFY_ONLY);
+      PriceIncreases.NEEDS_CONSENT, PriceIncreases.LAST_NOTIFY_ONLY, FamilySharing.FAMILY_OF);
   private static final int MAX = 100_000;
   private static final SecureRandom RANDOM = new SecureRandom();
 

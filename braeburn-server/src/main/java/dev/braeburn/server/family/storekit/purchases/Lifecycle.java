@@ -20,11 +20,13 @@ final class Lifecycle {
   private final Purchases purchases;
   private final SubscriptionEvents events;
   private final PriceIncreases increases;
+  private final FamilySharing family;
 
   Lifecycle(Purchases purchases) {
     this.purchases = purchases;
     this.events = new SubscriptionEvents(purchases.ctx().events());
     this.increases = new PriceIncreases(purchases.graph(), purchases.rates());
+    this.family = new FamilySharing(purchases);
   }
 
   SubscriptionEvents events() {
@@ -37,8 +39,8 @@ final class Lifecycle {
       run.complete(tx);
       JsonNode p = task.payload();
       Resource sub = tx.find(Ledger.SUBSCRIPTIONS, p.path("originalTransactionId").asText()).orElse(null);
-      if (sub == null) {
-        return null;
+      if (sub == null || FamilySharing.isMember(sub)) {
+        return null; // a family member's subscription moves with the purchaser's, never by its own clock
       }
       var a = sub.attributes();
       int status = a.path("status").asInt();
@@ -167,6 +169,7 @@ final class Lifecycle {
     if (notice != null) {
       purchases.emit(tx, app, environment, "PRICE_INCREASE", notice, announced, updated, updated.attributes().path("status").asInt());
     }
+    family.follow(tx, event, latest, announced, updated, outcome, at);
     return updated;
   }
 

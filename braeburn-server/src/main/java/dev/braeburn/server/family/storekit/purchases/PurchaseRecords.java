@@ -42,7 +42,7 @@ public final class PurchaseRecords {
     List<ProductionSale> out = new ArrayList<>();
     for (Resource r : Ledger.list(tx, TRANSACTIONS, "appId", appId)) {
       JsonNode a = r.attributes();
-      if (!a.path("environment").asText().equals(StoreEnvironment.PRODUCTION.wire())) {
+      if (!a.path("environment").asText().equals(StoreEnvironment.PRODUCTION.wire()) || FamilySharing.isMember(r)) { // members pay nothing
         continue;
       }
       long quantity = Math.max(1, a.path("quantity").asLong(1));
@@ -81,6 +81,12 @@ public final class PurchaseRecords {
   /** Records of {@code type} whose string {@code attribute} is {@code value}. */
   public static List<Resource> list(StoreTx tx, String type, String attribute, String value) {
     return Ledger.list(tx, type, attribute, value);
+  }
+
+  /** The family members' subscriptions that still share the purchaser's {@code originalTransactionId} (access not revoked). */
+  public static List<Resource> familyShares(StoreTx tx, String originalTransactionId) {
+    return FamilySharing.sharesOf(tx, SUBSCRIPTIONS, originalTransactionId).stream().filter(s -> s.attributes().path("status").asInt() != 5)
+        .toList();
   }
 
   /** Schedules the renewal check at a subscription's (new) expiry; checks of an older expiry are ignored when they run. */

@@ -26,12 +26,14 @@ final class PurchaseSimulator {
   private final AdminJson json;
   private final OfferRedemption redemption;
   private final ActiveSubscriptionOffer activeOffers;
+  private final FamilySharing family;
 
   PurchaseSimulator(Purchases purchases, AdminJson json) {
     this.purchases = purchases;
     this.json = json;
     this.redemption = new OfferRedemption(purchases);
     this.activeOffers = new ActiveSubscriptionOffer(purchases, redemption);
+    this.family = new FamilySharing(purchases);
   }
 
   ApiResponse handle(ApiRequest req) {
@@ -39,7 +41,7 @@ final class PurchaseSimulator {
       throw new ApiException(Errors.pathError(req.path()));
     }
     JsonNode body = json.requiredObject(req, "a purchase: {\"bundleId\", \"productId\", \"quantity\"?, \"appAccountToken\"?, \"offer\"?,"
-        + " \"storefront\"?, \"customer\"?, \"environment\"?}");
+        + " \"storefront\"?, \"customer\"?, \"environment\"?, \"familyMembers\"?}");
     String team = AdminJson.team(purchases.ctx().services().store(), req);
     JsonNode signature = body.path("offer").path("signature");
     if (signature.isObject()) {
@@ -88,6 +90,7 @@ final class PurchaseSimulator {
       }
     }
     String customer = body.path("customer").asText("default");
+    List<String> familyMembers = FamilySharing.members(body, product, customer);
     List<Resource> history = Ledger.transactionsOf(tx, app.id(), customer, environment);
     Resource live = product.subscription() ? previousSubscription(tx, app, customer, environment, product.group()) : null;
     if (live != null && ActiveSubscriptionOffer.applies(body, live)) {
@@ -117,14 +120,16 @@ final class PurchaseSimulator {
     Sale sale = new Sale(app, environment, customer, product, storefront, storefrontId, charged, Catalogue.currency(storefront), quantity,
         token, appTransactionId, original, originalDate, now, "PURCHASE", expires, offerFields(offer, body));
     Resource transaction = purchases.record(tx, sale);
+    Resource sub = null;
     if (product.subscription()) {
-      Resource sub = purchases.startSubscription(tx, sale, transaction, offer);
+      sub = purchases.startSubscription(tx, sale, transaction, offer);
       String type = offer != null ? "OFFER_REDEEMED" : "SUBSCRIBED";
       purchases.emit(tx, app, environment, type, previous == null ? "INITIAL_BUY" : "RESUBSCRIBE", transaction, sub, 1);
     } else {
       purchases.emit(tx, app, environment, "ONE_TIME_CHARGE", null, transaction, null, null);
     }
-    return answer(ctx, tx, transaction, environment);
+    ObjectNode out = answer(ctx, tx, transaction, environment);
+    return familyMembers.isEmpty() ? out : out.set("familyMembers", family.share(tx, transaction, sub, familyMembers));
   }
 
   /** The simulator's answer: the transaction's ids, order, environment and the JWS StoreKit hands the app. */
@@ -160,7 +165,7 @@ final class PurchaseSimulator {
   static Resource previousSubscription(StoreTx tx, Resource app, String customer, StoreEnvironment environment, String group) {
     for (Resource s : Ledger.list(tx, Ledger.SUBSCRIPTIONS, "customer", customer)) {
       var a = s.attributes();
-      if (a.path("appId").asText().equals(app.id()) && a.path("environment").asText().equals(environment.wire())
+      if (a.path("appId").asText().equals(app.id()) && a.path("environment").asText().equals(environment.wire()) && !FamilySharing.isMember(s)
           && a.path("subscriptionGroupIdentifier").asText().equals(group)) {
         return s;
       }

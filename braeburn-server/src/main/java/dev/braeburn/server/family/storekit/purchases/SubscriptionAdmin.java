@@ -30,11 +30,13 @@ final class SubscriptionAdmin {
   private final Purchases purchases;
   private final Lifecycle lifecycle;
   private final AdminJson json;
+  private final FamilySharing family;
 
   SubscriptionAdmin(Purchases purchases, Lifecycle lifecycle, AdminJson json) {
     this.purchases = purchases;
     this.lifecycle = lifecycle;
     this.json = json;
+    this.family = new FamilySharing(purchases);
   }
 
   ApiResponse handle(ApiRequest req) {
@@ -61,6 +63,7 @@ final class SubscriptionAdmin {
         throw AdminJson.invalid("/type", event + " applies to a subscription with status " + ALLOWED.get(event) + "; subscription " + sub.id()
             + " has status " + status + " (1 active, 2 expired, 3 billing retry, 4 grace period, 5 revoked)");
       }
+      refuseFamilyMismatch(sub, event);
       try {
         return describe(lifecycle.apply(tx, sub, event, body, purchases.ctx().nowMillis()));
       } catch (IllegalArgumentException | IllegalStateException e) {
@@ -69,20 +72,39 @@ final class SubscriptionAdmin {
     }));
   }
 
-  /** A refund of a consumable, non-consumable or non-renewing purchase: revocation fields and the REFUND notification (§3.7). */
+  /**
+   * A refund of a consumable, non-consumable or non-renewing purchase: revocation fields and the REFUND notification (§3.7),
+   * and the family members' access revoked; REVOKE of a family member's share of one: Family Sharing stopped for them.
+   */
   private ObjectNode refundOneTime(StoreTx tx, String id, String event) {
     Resource t = tx.find(Ledger.TRANSACTIONS, id).orElseThrow(() -> AdminJson.notFound("No subscription or transaction " + id));
-    if (!event.equals("REFUND") || t.attributes().has("revocationDate")) {
+    if (!event.equals("REFUND") && !event.equals("REVOKE") || t.attributes().has("revocationDate")) {
       throw AdminJson.invalid("/type", "Transaction " + id + " is a one-time purchase" + (t.attributes().has("revocationDate")
-          ? " already revoked" : "; of the events only REFUND applies to it"));
+          ? " already revoked" : "; of the events only REFUND (and REVOKE of a family member's share) applies to it"));
     }
+    refuseFamilyMismatch(t, event);
     long now = purchases.ctx().nowMillis();
-    Resource refunded = Ledger.touch(tx, t, purchases.ctx().object().put("revocationDate", now).put("revocationReason", 0)
-        .put("revocationType", "REFUND_FULL"), now);
+    boolean shared = FamilySharing.isMember(t);
+    Resource refunded = Ledger.touch(tx, t, shared ? family.revocation(now) : purchases.ctx().object().put("revocationDate", now)
+        .put("revocationReason", 0).put("revocationType", "REFUND_FULL"), now);
     Resource app = tx.find("apps", t.attributes().path("appId").asText()).orElseThrow();
-    purchases.emit(tx, app, StoreEnvironment.parse(t.attributes().path("environment").asText()).orElseThrow(), "REFUND", null, refunded,
-        null, null);
+    purchases.emit(tx, app, StoreEnvironment.parse(t.attributes().path("environment").asText()).orElseThrow(), lifecycle.events()
+        .outcome(event, null).type(), null, refunded, null, null);
+    family.revokeOneTime(tx, refunded, now);
     return purchases.ctx().object().put("transactionId", id).put("revocationDate", now);
+  }
+
+  /** REVOKE ends a family member's access; every other event is the purchaser's, whose family follows (subscription-events.json). */
+  private void refuseFamilyMismatch(Resource record, String event) {
+    boolean member = FamilySharing.isMember(record);
+    if (lifecycle.events().forFamilyMember(event) != member) {
+      throw AdminJson.invalid("/type", member ? record.id() + " is customer '" + record.attributes().path("customer").asText() + "''s"
+          + " share through Family Sharing of purchase " + record.attributes().path(FamilySharing.FAMILY_OF).asText() + ": it follows the"
+          + " purchaser's, so send " + event + " to " + record.attributes().path(FamilySharing.FAMILY_OF).asText() + "; only REVOKE"
+          + " (Family Sharing stopped for this member) applies to a member's share" : event + " ends access obtained through Family"
+          + " Sharing, and " + record.id() + " was bought by customer '" + record.attributes().path("customer").asText() + "' (not a family"
+          + " member's share); to take a purchase back use REFUND");
+    }
   }
 
   private Resource find(StoreTx tx, String id) {
