@@ -45,19 +45,24 @@ class PriceIncreasePurchasesAcceptanceTest extends SharedDemoServerTest {
 
   /** Schedules the subscription's USA price {@code steps} ladder points above its current one, from {@code startDate}. */
   static void raise(String subscription, int steps, String startDate) {
+    raise(subscription, "USA", steps, startDate);
+  }
+
+  /** Schedules a price in {@code territory} {@code steps} ladder points above the subscription's first listed price point, from {@code startDate}. */
+  static void raise(String subscription, String territory, int steps, String startDate) {
     TestServer.Reply current = server.get("/v1/subscriptions/" + subscription + "/prices?include=subscriptionPricePoint");
     assertThat(current.status()).as(current.body()).isEqualTo(200);
     String currentPoint = current.json().at("/data/0/relationships/subscriptionPricePoint/data/id").asText();
     // A price point id is base64url of {"s":product,"t":territory,"p":number} (Apple's shape); the next points have higher numbers.
     JsonNode id = readJson(new String(Base64.getUrlDecoder().decode(currentPoint), StandardCharsets.UTF_8));
-    String raised = Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"s\":\"" + id.path("s").asText() + "\",\"t\":\"USA\",\"p\":\""
+    String raised = Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"s\":\"" + id.path("s").asText() + "\",\"t\":\"" + territory + "\",\"p\":\""
         + (id.path("p").asInt() + steps) + "\"}").getBytes(StandardCharsets.UTF_8));
     assertThat(server.get("/v1/subscriptionPricePoints/" + raised).status()).isEqualTo(200);
     TestServer.Reply r = server.send("POST", "/v1/subscriptionPrices", """
         {"data":{"type":"subscriptionPrices","attributes":{"startDate":"%s","preserveCurrentPrice":false},
           "relationships":{"subscription":{"data":{"type":"subscriptions","id":"%s"}},
             "subscriptionPricePoint":{"data":{"type":"subscriptionPricePoints","id":"%s"}},
-            "territory":{"data":{"type":"territories","id":"USA"}}}}}""".formatted(startDate, subscription, raised));
+            "territory":{"data":{"type":"territories","id":"%s"}}}}}""".formatted(startDate, subscription, raised, territory));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
   }
 

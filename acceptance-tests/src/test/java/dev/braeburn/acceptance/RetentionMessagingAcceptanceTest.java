@@ -204,6 +204,8 @@ class RetentionMessagingAcceptanceTest extends SharedDemoServerTest {
       TestServer.Reply empty = server.send("POST", "/inApps/v1/messaging/performanceTest", "{}", ServerApiAdmissionAcceptanceTest.token(key, TIDELINE), "application/json");
       assertThat(empty.json().path("errorCode").asLong()).isEqualTo(4000211);
 
+      inProduction(() -> refused(() -> tideline.configureRealtimeURL(new RealtimeUrlRequest(base + "/good")), 403, 4030026));
+
       PerformanceTestResponse started = tideline.initiatePerformanceTest(request);
       assertThat(started.getConfig().getTotalRequests()).isEqualTo(100);
       PerformanceTestResultResponse pending = tideline.getPerformanceTestResults(started.getRequestId());
@@ -226,6 +228,12 @@ class RetentionMessagingAcceptanceTest extends SharedDemoServerTest {
       assertThat(decoded.getUserLocale()).isEqualTo("en-US");
       assertThat(decoded.getEnvironment()).isEqualTo(Environment.SANDBOX);
       assertThat(decoded.getRequestIdentifier()).isNotNull();
+
+      inProduction(() -> {
+        tideline.configureRealtimeURL(new RealtimeUrlRequest(base + "/good")); // the sandbox run passed
+        assertThat(tideline.getRealtimeURL().getRealtimeURL()).isEqualTo(base + "/good");
+        tideline.deleteRealtimeURL();
+      });
 
       tideline.configureRealtimeURL(new RealtimeUrlRequest(base + "/bad"));
       String failing = tideline.initiatePerformanceTest(request).getRequestId();
@@ -276,6 +284,16 @@ class RetentionMessagingAcceptanceTest extends SharedDemoServerTest {
     ex.sendResponseHeaders(status, bytes.length);
     ex.getResponseBody().write(bytes);
     ex.close();
+  }
+
+  /** Runs calls while Tideline's App Store Server API answers as Production (the app setting), then clears it. */
+  private static void inProduction(ServerApiCalls.Call calls) throws Exception {
+    assertThat(server.admin("PATCH", "/_braeburn/storekit/apps/1600000001", "{\"environment\":\"Production\"}", null).status()).isEqualTo(200);
+    try {
+      calls.run();
+    } finally {
+      server.admin("PATCH", "/_braeburn/storekit/apps/1600000001", "{\"environment\":null}", null);
+    }
   }
 
   static void refused(ServerApiCalls.Call call, int status, long code) {

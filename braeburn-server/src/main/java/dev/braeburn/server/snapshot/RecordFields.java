@@ -115,6 +115,15 @@ final class RecordFields {
     return out;
   }
 
+  /** An array that must be empty: the roles of a key type that has none. */
+  List<String> none(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || !value.isArray() || !value.isEmpty()) {
+      throw invalid(name, "'" + name + "' must be an empty array");
+    }
+    return List.of();
+  }
+
   JsonNode object(String name) {
     JsonNode value = node.get(name);
     if (value == null || !value.isObject()) {

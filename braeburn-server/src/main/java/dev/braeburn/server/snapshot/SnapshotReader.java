@@ -176,10 +176,11 @@ final class SnapshotReader {
 
   private static ApiKey key(RecordFields f) {
     String type = f.text("type");
-    if (!type.equals(ApiKey.TEAM) && !type.equals(ApiKey.INDIVIDUAL)) {
-      throw f.invalid("type", "'type' must be TEAM or INDIVIDUAL, not '" + type + "'");
+    if (!ApiKey.TYPES.contains(type)) { // In-App Purchase and Sign in with Apple keys travel too: their tokens must still verify after a load
+      throw f.invalid("type", "'type' must be one of " + ApiKey.TYPES + ", not '" + type + "'");
     }
-    List<String> roles = f.texts("roles");
+    boolean roleless = type.equals(ApiKey.IN_APP_PURCHASE) || type.equals(ApiKey.SIGN_IN_WITH_APPLE);
+    List<String> roles = roleless ? f.none("roles") : f.texts("roles");
     for (String role : roles) {
       if (!Roles.ALL.contains(role)) {
         throw f.invalid("roles", "'" + role + "' is not a role; expected one of " + Roles.ALL);

@@ -3,11 +3,9 @@ package dev.braeburn.server.storekit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.braeburn.server.docs.GeneratedBlocks;
 import java.util.Comparator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,8 +14,6 @@ import org.junit.jupiter.api.Test;
  * wins over a parameter ({@code /transactions/appTransactions/{id}} is not a transaction id).
  */
 class EndpointsDocumentTest {
-  private static final Path DOC = Path.of("..", "docs", "server-api.md");
-  private static final Pattern BLOCK = Pattern.compile("(<!-- generated:endpoints -->\n)(.*?)(<!-- /generated -->)", Pattern.DOTALL);
   private final Endpoints endpoints = Endpoints.load(new ObjectMapper());
 
   @Test
@@ -32,13 +28,9 @@ class EndpointsDocumentTest {
   }
 
   @Test
-  void theGeneratedTableFollowsEndpointsJson() throws Exception {
-    String doc = Files.readString(DOC);
-    Matcher m = BLOCK.matcher(doc);
-    assertThat(m.find()).as("docs/server-api.md has the generated:endpoints block").isTrue();
-    String updated = doc.substring(0, m.start()) + m.group(1) + table() + m.group(3) + doc.substring(m.end());
+  void theGeneratedTableFollowsEndpointsJson() {
+    String updated = GeneratedBlocks.rewrite("server-api.md", Map.of("endpoints", this::table));
     assertThat(updated).contains("| getTransactionInfo | `GET /inApps/v1/transactions/{transactionId}` | 180000 |");
-    Files.writeString(DOC, updated);
   }
 
   private String table() {

@@ -11,13 +11,11 @@ import dev.braeburn.server.rules.StateRule;
 import dev.braeburn.server.rules.TypeRule;
 import dev.braeburn.server.rules.TypeRules;
 import dev.braeburn.spec.Spec;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.braeburn.server.docs.GeneratedBlocks;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,8 +25,6 @@ import org.junit.jupiter.api.Test;
  * them is written by hand.
  */
 class AppReviewDocumentTest {
-  private static final Path DOC = Path.of("..", "docs", "app-review.md");
-  private static final Pattern BLOCK = Pattern.compile("(<!-- generated:([a-zA-Z]+) -->\n)(.*?)(<!-- /generated -->)", Pattern.DOTALL);
   private static final List<String> MACHINES = List.of("appStoreVersions.appVersionState", "reviewSubmissions.state",
       "reviewSubmissionItems.state", "appInfos.state", "appStoreVersionPhasedReleases.phasedReleaseState", "customerReviewResponses.state");
 
@@ -36,25 +32,9 @@ class AppReviewDocumentTest {
 
   @Test
   void theGeneratedBlocksFollowTheTable() throws Exception {
-    String doc = Files.readString(DOC);
-    Matcher m = BLOCK.matcher(doc);
-    StringBuilder out = new StringBuilder();
-    int blocks = 0;
-    while (m.find()) {
-      String body = switch (m.group(2)) {
-        case "states" -> states();
-        case "editability" -> editability();
-        case "facts" -> facts();
-        case "appInfos" -> appInfos();
-        default -> throw new IllegalStateException("unknown generated block " + m.group(2));
-      };
-      m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + body + m.group(4)));
-      blocks++;
-    }
-    m.appendTail(out);
-    assertThat(blocks).isEqualTo(4);
-    assertThat(out.toString()).contains("PREPARE_FOR_SUBMISSION --> READY_FOR_REVIEW").contains("contentRightsDeclaration");
-    Files.writeString(DOC, out.toString());
+    String updated = GeneratedBlocks.rewrite("app-review.md", Map.of("states", this::states, "editability", this::editability,
+        "facts", this::facts, "appInfos", this::appInfos));
+    assertThat(updated).contains("PREPARE_FOR_SUBMISSION --> READY_FOR_REVIEW").contains("contentRightsDeclaration");
   }
 
   private String states() {

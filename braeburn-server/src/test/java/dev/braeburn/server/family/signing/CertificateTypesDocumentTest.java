@@ -2,10 +2,8 @@ package dev.braeburn.server.family.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.braeburn.server.docs.GeneratedBlocks;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,17 +12,11 @@ import org.junit.jupiter.api.Test;
  * CSR's key and the identifier relationship it needs. The prose around it is written by hand.
  */
 class CertificateTypesDocumentTest {
-  private static final Path DOC = Path.of("..", "docs", "signing.md");
-  private static final Pattern BLOCK = Pattern.compile("(<!-- generated:certificateTypes -->\n)(.*?)(<!-- /generated -->)", Pattern.DOTALL);
 
   @Test
   void theGeneratedTableFollowsTheTypes() throws Exception {
-    String doc = Files.readString(DOC);
-    Matcher m = BLOCK.matcher(doc);
-    assertThat(m.find()).as("docs/signing.md has the generated:certificateTypes block").isTrue();
-    String updated = doc.substring(0, m.start()) + m.group(1) + table() + m.group(3) + doc.substring(m.end());
+    String updated = GeneratedBlocks.rewrite("signing.md", Map.of("certificateTypes", CertificateTypesDocumentTest::table));
     assertThat(updated).contains("| DEVELOPER_ID_APPLICATION | ACCOUNT_HOLDER |");
-    Files.writeString(DOC, updated);
   }
 
   private static String table() {

@@ -54,7 +54,7 @@ final class ActiveSubscriptionOffer {
       Ledger.touch(tx, latest, ctx.object().put("isUpgraded", true), now);
       state.put("productId", product.productId()).put("autoRenewProductId", product.productId()).put("expiresDate", until)
           .put("renewalDate", until);
-      Long regular = Catalogue.priceMilli(tx, product, storefront, Catalogue.day(until));
+      Long regular = Catalogue.priceMilli(tx, product, storefront, Catalogue.priceDay(until));
       OfferState.start(state, offer, offer.chargesLeftAfterFirst(), regular == null ? offer.priceMilli() : regular, product.productId());
     } else {
       subtype = "DOWNGRADE";

@@ -1,6 +1,7 @@
 package dev.braeburn.server.family.storekit.purchases;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.braeburn.server.family.commerce.pricing.PriceDates;
 import dev.braeburn.server.family.commerce.pricing.Pricing;
 import dev.braeburn.server.family.commerce.pricing.ScheduledPrice;
 import dev.braeburn.server.family.commerce.pricing.StorePrices;
@@ -105,8 +106,14 @@ final class Catalogue {
     return Optional.empty();
   }
 
+  /** The UTC day of an instant: the day offer eligibility compares with an offer's dates, as commerce's Offers.today does. */
   static LocalDate day(long millis) {
     return java.time.Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC).toLocalDate();
+  }
+
+  /** The day whose catalogue price is in effect at an instant: prices start on Pacific days (PriceDates). */
+  static LocalDate priceDay(long millis) {
+    return PriceDates.dayOf(java.time.Instant.ofEpochMilli(millis));
   }
 
   static String text(JsonNode node, String field) {

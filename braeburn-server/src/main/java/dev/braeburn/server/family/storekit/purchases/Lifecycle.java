@@ -186,7 +186,7 @@ final class Lifecycle {
 
   /** The catalogue's regular price of {@code product} in the latest transaction's storefront on the day of {@code at}. */
   private static long regular(StoreTx tx, Catalogue.Product product, Resource latest, long at) {
-    Long price = Catalogue.priceMilli(tx, product, latest.attributes().path("storefront").asText(), Catalogue.day(at));
+    Long price = Catalogue.priceMilli(tx, product, latest.attributes().path("storefront").asText(), Catalogue.priceDay(at));
     return price == null ? latest.attributes().path("price").asLong() : price;
   }
 

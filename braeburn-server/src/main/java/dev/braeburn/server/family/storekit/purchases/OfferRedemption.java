@@ -118,7 +118,7 @@ final class OfferRedemption {
     }
     long charged = mode.equals("FREE_TRIAL") ? 0 : price.orElseGet(() -> {
       // [INFER] a paid offer whose price Braeburn cannot read charges the regular price, as before offer prices were read.
-      Long regular = Catalogue.priceMilli(tx, ask.product(), ask.storefront(), Catalogue.day(purchases.ctx().nowMillis()));
+      Long regular = Catalogue.priceMilli(tx, ask.product(), ask.storefront(), Catalogue.priceDay(purchases.ctx().nowMillis()));
       return regular == null ? 0L : regular;
     });
     return new AppliedOffer(type, identifier, mode, unit, Math.max(1, a.path(countAttribute).asInt(1)), charged);

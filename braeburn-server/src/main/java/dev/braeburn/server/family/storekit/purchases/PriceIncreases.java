@@ -67,13 +67,13 @@ final class PriceIncreases {
   String lookAhead(StoreTx tx, ObjectNode state, Catalogue.Product product, String storefront, long charged, long start, long until,
       StoreEnvironment environment) {
     state.remove(NEEDS_CONSENT);
-    LocalDate day = Catalogue.day(until);
+    LocalDate day = Catalogue.priceDay(until);
     Long next = Catalogue.priceMilli(tx, product, storefront, day);
     if (next == null || next <= charged) {
       state.put("renewalPrice", next == null ? charged : next);
       return null;
     }
-    if (preserved(tx, product, Catalogue.day(start), day)) {
+    if (preserved(tx, product, Catalogue.priceDay(start), day)) {
       state.put("renewalPrice", charged);
       return null;
     }

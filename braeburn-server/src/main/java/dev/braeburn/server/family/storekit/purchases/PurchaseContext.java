@@ -54,7 +54,7 @@ record PurchaseContext(EngineServices services, SignedData signer, CertificateAu
     return signer.sign(authorities.get(tx), payload);
   }
 
-  private static JsonNode table(String name) {
+  static JsonNode table(String name) {
     try (InputStream in = PurchaseContext.class.getResourceAsStream(name)) {
       return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
     } catch (IOException e) {

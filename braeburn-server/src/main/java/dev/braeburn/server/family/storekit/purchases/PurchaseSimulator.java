@@ -73,7 +73,7 @@ final class PurchaseSimulator {
           + ctx.storefronts().properties().stream().map(e -> e.getKey()).toList());
     }
     long now = ctx.nowMillis();
-    Long price = Catalogue.priceMilli(tx, product, storefront, Catalogue.day(now));
+    Long price = Catalogue.priceMilli(tx, product, storefront, Catalogue.priceDay(now));
     if (price == null) {
       throw AdminJson.invalid("/productId", productId + " has no price (set its price schedule or subscription prices first)");
     }

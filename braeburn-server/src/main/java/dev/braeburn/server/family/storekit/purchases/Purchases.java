@@ -74,7 +74,7 @@ final class Purchases {
 
   /** The price renewals charge: the catalogue's regular price (an introductory price applies once). */
   long regularPrice(StoreTx tx, Sale sale) {
-    Long price = Catalogue.priceMilli(tx, sale.product(), sale.storefront(), Catalogue.day(sale.purchaseDate()));
+    Long price = Catalogue.priceMilli(tx, sale.product(), sale.storefront(), Catalogue.priceDay(sale.purchaseDate()));
     return price == null ? sale.price() : price;
   }
 

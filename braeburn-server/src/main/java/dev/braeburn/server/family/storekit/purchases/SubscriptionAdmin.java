@@ -22,7 +22,7 @@ import java.util.Set;
  */
 final class SubscriptionAdmin {
   /** The statuses each event applies in (1 active, 2 expired, 3 billing retry, 4 grace, 5 revoked). */
-  private static final Map<String, Set<Integer>> ALLOWED = Map.ofEntries(Map.entry("RENEW", Set.of(1)), Map.entry("FAIL_RENEWAL", Set.of(1)),
+  static final Map<String, Set<Integer>> ALLOWED = Map.ofEntries(Map.entry("RENEW", Set.of(1)), Map.entry("FAIL_RENEWAL", Set.of(1)),
       Map.entry("RECOVER", Set.of(3, 4)), Map.entry("EXPIRE", Set.of(1, 3, 4)), Map.entry("CANCEL_AUTO_RENEW", Set.of(1, 3, 4)),
       Map.entry("ENABLE_AUTO_RENEW", Set.of(1, 3, 4)), Map.entry("UPGRADE", Set.of(1)), Map.entry("DOWNGRADE", Set.of(1)),
       Map.entry("CANCEL_DOWNGRADE", Set.of(1)), Map.entry("PRICE_INCREASE", Set.of(1)), Map.entry("ACCEPT_PRICE_INCREASE", Set.of(1)),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.store.Resource;
 import dev.braeburn.server.store.Store;
+import dev.braeburn.server.storekit.StoreEnvironment;
 import dev.braeburn.server.storekit.StoreKitCall;
 import dev.braeburn.server.storekit.StoreKitErrors;
 import dev.braeburn.server.storekit.StoreKitException;
@@ -25,6 +26,7 @@ final class RetentionConfiguration {
   static final long INVALID_LOCALE = 4000164;
   static final long BAD_REALTIME_URL = 4000215;
   static final long MESSAGE_NOT_APPROVED = 4030017;
+  static final long NO_PASSING_TEST = 4030026;
   static final long DEFAULT_NOT_FOUND = 4040020;
   static final long REALTIME_URL_NOT_FOUND = 4040021;
   /** language[-Script][-REGION], as {@code userLocale} "en-US" [INFER: Apple names no grammar]. */
@@ -93,10 +95,29 @@ final class RetentionConfiguration {
     RetentionMessages.check(problem == null, BAD_REALTIME_URL, "realtimeURL '" + url + "' " + problem);
     RetentionScope scope = RetentionScope.of(call);
     store.write(call.teamId(), tx -> {
+      requirePassingTest(tx, scope);
       upsert(tx, RetentionScope.REALTIME_URLS, scope.id(REALTIME_ID), scope.tag(mapper.createObjectNode().put("realtimeURL", url)));
       return null;
     });
     return RetentionScope.ok();
+  }
+
+  /**
+   * ForbiddenNoPassingTestError: "passing a performance test is required before you can set a URL for
+   * the production environment" (Apple's APIError, server-api.md §2.4). A production URL can't be
+   * tested before it is set, so the passing test is one run in the sandbox, against any URL
+   * [INFER: Apple says neither which environment's test counts nor whether its target must match].
+   */
+  private static void requirePassingTest(dev.braeburn.server.store.StoreTx tx, RetentionScope scope) {
+    if (scope.environment() != StoreEnvironment.PRODUCTION) {
+      return;
+    }
+    RetentionScope sandbox = new RetentionScope(scope.appId(), StoreEnvironment.SANDBOX);
+    boolean passed = sandbox.list(tx, RetentionScope.PERFORMANCE_TESTS).stream()
+        .anyMatch(r -> "PASS".equals(r.attributes().path("result").asText()));
+    RetentionMessages.check(passed, NO_PASSING_TEST, "a production realtime URL needs a passing performance test first, and app "
+        + scope.appId() + " has none in Sandbox: configure the URL in Sandbox, run POST /inApps/v1/messaging/performanceTest there "
+        + "and wait for result PASS (Braeburn's rule that the sandbox test counts is inferred)");
   }
 
   ApiResponse getRealtimeUrl(StoreKitCall call) {
