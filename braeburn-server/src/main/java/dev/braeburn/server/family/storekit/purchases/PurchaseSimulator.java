@@ -94,11 +94,8 @@ final class PurchaseSimulator {
     refuseRepeat(tx, product, history, app, customer, environment);
     String appTransactionId = AppTransactions.ensure(ctx, tx, app, customer, environment).id();
     Resource previous = product.subscription() ? previousSubscription(tx, app, customer, environment, product.group()) : null;
-    AppliedOffer offer = product.subscription() ? redemption.resolve(tx, new OfferRedemption.Ask(body, product, storefront, history,
-        environment, true)) : null;
-    if (!product.subscription() && body.hasNonNull("offer") && !body.path("offer").asText("").equals("NONE")) {
-      throw AdminJson.invalid("/offer", "offers are simulated for auto-renewable subscriptions only; " + productId + " is " + product.type());
-    }
+    OfferRedemption.Ask ask = new OfferRedemption.Ask(body, product, storefront, history, environment, true);
+    AppliedOffer offer = product.subscription() ? redemption.resolve(tx, ask) : redemption.resolveOneTime(tx, ask);
     long charged = offer != null ? offer.priceMilli() : price;
     Long expires = null;
     if (product.subscription()) {
