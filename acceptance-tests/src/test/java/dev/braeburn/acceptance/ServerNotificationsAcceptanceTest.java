@@ -94,6 +94,7 @@ class ServerNotificationsAcceptanceTest extends SharedDemoServerTest {
     assertThat(payload.getData().getBundleId()).isEqualTo(LEDGERLY);
     assertThat(payload.getData().getEnvironment()).isEqualTo(Environment.SANDBOX);
     assertThat(payload.getData().getAppAppleId()).isEqualTo(1600000002L);
+    assertThat(payload.getData().getBundleVersion()).as("no build made a TEST notification (inferred)").isNull();
 
     CheckTestNotificationResponse status = client.getTestNotificationStatus(token);
     assertThat(status.getSignedPayload()).isEqualTo(signedPayload);
@@ -271,6 +272,7 @@ class ServerNotificationsAcceptanceTest extends SharedDemoServerTest {
     ResponseBodyV2DecodedPayload payload = verifier.verifyAndDecodeNotification(receiver.next().json().path("signedPayload").asText());
     assertThat(payload.getNotificationType()).isIn(NotificationTypeV2.SUBSCRIBED, NotificationTypeV2.OFFER_REDEEMED);
     assertThat(payload.getData().getStatus()).isEqualTo(com.apple.itunes.storekit.model.Status.ACTIVE);
+    assertThat(payload.getData().getBundleVersion()).as("the build of Ledgerly's live version 2.8.0 (demo seed)").isEqualTo("1294");
     assertThat(verifier.verifyAndDecodeTransaction(payload.getData().getSignedTransactionInfo()).getTransactionId()).isEqualTo(transactionId);
     assertThat(verifier.verifyAndDecodeRenewalInfo(payload.getData().getSignedRenewalInfo()).getOriginalTransactionId())
         .isEqualTo(bought.json().path("originalTransactionId").asText());

@@ -23,9 +23,11 @@ final class NotificationRecorder implements ServerNotifications {
   static final Duration CONSUMPTION_WINDOW = Duration.ofHours(12);
 
   private final NotificationContext ctx;
+  private final AppBuildVersion bundleVersion;
 
   NotificationRecorder(NotificationContext ctx) {
     this.ctx = ctx;
+    this.bundleVersion = new AppBuildVersion(ctx.services());
   }
 
   @Override
@@ -85,7 +87,9 @@ final class NotificationRecorder implements ServerNotifications {
 
   private ObjectNode data(StoreTx tx, Notification n, long now) {
     ObjectNode data = appFields(n);
-    // bundleVersion: omitted [INFER] — the purchase side does not say which build the customer runs
+    if (!"TEST".equals(n.type())) { // [INFER] a TEST notification carries no bundleVersion: no purchase from a build caused it
+      bundleVersion.of(tx, n.app()).ifPresent(v -> data.put("bundleVersion", v));
+    }
     if (n.transaction() != null) {
       data.put("signedTransactionInfo", ctx.sign(tx, n.transaction().deepCopy().put("signedDate", now)));
     }

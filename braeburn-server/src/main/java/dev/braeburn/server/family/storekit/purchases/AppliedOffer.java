@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 record AppliedOffer(int offerType, String identifier, String mode, String unitIso, int periods, long priceMilli) {
   static final String PAY_AS_YOU_GO = "PAY_AS_YOU_GO";
+  /** An in-app purchase offer code's discount (Apple's library added ONE_TIME with "IAP Offer Codes support"); it has no period. */
+  static final String ONE_TIME = "ONE_TIME";
 
   /** The whole offer as an ISO-8601 duration: {@code P1M} × 3 → {@code P3M} (the transaction's {@code offerPeriod}). */
   String totalIso() {
@@ -43,6 +45,7 @@ record AppliedOffer(int offerType, String identifier, String mode, String unitIs
     if (identifier != null) {
       out.put("offerIdentifier", identifier);
     }
-    return out.put("offerDiscountType", mode).put("offerPeriod", totalIso());
+    out.put("offerDiscountType", mode);
+    return unitIso == null ? out : out.put("offerPeriod", totalIso()); // [INFER] an in-app purchase code runs for no period
   }
 }

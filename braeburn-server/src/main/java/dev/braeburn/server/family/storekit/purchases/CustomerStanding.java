@@ -16,6 +16,24 @@ import java.util.List;
 final class CustomerStanding {
   private CustomerStanding() {}
 
+  /**
+   * A customer's standing with one in-app purchase (offer code eligibility NON_SPENDER / ACTIVE_SPENDER /
+   * CHURNED_SPENDER): bought it ever, and still holds it — an unrevoked non-consumable or non-renewing
+   * purchase; a consumable is used up, so its buyer never holds it [INFER].
+   */
+  static Eligibility.CustomerHistory ofProduct(List<Resource> history, Catalogue.Product product, boolean signedByDeveloper) {
+    boolean bought = false;
+    boolean holds = false;
+    for (Resource t : history) {
+      var a = t.attributes();
+      if (product.productId().equals(a.path("productId").asText())) {
+        bought = true;
+        holds |= !a.has("revocationDate") && !product.type().equals("Consumable");
+      }
+    }
+    return new Eligibility.CustomerHistory(false, false, false, 0, null, null, signedByDeveloper, bought, holds);
+  }
+
   static Eligibility.CustomerHistory of(List<Resource> history, String group, long now, RenewalRates rates, StoreEnvironment environment,
       boolean signedByDeveloper) {
     boolean subscribedNow = false;

@@ -16,7 +16,7 @@ import java.util.Optional;
  * The price of an offer in a storefront, from the commerce catalogue (docs/commerce/offers.md): an
  * introductory offer links its {@code subscriptionPricePoint} (one offer per territory); a
  * promotional, offer-code or win-back offer lists {@code prices}, one per territory, each linking a
- * price point. A price point id says its ladder step, whose dollar price {@link Pricing} turns into
+ * price point (an in-app purchase offer code's prices link theirs as {@code pricePoint}). A price point id says its ladder step, whose dollar price {@link Pricing} turns into
  * the storefront's customer price, as the price point reads show it.
  */
 final class OfferPrices {
@@ -42,7 +42,8 @@ final class OfferPrices {
   }
 
   private static Optional<Long> point(Graph graph, StoreTx tx, Resource holder) {
-    Optional<Linkage> link = link(graph, tx, holder, "subscriptionPricePoint");
+    // an in-app purchase offer code's price links an inAppPurchasePricePoint as "pricePoint" (spec 4.4.1)
+    Optional<Linkage> link = link(graph, tx, holder, holder.type().equals("inAppPurchaseOfferPrices") ? "pricePoint" : "subscriptionPricePoint");
     if (link.isEmpty()) {
       return Optional.empty();
     }

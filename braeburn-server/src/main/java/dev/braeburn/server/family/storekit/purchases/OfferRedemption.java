@@ -26,6 +26,9 @@ final class OfferRedemption {
     }
 
     Eligibility.CustomerHistory standing(Purchases purchases) {
+      if (!product.subscription()) {
+        return CustomerStanding.ofProduct(history, product, signedByDeveloper);
+      }
       return CustomerStanding.of(history, product.group(), purchases.ctx().nowMillis(), purchases.rates(), environment, signedByDeveloper);
     }
   }
@@ -48,6 +51,16 @@ final class OfferRedemption {
       case "WIN_BACK" -> winBack(tx, ask);
       default -> throw AdminJson.invalid("/offer", "offer is INTRODUCTORY, NONE, {\"type\":\"PROMOTIONAL\",\"id\"},"
           + " {\"type\":\"OFFER_CODE\",\"code\"} or {\"type\":\"WIN_BACK\",\"id\"}; got " + ask.body().path("offer"));
+    };
+  }
+
+  /** An in-app purchase's offer: an offer code (2025, {@link OfferCodeRedemption}) or none; the other offers are for subscriptions. */
+  AppliedOffer resolveOneTime(StoreTx tx, Ask ask) {
+    return switch (ask.kind()) {
+      case "", "NONE" -> null;
+      case "OFFER_CODE" -> codes.redeem(tx, ask);
+      default -> throw AdminJson.invalid("/offer", ask.product().productId() + " is " + ask.product().type() + "; in-app purchases"
+          + " redeem offer codes only ({\"type\":\"OFFER_CODE\",\"code\"}), the other offers are for auto-renewable subscriptions");
     };
   }
 
@@ -116,12 +129,14 @@ final class OfferRedemption {
     if (unit == null) {
       throw AdminJson.invalid("/offer", "the offer's duration " + a.path("duration").asText() + " has no period in renewal-rates.json");
     }
-    long charged = mode.equals("FREE_TRIAL") ? 0 : price.orElseGet(() -> {
-      // [INFER] a paid offer whose price Braeburn cannot read charges the regular price, as before offer prices were read.
-      Long regular = Catalogue.priceMilli(tx, ask.product(), ask.storefront(), Catalogue.priceDay(purchases.ctx().nowMillis()));
-      return regular == null ? 0L : regular;
-    });
+    long charged = mode.equals("FREE_TRIAL") ? 0 : price.orElseGet(() -> regularPrice(tx, ask));
     return new AppliedOffer(type, identifier, mode, unit, Math.max(1, a.path(countAttribute).asInt(1)), charged);
+  }
+
+  /** [INFER] a paid offer whose price Braeburn cannot read charges the regular price, as before offer prices were read. */
+  long regularPrice(StoreTx tx, Ask ask) {
+    Long regular = Catalogue.priceMilli(tx, ask.product(), ask.storefront(), Catalogue.priceDay(purchases.ctx().nowMillis()));
+    return regular == null ? 0L : regular;
   }
 
   private Optional<Resource> find(StoreTx tx, Catalogue.Product product, String relationship, String attribute, String value) {

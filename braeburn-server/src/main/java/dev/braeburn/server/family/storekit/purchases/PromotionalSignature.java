@@ -33,7 +33,7 @@ final class PromotionalSignature {
 
   /** Null when {@code signature} is valid for the purchase; otherwise what is wrong and how to fix it. */
   static String problem(Store store, String team, JsonNode body, JsonNode signature, long now) {
-    String keyId = text(signature, "keyId", "keyIdentifier");
+    String keyId = keyId(signature);
     String nonce = text(signature, "nonce", null);
     String encoded = text(signature, "encodedSignature", "signature");
     JsonNode timestamp = signature.path("timestamp");
@@ -69,6 +69,11 @@ final class PromotionalSignature {
     }
     return "the signature does not verify with key " + keyId + " over bundleId, keyId, productId, offer id, appAccountToken, nonce and"
         + " timestamp joined by U+2063 (as Apple's PromotionalOfferSignatureCreator makes it)";
+  }
+
+  /** The V1 object's key id (Apple's {@code keyId}, StoreKit's {@code keyIdentifier}). */
+  static String keyId(JsonNode signature) {
+    return text(signature, "keyId", "keyIdentifier");
   }
 
   private static String text(JsonNode node, String name, String alternative) {

@@ -43,18 +43,13 @@ final class PurchaseSimulator {
     JsonNode body = json.requiredObject(req, "a purchase: {\"bundleId\", \"productId\", \"quantity\"?, \"appAccountToken\"?, \"offer\"?,"
         + " \"storefront\"?, \"customer\"?, \"environment\"?, \"familyMembers\"?}");
     String team = AdminJson.team(purchases.ctx().services().store(), req);
-    JsonNode signature = body.path("offer").path("signature");
-    if (signature.isObject()) {
-      // Checked before the write: the key lives in the store's key table, outside the team's transaction.
-      String problem = PromotionalSignature.problem(purchases.ctx().services().store(), team, body, signature, purchases.ctx().nowMillis());
-      if (problem != null) {
-        throw AdminJson.invalid("/offer/signature", "Invalid promotional offer signature (StoreKit: invalidSignature): " + problem);
-      }
-    }
-    return json.json(201, purchases.ctx().services().store().write(team, tx -> buy(tx, body)));
+    // Checked before the write: the key lives in the store's key table, outside the team's transaction.
+    OfferSignature signature = OfferSignature.verify(purchases.ctx().services().store(), purchases.ctx().services().mapper(), team, body,
+        purchases.ctx().nowMillis());
+    return json.json(201, purchases.ctx().services().store().write(team, tx -> buy(tx, body, signature)));
   }
 
-  private ObjectNode buy(StoreTx tx, JsonNode body) {
+  private ObjectNode buy(StoreTx tx, JsonNode body, OfferSignature signature) {
     PurchaseContext ctx = purchases.ctx();
     String bundleId = required(body, "bundleId");
     Resource app = StoreKitApps.byBundleId(tx, bundleId).orElseThrow(() -> AdminJson.notFound("No app of this team has bundle ID " + bundleId));
@@ -92,6 +87,9 @@ final class PurchaseSimulator {
     String customer = body.path("customer").asText("default");
     List<String> familyMembers = FamilySharing.members(body, product, customer);
     List<Resource> history = Ledger.transactionsOf(tx, app.id(), customer, environment);
+    if (signature != null) {
+      signature.spend(tx, app, productId, history, customer, now);
+    }
     Resource live = product.subscription() ? previousSubscription(tx, app, customer, environment, product.group()) : null;
     if (live != null && ActiveSubscriptionOffer.applies(body, live)) {
       return activeOffers.redeem(tx, new OfferRedemption.Ask(body, product, storefront, history, environment, true), app, live);
@@ -99,11 +97,8 @@ final class PurchaseSimulator {
     refuseRepeat(tx, product, history, app, customer, environment);
     String appTransactionId = AppTransactions.ensure(ctx, tx, app, customer, environment).id();
     Resource previous = product.subscription() ? previousSubscription(tx, app, customer, environment, product.group()) : null;
-    AppliedOffer offer = product.subscription() ? redemption.resolve(tx, new OfferRedemption.Ask(body, product, storefront, history,
-        environment, true)) : null;
-    if (!product.subscription() && body.hasNonNull("offer") && !body.path("offer").asText("").equals("NONE")) {
-      throw AdminJson.invalid("/offer", "offers are simulated for auto-renewable subscriptions only; " + productId + " is " + product.type());
-    }
+    OfferRedemption.Ask ask = new OfferRedemption.Ask(body, product, storefront, history, environment, true);
+    AppliedOffer offer = product.subscription() ? redemption.resolve(tx, ask) : redemption.resolveOneTime(tx, ask);
     long charged = offer != null ? offer.priceMilli() : price;
     Long expires = null;
     if (product.subscription()) {
