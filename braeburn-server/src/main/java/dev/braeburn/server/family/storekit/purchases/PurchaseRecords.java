@@ -22,6 +22,8 @@ public final class PurchaseRecords {
   public static final String TRANSACTIONS = Ledger.TRANSACTIONS;
   public static final String SUBSCRIPTIONS = Ledger.SUBSCRIPTIONS;
   public static final String APP_TRANSACTIONS = Ledger.APP_TRANSACTIONS;
+  /** The notifications part's record of every notification (brief's shared data model). */
+  public static final String NOTIFICATIONS = "_skNotifications";
 
   private PurchaseRecords() {}
 
@@ -40,15 +42,27 @@ public final class PurchaseRecords {
    */
   public static List<ProductionSale> productionSales(StoreTx tx, String appId, ZoneId zone) {
     List<ProductionSale> out = new ArrayList<>();
-    for (Resource r : Ledger.list(tx, TRANSACTIONS, "appId", appId)) {
-      JsonNode a = r.attributes();
-      if (!a.path("environment").asText().equals(StoreEnvironment.PRODUCTION.wire())) {
-        continue;
-      }
+    for (JsonNode a : production(tx, TRANSACTIONS, appId)) {
       long quantity = Math.max(1, a.path("quantity").asLong(1));
       out.add(sale(a, day(a.path("purchaseDate").asLong(), zone), quantity));
       if (a.has("revocationDate")) {
         out.add(sale(a, day(a.path("revocationDate").asLong(), zone), -quantity));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The stored attributes of one app's Production records of {@code type}: {@link #TRANSACTIONS},
+   * or {@link #NOTIFICATIONS} (every notification is recorded, delivered or not; each carries
+   * {@code notificationType}, {@code subtype}, {@code signedDate}, {@code transactionId},
+   * {@code originalTransactionId} and its decoded {@code payload}) — what the reports replay.
+   */
+  public static List<JsonNode> production(StoreTx tx, String type, String appId) {
+    List<JsonNode> out = new ArrayList<>();
+    for (Resource r : Ledger.list(tx, type, "appId", appId)) {
+      if (r.attributes().path("environment").asText().equals(StoreEnvironment.PRODUCTION.wire())) {
+        out.add(r.attributes());
       }
     }
     return out;
