@@ -38,7 +38,7 @@ public final class PurchaseRecords {
   /**
    * What one app sold in the Production environment, by day of {@code zone}: its purchases on their
    * purchase day, and its refunds on their revocation day as negative units. Sandbox transactions never count:
-   * Apple's sales reports are production only (docs/purchases.md "Sales reports").
+   * Apple's reports are production only (docs/purchases.md "Reports").
    */
   public static List<ProductionSale> productionSales(StoreTx tx, String appId, ZoneId zone) {
     List<ProductionSale> out = new ArrayList<>();
