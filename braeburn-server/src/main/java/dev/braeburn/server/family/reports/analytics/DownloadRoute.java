@@ -97,7 +97,7 @@ final class DownloadRoute implements RequestHandler {
   private byte[] render(Target t) {
     ReportRows file = new ReportRows(t.recipe(), t.app(), rows);
     int part = t.segment().attributes().path("part").asInt();
-    return SegmentFiles.render(file.header(), sink -> file.write(days.of(t.app()), sink), part, t.recipe().rowsPerSegment());
+    return SegmentFiles.render(file.header(), sink -> file.write(t.recipe().days(days.of(t.app())), sink), part, t.recipe().rowsPerSegment());
   }
 
   private static Instant expiry(String date, String expires) {

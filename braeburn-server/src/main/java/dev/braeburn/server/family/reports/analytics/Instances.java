@@ -3,6 +3,7 @@ package dev.braeburn.server.family.reports.analytics;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.engine.EngineServices;
 import dev.braeburn.server.family.reports.model.ModelApp;
+import dev.braeburn.server.family.reports.simulated.SimulatedDays;
 import dev.braeburn.server.store.Linkage;
 import dev.braeburn.server.store.Resource;
 import dev.braeburn.server.store.StoreTx;
@@ -35,9 +36,11 @@ final class Instances {
   }
 
   /** Makes an instance of {@code report} from {@code recipe}, measuring its segments. */
-  Resource create(StoreTx tx, Resource request, Resource report, InstanceRecipe recipe, ModelApp app) {
+  Resource create(StoreTx tx, Resource request, Resource report, InstanceRecipe planned, ModelApp app) {
+    InstanceRecipe recipe = planned.withSimulated(() -> SimulatedDays.read(tx, List.of(app.appId())));
     ReportRows file = new ReportRows(recipe, app, rows);
-    List<SegmentFiles.Stat> stats = SegmentFiles.measure(file.header(), sink -> file.write(days.of(app), sink), recipe.rowsPerSegment());
+    List<SegmentFiles.Stat> stats = SegmentFiles.measure(file.header(), sink -> file.write(recipe.days(days.of(app)), sink),
+        recipe.rowsPerSegment());
     return insert(tx, request, report, recipe, stats);
   }
 

@@ -97,7 +97,7 @@ final class ReportRows {
   }
 
   private Map<RowKey, long[]> day(LocalDate date, Function<LocalDate, AppDay> days) {
-    if (cache == null) {
+    if (cache == null || recipe.simulatedOn(date)) { // the cache holds the model's days alone
       return facts(days.apply(date));
     }
     return cache.get(app.appId() + "|" + app.fingerprint() + "|" + recipe.report() + "|" + date, () -> facts(days.apply(date)));

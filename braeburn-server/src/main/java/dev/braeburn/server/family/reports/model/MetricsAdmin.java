@@ -11,10 +11,12 @@ import dev.braeburn.server.jsonapi.ApiError;
 import dev.braeburn.server.jsonapi.ApiException;
 import dev.braeburn.server.jsonapi.Errors;
 import dev.braeburn.server.jsonapi.QueryString;
+import dev.braeburn.server.family.reports.simulated.SimulatedDays;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -95,10 +97,12 @@ final class MetricsAdmin {
       throw parameter("to", "a summary covers at most " + MAX_DAYS + " days; ask for " + from + " to " + from.plusDays(MAX_DAYS - 1)
           + " and go on from there");
     }
-    ModelApp app = services.store().read(team(req), tx -> {
+    record Read(ModelApp app, SimulatedDays simulated) {}
+    Read read = services.store().read(team(req), tx -> {
       requireApp(tx, appId);
-      return model.app(tx, appId).orElseThrow();
+      return new Read(model.app(tx, appId).orElseThrow(), SimulatedDays.read(tx, List.of(appId)));
     });
+    ModelApp app = read.app();
     ObjectNode doc = services.mapper().createObjectNode();
     ObjectNode data = doc.putObject("data");
     data.put("appId", app.appId()).put("name", app.name()).put("from", from.toString()).put("to", to.toString())
@@ -109,7 +113,7 @@ final class MetricsAdmin {
     TerritoryBreakdown territories = new TerritoryBreakdown();
     AppVersionBreakdown versions = new AppVersionBreakdown();
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-      AppDay appDay = model.day(app, d);
+      AppDay appDay = read.simulated().over(model.day(app, d)); // the simulator's Production purchases count as in the reports
       territories.add(appDay);
       versions.add(appDay);
       MetricsSummary day = MetricsSummary.of(appDay);

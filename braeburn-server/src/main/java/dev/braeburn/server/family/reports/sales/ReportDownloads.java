@@ -1,6 +1,8 @@
 package dev.braeburn.server.family.reports.sales;
 
 import dev.braeburn.server.engine.OperationContext;
+import dev.braeburn.server.family.reports.simulated.SimulatedDays;
+import dev.braeburn.server.store.Store;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.jsonapi.ApiException;
 import java.time.Clock;
@@ -12,10 +14,10 @@ final class ReportDownloads {
   private final VendorCatalog catalog;
   private final Vendor.Days days;
   private final Vendor.PreOrders preOrders;
-  private final SimulatedSales simulated;
+  private final Store store;
 
-  ReportDownloads(Clock clock, VendorCatalog catalog, Vendor.Days days, Vendor.PreOrders preOrders, SimulatedSales simulated) {
-    this.simulated = simulated;
+  ReportDownloads(Clock clock, VendorCatalog catalog, Vendor.Days days, Vendor.PreOrders preOrders, Store store) {
+    this.store = store;
     this.clock = clock;
     this.catalog = catalog;
     this.days = days;
@@ -43,7 +45,7 @@ final class ReportDownloads {
       throw new ApiException(ReportErrors.noSales());
     }
     Vendor vendor = catalog.load(ctx.teamId());
-    return download(file.fileName(vendor, period), file.write(vendor, period, simulated.over(ctx.teamId(), vendor, days)));
+    return download(file.fileName(vendor, period), file.write(vendor, period, withSimulated(ctx.teamId(), vendor)));
   }
 
   /**
@@ -60,7 +62,7 @@ final class ReportDownloads {
       throw new ApiException(ReportErrors.noSales());
     }
     Vendor vendor = catalog.load(ctx.teamId());
-    Vendor.Days days = simulated.over(ctx.teamId(), vendor, this.days);
+    Vendor.Days days = withSimulated(ctx.teamId(), vendor);
     TsvTable table = request.detail()
         ? FinanceDetailFile.write(vendor, month, days)
         : FinancialFile.write(vendor, month, request.region(), days);
@@ -81,6 +83,15 @@ final class ReportDownloads {
       case "SUBSCRIBER" -> new SubscriberFile();
       default -> null;
     };
+  }
+
+  /**
+   * The model's days of the vendor's apps with what the purchase simulator sold in Production laid
+   * over them (docs/purchases.md "Reports"), the store read once for the request.
+   */
+  private Vendor.Days withSimulated(String teamId, Vendor vendor) {
+    SimulatedDays simulated = store.read(teamId, tx -> SimulatedDays.read(tx, vendor.apps().stream().map(a -> a.model().appId()).toList()));
+    return (app, date) -> simulated.over(days.day(app, date));
   }
 
   private static ApiResponse download(String fileName, TsvTable table) {

@@ -20,7 +20,7 @@ public final class SalesReports {
   public void install() {
     ReportDownloads downloads = new ReportDownloads(context.services().clock(),
         new VendorCatalog(context.services(), model), model::day, model::preOrders,
-        new SimulatedSales(context.services()));
+        context.services().store());
     context.handlers()
         .register("salesReports_getCollection", downloads::sales)
         .register("financeReports_getCollection", downloads::finance);

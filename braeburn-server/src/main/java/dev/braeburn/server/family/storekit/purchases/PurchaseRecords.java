@@ -22,6 +22,8 @@ public final class PurchaseRecords {
   public static final String TRANSACTIONS = Ledger.TRANSACTIONS;
   public static final String SUBSCRIPTIONS = Ledger.SUBSCRIPTIONS;
   public static final String APP_TRANSACTIONS = Ledger.APP_TRANSACTIONS;
+  /** The notifications part's record of every notification (brief's shared data model). */
+  public static final String NOTIFICATIONS = "_skNotifications";
 
   private PurchaseRecords() {}
 
@@ -36,19 +38,32 @@ public final class PurchaseRecords {
   /**
    * What one app sold in the Production environment, by day of {@code zone}: its purchases on their
    * purchase day, and its refunds on their revocation day as negative units. Sandbox transactions never count:
-   * Apple's sales reports are production only (docs/purchases.md "Sales reports").
+   * Apple's reports are production only (docs/purchases.md "Reports").
    */
   public static List<ProductionSale> productionSales(StoreTx tx, String appId, ZoneId zone) {
     List<ProductionSale> out = new ArrayList<>();
-    for (Resource r : Ledger.list(tx, TRANSACTIONS, "appId", appId)) {
-      JsonNode a = r.attributes();
-      if (!a.path("environment").asText().equals(StoreEnvironment.PRODUCTION.wire()) || FamilySharing.isMember(r)) { // members pay nothing
-        continue;
-      }
+    for (JsonNode a : production(tx, TRANSACTIONS, appId)) {
       long quantity = Math.max(1, a.path("quantity").asLong(1));
       out.add(sale(a, day(a.path("purchaseDate").asLong(), zone), quantity));
       if (a.has("revocationDate")) {
         out.add(sale(a, day(a.path("revocationDate").asLong(), zone), -quantity));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The stored attributes of one app's Production records of {@code type}: {@link #TRANSACTIONS},
+   * or {@link #NOTIFICATIONS} (every notification is recorded, delivered or not; each carries
+   * {@code notificationType}, {@code subtype}, {@code signedDate}, {@code transactionId},
+   * {@code originalTransactionId} and its decoded {@code payload}) — what the reports replay.
+   */
+  public static List<JsonNode> production(StoreTx tx, String type, String appId) {
+    List<JsonNode> out = new ArrayList<>();
+    for (Resource r : Ledger.list(tx, type, "appId", appId)) {
+      // members' shares are left out: nobody paid for them, so no report counts them [INFER]
+      if (r.attributes().path("environment").asText().equals(StoreEnvironment.PRODUCTION.wire()) && !FamilySharing.isMember(r)) {
+        out.add(r.attributes());
       }
     }
     return out;
