@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * 0 for a free trial.
  */
 record AppliedOffer(int offerType, String identifier, String mode, String unitIso, int periods, long priceMilli) {
+  /** {@code offerType} 1: the introductory offer (server-api.md §3.3). */
+  static final int INTRODUCTORY = 1;
   static final String PAY_AS_YOU_GO = "PAY_AS_YOU_GO";
   /** An in-app purchase offer code's discount (Apple's library added ONE_TIME with "IAP Offer Codes support"); it has no period. */
   static final String ONE_TIME = "ONE_TIME";

@@ -118,7 +118,9 @@ final class PurchaseSimulator {
     Resource sub = null;
     if (product.subscription()) {
       sub = purchases.startSubscription(tx, sale, transaction, offer);
-      String type = offer != null ? "OFFER_REDEEMED" : "SUBSCRIBED";
+      // An introductory offer is no redeemed offer: a free trial's start is SUBSCRIBED/INITIAL_BUY; OFFER_REDEEMED is for
+      // promotional, offer-code and win-back offers (server-api.md §3.7) [INFER: Apple's docs tie OFFER_REDEEMED to "subscription offers"]
+      String type = offer != null && offer.offerType() != AppliedOffer.INTRODUCTORY ? "OFFER_REDEEMED" : "SUBSCRIBED";
       purchases.emit(tx, app, environment, type, previous == null ? "INITIAL_BUY" : "RESUBSCRIBE", transaction, sub, 1);
     } else {
       purchases.emit(tx, app, environment, "ONE_TIME_CHARGE", null, transaction, null, null);
