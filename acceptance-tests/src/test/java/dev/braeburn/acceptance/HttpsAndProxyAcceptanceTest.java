@@ -153,6 +153,33 @@ class HttpsAndProxyAcceptanceTest {
     assertThat(result.path("count").asInt()).as(output).isEqualTo(apps);
   }
 
+  /** Expo's switch names no port: the test needs 8888 free and is skipped when it is not. */
+  @Test
+  void expoAppleUtilsWithItsProxySwitchGetsBraeburnsApps() throws Exception {
+    Path project = Path.of("src/test/node");
+    assumeTrue(Files.isDirectory(project.resolve("node_modules/@expo/apple-utils")), "run npm ci --prefix acceptance-tests/src/test/node");
+    assumeTrue(Processes.runs("node", "--version"), "node is not installed");
+    assumeTrue(portFree(8888), "port 8888 (Expo's fixed proxy port) is taken");
+    try (TestServer expo = TestServer.start("demo", c -> c.withHourlyLimit(0).withTlsPort(0).withProxyPort(8888))) {
+      ProcessBuilder pb = new ProcessBuilder("node", "expo-apps.cjs").directory(project.toFile()).redirectErrorStream(true);
+      pb.environment().put("EXPO_APP_STORE_USE_PROXY", "1");
+      pb.environment().put("NODE_EXTRA_CA_CERTS", Files.writeString(Files.createTempFile("braeburn-roots", ".pem"), rootsPem).toString());
+      pb.environment().put("TOKEN", expo.token());
+      String output = Processes.output(pb, 120);
+      JsonNode result = TestServer.JSON.readTree(output.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow());
+      assertThat(result.path("count").asInt()).as(output).isEqualTo(expo.get("/v1/apps?limit=200").json().path("data").size());
+      assertThat(result.path("bundleIds").toString()).contains("com.tidewaterlabs.");
+    }
+  }
+
+  private static boolean portFree(int port) {
+    try (ServerSocket probe = new ServerSocket(port, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static HttpClient proxied() {
     return HttpClient.newBuilder().sslContext(trustingBraeburn)
         .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", server.server.proxyPort()))).build();
