@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +23,7 @@ class NodeServerLibraryAcceptanceTest extends SharedDemoServerTest {
   @Test
   void applesNodeLibraryCallsBraeburnAndVerifiesWhatItSigns() throws Exception {
     assumeTrue(Files.isDirectory(PROJECT.resolve("node_modules/@apple/app-store-server-library")), "run npm ci --prefix acceptance-tests/src/test/node");
-    assumeTrue(nodeRuns(), "node is not installed");
+    assumeTrue(Processes.runs("node", "--version"), "node is not installed");
     JsonNode key = server.admin("POST", "/_braeburn/keys", "{\"type\":\"IN_APP_PURCHASE\"}", null).json();
     assertThat(server.admin("POST", "/_braeburn/clock/freeze", null, null).status()).isEqualTo(200);
     // a sandbox notification URL (example.com: recorded, never contacted), so a test notification can be asked for
@@ -43,14 +40,7 @@ class NodeServerLibraryAcceptanceTest extends SharedDemoServerTest {
     pb.environment().put("PRIVATE_KEY_PEM", key.path("privateKey").asText());
     pb.environment().put("ROOT_CA_PEM", server.send("GET", "/_braeburn/ca/roots.pem", null, null).body());
     pb.environment().put("ADMIN_TOKEN", server.server.adminToken());
-    Process process = pb.start();
-    boolean finished = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    if (!finished) {
-      process.destroyForcibly();
-    }
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(finished).as("node finished within %d s; output:%n%s", TIMEOUT_SECONDS, output).isTrue();
-    assertThat(process.exitValue()).as(output).isZero();
+    String output = Processes.output(pb, TIMEOUT_SECONDS);
 
     List<JsonNode> steps = new ArrayList<>();
     for (String line : output.lines().filter(l -> l.startsWith("{")).toList()) {
@@ -65,17 +55,5 @@ class NodeServerLibraryAcceptanceTest extends SharedDemoServerTest {
     JsonNode performance = steps.stream().filter(s -> s.path("step").asText().startsWith("performance")).findFirst().orElseThrow();
     assertThat(performance.path("detail").path("result").asText()).as(output).isEqualTo("PASS");
     assertThat(performance.path("detail").path("environment").asText()).isEqualTo("Sandbox");
-  }
-
-  private static boolean nodeRuns() {
-    try {
-      Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-      return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 }

@@ -120,6 +120,11 @@ final class TestServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.port();
   }
 
+  /** The HTTPS connector, by the name its certificate carries (start with {@code c -> c.withTlsPort(0)}). */
+  String httpsBaseUrl() {
+    return "https://localhost:" + server.tlsPort();
+  }
+
   static ECPrivateKey privateKey(String pem) throws Exception {
     return ApiKeyFile.readPrivateKey(pem);
   }

@@ -1,5 +1,6 @@
 package dev.braeburn.cli;
 
+import dev.braeburn.server.family.signing.ca.TrustStores;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,16 +16,19 @@ import picocli.CommandLine.Model.CommandSpec;
     subcommands = CaCommand.Export.class)
 final class CaCommand {
 
-  /** Writes roots.pem and intermediates.pem, fetched from the data directory's server (or an in-process one). */
+  /** Writes roots.pem, roots.p12 and intermediates.pem, fetched from the data directory's server (or an in-process one). */
   @Command(name = "export", mixinStandardHelpOptions = true,
-      description = {"Write Braeburn's CA roots (roots.pem) and intermediates (intermediates.pem) to DIR.",
+      description = {"Write Braeburn's CA roots (roots.pem, and roots.p12 for Java) and intermediates (intermediates.pem) to DIR.",
           "",
-          "Certificates and profiles from Braeburn chain to these roots, not to Apple's. To trust them:",
+          "Certificates, profiles and the https certificate of 'serve --tls'/'--proxy' chain to these roots, not to Apple's.",
+          "To trust them (docs/https-and-proxy.md):",
           "  Node.js:      NODE_EXTRA_CA_CERTS=DIR/roots.pem",
           "  Python:       REQUESTS_CA_BUNDLE=DIR/roots.pem (requests), SSL_CERT_FILE=DIR/roots.pem (ssl, httpx)",
+          "  Ruby:         SSL_CERT_FILE=DIR/roots.pem (fastlane)",
+          "  curl:         curl --cacert DIR/roots.pem",
           "  OpenSSL:      openssl verify -CAfile DIR/roots.pem -untrusted DIR/intermediates.pem cert.pem",
-          "  Java:         keytool -importcert -keystore braeburn.p12 -alias braeburn-root -file DIR/roots.pem",
-          "The same files are served without a token at /_braeburn/ca/roots.pem and /_braeburn/ca/intermediates.pem."})
+          "  Java:         -Djavax.net.ssl.trustStore=DIR/roots.p12 -Djavax.net.ssl.trustStoreType=PKCS12 (no password)",
+          "The PEM files are served without a token at /_braeburn/ca/roots.pem and /_braeburn/ca/intermediates.pem."})
   static final class Export implements Callable<Integer> {
     @Mixin ServerOptions server;
     @Spec CommandSpec spec;
@@ -43,9 +47,11 @@ final class CaCommand {
       Files.createDirectories(dir);
       Path rootsFile = Files.writeString(dir.resolve("roots.pem"), roots);
       Path intermediatesFile = Files.writeString(dir.resolve("intermediates.pem"), intermediates);
+      Path trustStore = Files.write(dir.resolve("roots.p12"), TrustStores.pkcs12(roots));
       PrintWriter w = spec.commandLine().getOut();
       w.println("Wrote Braeburn's CA:");
       w.println("  Roots:         " + rootsFile.toAbsolutePath());
+      w.println("  Java trust:    " + trustStore.toAbsolutePath() + " (PKCS#12, no password)");
       w.println("  Intermediates: " + intermediatesFile.toAbsolutePath());
       w.flush();
       return 0;

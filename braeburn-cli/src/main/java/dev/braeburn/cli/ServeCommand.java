@@ -42,11 +42,27 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--journal-size", defaultValue = "1000", description = "Requests kept for GET /_braeburn/requests (default ${DEFAULT-VALUE}).")
   int journalSize;
 
+  @Option(names = "--tls", description = "Also serve https, with a certificate from Braeburn's CA for localhost, 127.0.0.1, ::1"
+      + " and Apple's API hosts (trust the root from 'braeburn ca export').")
+  boolean tls;
+
+  @Option(names = "--tls-port", defaultValue = "8443", description = "HTTPS port for --tls and --proxy (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  int tlsPort;
+
+  @Option(names = "--proxy", description = "Also run an HTTP proxy on 127.0.0.1 that answers CONNECT for Apple's hosts"
+      + " (api.appstoreconnect.apple.com, the App Store Server API hosts, appleid.apple.com) with Braeburn itself over https;"
+      + " every other host is refused. Implies --tls.")
+  boolean proxy;
+
+  @Option(names = "--proxy-port", defaultValue = "8888", description = "Port of --proxy (default ${DEFAULT-VALUE}, where Expo's"
+      + " EXPO_APP_STORE_USE_PROXY looks; 0 picks a free one).")
+  int proxyPort;
+
   @Override
   public Integer call() throws Exception {
     Config config = Config.defaults().withHost(host).withPort(port).withDataDir(data).withStore(store, jdbcUrl)
         .withSeed(seed).withStrictWire(strictWire).withHourlyLimit(hourlyLimit).withAuthRequired(!noAuth)
-        .withJournalSize(journalSize);
+        .withJournalSize(journalSize).withTlsPort(tls || proxy ? tlsPort : -1).withProxyPort(proxy ? proxyPort : -1);
     BraeburnServer server = BraeburnServer.start(config, System.out);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -22,11 +22,17 @@ class CaCommandTest {
   void exportWritesTheRootsAndIntermediatesOfTheDataDirectorysAuthority() throws Exception {
     CliRun offline = CliRun.of("ca", "export", out.resolve("first").toString(), "--data", data.toString());
     assertThat(offline.exit()).as(offline.err()).isZero();
-    assertThat(offline.out()).contains("roots.pem", "intermediates.pem");
+    assertThat(offline.out()).contains("roots.pem", "roots.p12", "intermediates.pem");
     String roots = Files.readString(out.resolve("first/roots.pem"));
     assertThat(certificates(roots)).hasSize(2)
         .allSatisfy(c -> assertThat(c.getSubjectX500Principal().getName()).startsWith("CN=Braeburn Root CA"));
     assertThat(certificates(Files.readString(out.resolve("first/intermediates.pem")))).hasSize(6);
+    java.security.KeyStore javaTrust = java.security.KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(out.resolve("first/roots.p12"))) {
+      javaTrust.load(in, null); // no password, as documented
+    }
+    assertThat(java.util.Collections.list(javaTrust.aliases())).containsExactlyInAnyOrder("braeburn-root-1", "braeburn-root-2");
+    assertThat(javaTrust.getCertificate("braeburn-root-1")).isEqualTo(certificates(roots).getFirst());
 
     try (BraeburnServer server = BraeburnServer.start(Config.defaults().withHost("127.0.0.1").withPort(0).withDataDir(data)
         .withQuiet(true), new PrintStream(PrintStream.nullOutputStream()))) {
@@ -39,7 +45,7 @@ class CaCommandTest {
   @Test
   void helpSaysHowToTrustTheRoots() {
     CliRun help = CliRun.of("ca", "export", "--help");
-    assertThat(help.out()).contains("NODE_EXTRA_CA_CERTS", "REQUESTS_CA_BUNDLE", "SSL_CERT_FILE", "keytool");
+    assertThat(help.out()).contains("NODE_EXTRA_CA_CERTS", "REQUESTS_CA_BUNDLE", "SSL_CERT_FILE", "roots.p12", "--cacert");
   }
 
   private static java.util.List<X509Certificate> certificates(String pem) throws Exception {

@@ -30,6 +30,8 @@ import dev.braeburn.server.http.ApiRequest;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.http.RequestHandler;
 import dev.braeburn.server.http.jetty.JettyTransport;
+import dev.braeburn.server.family.signing.ca.CertificateAuthorities;
+import dev.braeburn.server.family.signing.ca.TlsServerCredential;
 import dev.braeburn.server.jsonapi.ErrorWriter;
 import dev.braeburn.server.jsonapi.Errors;
 import dev.braeburn.server.journal.RequestJournal;
@@ -80,8 +82,8 @@ public final class BraeburnServer implements AutoCloseable {
    */
   public static final String RUNNING_FILE = "server.json";
 
-  private BraeburnServer(Store store, Scheduler scheduler, RequestJournal journal, JettyTransport transport, String adminToken, FirstStart firstStart, HandlerRegistry handlers,
-      Path runningFile) {
+  private BraeburnServer(Store store, Scheduler scheduler, RequestJournal journal, JettyTransport transport, String adminToken,
+      FirstStart firstStart, HandlerRegistry handlers, Path runningFile) {
     this.runningFile = runningFile;
     this.store = store;
     this.journal = journal;
@@ -177,9 +179,9 @@ public final class BraeburnServer implements AutoCloseable {
     if (config.seed() != null) { // after the families, whose afterLoad schedules the seed's in-flight work
       accounts.seed(store.teams().getFirst().issuerId(), config.seed());
     }
+    CertificateAuthorities authorities = new CertificateAuthorities(store, wall);
     AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec, config.store()), journal, tokens,
-        new dev.braeburn.server.snapshot.Snapshots(store, mapper, clock), clock, scheduler, webhookEvents,
-        new dev.braeburn.server.family.signing.ca.CertificateAuthorities(store, wall));
+        new dev.braeburn.server.snapshot.Snapshots(store, mapper, clock), clock, scheduler, webhookEvents, authorities);
     families.forEach(family -> admin.addFamilyRoutes(family.adminRoutes()));
     routes.registerApple(dev.braeburn.server.storekit.StoreKitApi.PREFIX, new dev.braeburn.server.storekit.StoreKitApi(
         dev.braeburn.server.storekit.Endpoints.load(mapper), storeKitHandlers,
@@ -188,14 +190,41 @@ public final class BraeburnServer implements AutoCloseable {
     failSafe.set(new FailSafe(req -> route(req, admin, routes, engine), errors, journal, clock));
     routing.set(failSafe.get());
     JettyTransport transport = result(transportBuild);
+    if (config.tls() || config.proxy()) {
+      TlsServerCredential tls = TlsServerCredential.obtain(authorities.get(), config.dataDir(), wall.instant());
+      transport.addTls(config.host(), config.tls() ? config.tlsPort() : 0, tls.keyStore(TLS_KEY_PASSWORD), new String(TLS_KEY_PASSWORD));
+    }
+    if (config.proxy()) {
+      addProxy(config, transport, journal, clock);
+    }
     scheduler.start();
     transport.start();
-    BraeburnServer server = new BraeburnServer(store, scheduler, journal, transport, adminToken, first, handlers, config.dataDir().resolve(RUNNING_FILE));
+    BraeburnServer server = new BraeburnServer(store, scheduler, journal, transport, adminToken, first, handlers,
+        config.dataDir().resolve(RUNNING_FILE));
     server.announce(mapper, config.host());
     if (!config.quiet()) {
       server.printBanner(config, out);
     }
     return server;
+  }
+
+  private static boolean wildcard(String host) {
+    return host.equals("0.0.0.0") || host.equals("::");
+  }
+
+  /** Protects the TLS key only inside this process's in-memory key store. */
+  private static final char[] TLS_KEY_PASSWORD = "braeburn".toCharArray();
+
+  /**
+   * The proxy for Apple's hosts, on loopback only whatever {@code --host} says; it tunnels to the
+   * HTTPS connector and journals what it refuses.
+   */
+  private static void addProxy(Config config, JettyTransport transport, RequestJournal journal, VirtualClock clock) {
+    List<String> hosts = TlsServerCredential.NAMES.stream().filter(name -> name.endsWith(".apple.com")).toList();
+    transport.addProxy(config.proxyPort(), hosts, wildcard(config.host()) ? "127.0.0.1" : config.host(),
+        (method, target, diagnosis) -> journal.record(new RequestJournal.Entry(java.util.UUID.randomUUID().toString(), clock.instant(),
+            method, target, null, 403, null, null, null, diagnosis, 0)),
+        !config.strictWire());
   }
 
   /** What a background start-up step produced, or its failure as it was thrown. */
@@ -282,6 +311,12 @@ public final class BraeburnServer implements AutoCloseable {
 
   private void printBanner(Config config, PrintStream out) {
     out.println("Braeburn is serving the App Store Connect API at http://127.0.0.1:" + port());
+    if (tlsPort() >= 0) {
+      out.println("  and over https at https://localhost:" + tlsPort() + " (trust the root from ./braeburn ca export; docs/https-and-proxy.md)");
+    }
+    if (proxyPort() >= 0) {
+      out.println("  proxy for Apple's hosts: HTTPS_PROXY=http://127.0.0.1:" + proxyPort() + " (https://api.appstoreconnect.apple.com is answered here)");
+    }
     out.println("  data directory: " + config.dataDir().toAbsolutePath());
     if (firstStart != null) {
       out.println("  created a team and an Admin team key:");
@@ -300,6 +335,16 @@ public final class BraeburnServer implements AutoCloseable {
 
   public int port() {
     return transport.port();
+  }
+
+  /** The HTTPS connector's port; -1 without {@code --tls} or {@code --proxy}. */
+  public int tlsPort() {
+    return transport.tlsPort();
+  }
+
+  /** The proxy's port (on 127.0.0.1); -1 without {@code --proxy}. */
+  public int proxyPort() {
+    return transport.proxyPort();
   }
 
   public String adminToken() {
@@ -321,8 +366,13 @@ public final class BraeburnServer implements AutoCloseable {
 
   private void announce(ObjectMapper mapper, String host) throws IOException {
     ObjectNode running = mapper.createObjectNode();
-    boolean wildcard = host.equals("0.0.0.0") || host.equals("::");
-    running.put("url", "http://" + (wildcard ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    running.put("url", "http://" + (wildcard(host) ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host) + ":" + port());
+    if (tlsPort() >= 0) {
+      running.put("httpsUrl", "https://localhost:" + tlsPort());
+    }
+    if (proxyPort() >= 0) {
+      running.put("proxyUrl", "http://127.0.0.1:" + proxyPort());
+    }
     running.put("pid", ProcessHandle.current().pid());
     Files.write(runningFile, mapper.writeValueAsBytes(running));
   }

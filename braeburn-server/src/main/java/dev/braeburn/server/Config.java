@@ -13,6 +13,10 @@ import java.nio.file.Path;
  *   <li>{@code authRequired} false: requests without a token act as the first team's Admin key
  *       (tokens that are sent are still verified) — for quick curl sessions and benchmarks.
  *   <li>{@code journalSize}: how many recent requests {@code GET /_braeburn/requests} keeps.
+ *   <li>{@code tlsPort}: an HTTPS connector on this port beside the plain one (0 picks a free one),
+ *       serving a certificate from Braeburn's CA; -1 (the default): none.
+ *   <li>{@code proxyPort}: the proxy for Apple's hosts on 127.0.0.1 (0 picks a free one); -1 (the
+ *       default): none. It tunnels to the HTTPS connector, so it needs {@code tlsPort} too.
  * </ul>
  */
 public final class Config {
@@ -31,6 +35,8 @@ public final class Config {
   private int hourlyLimit = APPLE_HOURLY_LIMIT;
   private boolean authRequired = true;
   private int journalSize = 1000;
+  private int tlsPort = -1;
+  private int proxyPort = -1;
 
   private Config() {}
 
@@ -52,6 +58,8 @@ public final class Config {
     c.hourlyLimit = hourlyLimit;
     c.authRequired = authRequired;
     c.journalSize = journalSize;
+    c.tlsPort = tlsPort;
+    c.proxyPort = proxyPort;
     return c;
   }
 
@@ -112,6 +120,16 @@ public final class Config {
     return with(c -> c.journalSize = Math.max(1, size));
   }
 
+  /** HTTPS on {@code port} (0: a free one) beside plain http; -1: none. */
+  public Config withTlsPort(int port) {
+    return with(c -> c.tlsPort = port);
+  }
+
+  /** The proxy for Apple's hosts on 127.0.0.1:{@code port} (0: a free one); -1: none. Needs {@link #withTlsPort}. */
+  public Config withProxyPort(int port) {
+    return with(c -> c.proxyPort = port);
+  }
+
   public String host() { return host; }
 
   public int port() { return port; }
@@ -135,4 +153,12 @@ public final class Config {
   public boolean authRequired() { return authRequired; }
 
   public int journalSize() { return journalSize; }
+
+  public int tlsPort() { return tlsPort; }
+
+  public boolean tls() { return tlsPort >= 0; }
+
+  public int proxyPort() { return proxyPort; }
+
+  public boolean proxy() { return proxyPort >= 0; }
 }

@@ -6,22 +6,29 @@ import dev.braeburn.server.http.RequestHandler;
 import dev.braeburn.server.http.TransportFailures;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.security.KeyStore;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /**
@@ -63,13 +70,16 @@ public final class JettyTransport implements AutoCloseable {
   }
 
   private final Server server;
+  private final HttpConfiguration http;
   private final ServerConnector connector;
+  private ServerConnector tlsConnector;
+  private ServerConnector proxyConnector;
 
   public JettyTransport(String host, int port, RequestHandler handler, RequestHandler tooLarge, TransportFailures failures) {
     VirtualThreadPool threads = new VirtualThreadPool();
     threads.setName("braeburn");
     server = new Server(threads);
-    HttpConfiguration http = new HttpConfiguration();
+    http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendDateHeader(true);
     http.setRequestHeaderSize(MAX_HEADER_BYTES);
@@ -96,12 +106,62 @@ public final class JettyTransport implements AutoCloseable {
     });
   }
 
+  /**
+   * Adds an HTTPS connector (HTTP/1.1 over TLS) beside the plain one, serving {@code keyStore}'s
+   * key and chain; call before {@link #start}. Requests on it have the scheme https, so links in
+   * documents do too. The SNI host check is off: a client may reach Braeburn by any name it chose
+   * to trust (the certificate names localhost, 127.0.0.1, ::1 and Apple's hosts).
+   */
+  public void addTls(String host, int port, KeyStore keyStore, String password) {
+    SslContextFactory.Server tls = new SslContextFactory.Server();
+    tls.setKeyStore(keyStore);
+    tls.setKeyStorePassword(password);
+    tls.setSniRequired(false);
+    HttpConfiguration https = new HttpConfiguration(http);
+    SecureRequestCustomizer secure = new SecureRequestCustomizer();
+    secure.setSniHostCheck(false);
+    https.addCustomizer(secure);
+    tlsConnector = new ServerConnector(server, new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()),
+        new HttpConnectionFactory(https));
+    tlsConnector.setHost(host);
+    tlsConnector.setPort(port);
+    server.addConnector(tlsConnector);
+  }
+
+  /**
+   * Adds the proxy for Apple's {@code hosts} on {@code 127.0.0.1:port} (see {@link AppleHostProxy});
+   * call after {@link #addTls}, before {@link #start}. Tunnels end at the HTTPS connector, reached
+   * at {@code tlsHost} (loopback when it listens on every interface).
+   */
+  public void addProxy(int port, List<String> hosts, String tlsHost, AppleHostProxy.Refusals refusals, boolean diagnose) {
+    if (tlsConnector == null) {
+      throw new IllegalStateException("the proxy tunnels to the HTTPS connector: add it first");
+    }
+    ServerConnector proxy = new ServerConnector(server, new HttpConnectionFactory(http));
+    proxy.setHost("127.0.0.1");
+    proxy.setPort(port);
+    server.addConnector(proxy);
+    proxyConnector = proxy;
+    server.setHandler(new AppleHostProxy(server.getHandler(), () -> proxyConnector, hosts,
+        () -> new InetSocketAddress(tlsHost, tlsConnector.getLocalPort()), refusals, diagnose));
+  }
+
+  /** The proxy's port, or -1 without one. */
+  public int proxyPort() {
+    return proxyConnector == null ? -1 : proxyConnector.getLocalPort();
+  }
+
   public void start() throws Exception {
     server.start();
   }
 
   public int port() {
     return connector.getLocalPort();
+  }
+
+  /** The HTTPS connector's port, or -1 without one. */
+  public int tlsPort() {
+    return tlsConnector == null ? -1 : tlsConnector.getLocalPort();
   }
 
   @Override

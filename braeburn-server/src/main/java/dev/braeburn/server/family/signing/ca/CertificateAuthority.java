@@ -94,6 +94,23 @@ public final class CertificateAuthority {
     return CertificateMaker.marker(oid, critical);
   }
 
+  /**
+   * Issues a TLS server certificate for {@code names} (DNS names and IP literals) straight under the
+   * RSA {@link Authority#ROOT root}, the way local development CAs (mkcert) do: the chain a client
+   * checks is this leaf and a root it was told to trust. See {@link TlsServerCredential}.
+   */
+  public X509Certificate issueTlsServer(PublicKey key, List<String> names, Instant notBefore, Instant notAfter) {
+    Credential root = credential(Authority.ROOT);
+    List<Extension> extensions = List.of(CertificateMaker.basicConstraints(false, null),
+        CertificateMaker.keyUsage(org.bouncycastle.asn1.x509.KeyUsage.digitalSignature),
+        CertificateMaker.extension(Extension.extendedKeyUsage, false,
+            new org.bouncycastle.asn1.x509.ExtendedKeyUsage(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_serverAuth)),
+        CertificateMaker.subjectAlternativeNames(names), CertificateMaker.subjectKeyIdentifier(key),
+        CertificateMaker.authorityKeyIdentifier(root.certificate().getPublicKey()));
+    X500Name subject = new X500Name("CN=" + names.getFirst() + ", OU=Braeburn TLS, O=Braeburn, C=US");
+    return CertificateMaker.sign(root, subject, key, CertificateMaker.serial(16), notBefore, notAfter, extensions);
+  }
+
   /** Signs {@code .mobileprovision} CMS documents (RSA); its chain is {@link #chain}{@code (PROFILE_SIGNING)}. */
   public Credential profileSigning() {
     return credential(Authority.PROFILE_SIGNING);

@@ -16,6 +16,8 @@ import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -88,6 +90,14 @@ final class CertificateMaker {
 
   static Extension authorityKeyIdentifier(PublicKey issuerKey) {
     return extension(Extension.authorityKeyIdentifier, false, utils().createAuthorityKeyIdentifier(issuerKey));
+  }
+
+  /** SubjectAlternativeName: each name an IP address if it is an IPv4/IPv6 literal, else a DNS name. */
+  static Extension subjectAlternativeNames(List<String> names) {
+    GeneralName[] general = names.stream()
+        .map(n -> new GeneralName(n.contains(":") || n.matches("[0-9.]+") ? GeneralName.iPAddress : GeneralName.dNSName, n))
+        .toArray(GeneralName[]::new);
+    return extension(Extension.subjectAlternativeName, false, new GeneralNames(general));
   }
 
   /** One of Apple's marker extensions: an OID whose value is DER NULL ({@code 05 00}). */
