@@ -67,19 +67,19 @@ final class FaultRuleJson {
     return switch (type) {
       case "latency" -> {
         only(fault, Set.of("type", "ms"), "/fault");
-        long ms = longValue(fault, "ms", 1);
-        if (!fault.has("ms") || ms > MAX_LATENCY_MS) {
+        Long ms = longValue(fault, "ms", 1);
+        if (ms == null || ms > MAX_LATENCY_MS) {
           throw AdminJson.invalid("/fault/ms", "a latency fault takes ms from 1 to " + MAX_LATENCY_MS);
         }
-        yield new FaultRule.Effect(FaultRule.Type.LATENCY, (int) ms, 0);
+        yield new FaultRule.Effect(FaultRule.Type.LATENCY, ms.intValue(), 0);
       }
       case "error" -> {
         only(fault, Set.of("type", "status"), "/fault");
-        long status = longValue(fault, "status", 0);
-        if (!STATUSES.contains((int) status)) {
+        Long status = longValue(fault, "status", 0);
+        if (status == null || !STATUSES.contains(status.intValue())) {
           throw AdminJson.invalid("/fault/status", "an error fault answers 401, 429, 500, 502 or 503");
         }
-        yield new FaultRule.Effect(FaultRule.Type.ERROR, 0, (int) status);
+        yield new FaultRule.Effect(FaultRule.Type.ERROR, 0, status.intValue());
       }
       case "drop", "truncate" -> {
         only(fault, Set.of("type"), "/fault");
