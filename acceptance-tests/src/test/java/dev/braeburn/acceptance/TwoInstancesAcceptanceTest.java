@@ -176,6 +176,30 @@ class TwoInstancesAcceptanceTest {
   }
 
   /**
+   * Fault rules are one set for all instances (issue 17): a rule added through one instance faults
+   * the other's requests, its count is spent once across both, and a removal through the other
+   * instance ends it on the first.
+   */
+  @Test
+  void aFaultRuleAddedThroughOneInstanceAppliesOnTheOther() throws Exception {
+    String rule = "{\"id\":\"shared\",\"match\":{\"path\":\"/v1/territories\"},\"fault\":{\"type\":\"error\",\"status\":503}}";
+    assertThat(first.admin("POST", "/_braeburn/faults", rule, null).status()).isEqualTo(201);
+    assertThat(eventually(() -> call(1, "GET", "/v1/territories", null, first.token()).status() == 503)).isTrue();
+    HttpResponse<String> removed = HTTP.send(HttpRequest.newBuilder(URI.create(on(1, "/_braeburn/faults/shared"))).DELETE()
+        .header("Authorization", "Bearer " + second.adminToken()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(removed.statusCode()).isEqualTo(204);
+    assertThat(eventually(() -> call(0, "GET", "/v1/territories", null, first.token()).status() == 200)).isTrue();
+
+    String counted = "{\"id\":\"once\",\"match\":{\"path\":\"/v1/territories\"},\"fault\":{\"type\":\"error\",\"status\":429},"
+        + "\"count\":1}";
+    assertThat(first.admin("POST", "/_braeburn/faults", counted, null).status()).isEqualTo(201);
+    assertThat(eventually(() -> call(1, "GET", "/v1/territories", null, first.token()).status() == 429)).isTrue();
+    assertThat(call(0, "GET", "/v1/territories", null, first.token()).status()).as("spent on the other instance").isEqualTo(200);
+    assertThat(call(1, "GET", "/v1/territories", null, first.token()).status()).isEqualTo(200);
+    first.admin("DELETE", "/_braeburn/faults", null, null);
+  }
+
+  /**
    * The notification crosses a database connection, so the other instance learns of a change a
    * few milliseconds after the commit: poll (bounded at 5 s), do not sleep a guessed amount.
    */

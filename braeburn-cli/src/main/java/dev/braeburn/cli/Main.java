@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 public final class Main {
   /** The subcommands, in the order {@code braeburn --help} lists them. */
   static final List<Class<?>> SUBCOMMANDS = List.of(ServeCommand.class, KeysCommand.class, TokenCommand.class, CaCommand.class, ClockCommand.class,
-      SeedCommand.class, SnapshotCommand.class, SpecCommand.class);
+      FaultsCommand.class, SeedCommand.class, SnapshotCommand.class, SpecCommand.class);
 
   /** The command line with Braeburn's error handling: a {@link CliException} is one line on stderr and exit code 1. */
   static CommandLine commandLine() {

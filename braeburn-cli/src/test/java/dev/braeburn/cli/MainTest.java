@@ -19,7 +19,7 @@ class MainTest {
 
   @Test
   void anythingElseGetsEverySubcommandInOrder() {
-    List<String> all = List.of("serve", "keys", "token", "ca", "clock", "seed", "snapshot", "spec");
+    List<String> all = List.of("serve", "keys", "token", "ca", "clock", "faults", "seed", "snapshot", "spec");
     assertEquals(all, List.copyOf(Main.commandLine(new String[0]).getSubcommands().keySet()));
     assertEquals(all, List.copyOf(Main.commandLine(new String[] {"--help"}).getSubcommands().keySet()));
     assertEquals(all, List.copyOf(Main.commandLine(new String[] {"sreve"}).getSubcommands().keySet()));

@@ -168,7 +168,9 @@ public final class BraeburnServer implements AutoCloseable {
     TokenVerifier tokens = new TokenVerifier(directory, wall, mapper);
     AccessGate gate = new AccessGate(tokens, directory, limiter, result(policyLoad), wall, config.hourlyLimit(),
         config.authRequired() ? null : firstTeam(store));
-    RequestJournal journal = store.journal(config.journalSize());
+    // every part that journals requests marks the entries of requests a fault rule delays or truncates
+    RequestJournal journal = new dev.braeburn.server.faults.FaultMarkingJournal(store.journal(config.journalSize()));
+    dev.braeburn.server.faults.FaultRules faultRules = new dev.braeburn.server.faults.FaultRules(store, mapper);
     Engine engine = new Engine(services, handlers, gate, journal, !config.strictWire());
     PublicRoutes routes = new PublicRoutes();
     List<Family> families = Families.all();
@@ -183,11 +185,15 @@ public final class BraeburnServer implements AutoCloseable {
     AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec, config.store()), journal, tokens,
         new dev.braeburn.server.snapshot.Snapshots(store, mapper, clock), clock, scheduler, webhookEvents, authorities);
     families.forEach(family -> admin.addFamilyRoutes(family.adminRoutes()));
+    admin.addFamilyRoutes(new dev.braeburn.server.faults.FaultAdmin(faultRules, new dev.braeburn.server.admin.AdminJson(mapper)).routes());
     routes.registerApple(dev.braeburn.server.storekit.StoreKitApi.PREFIX, new dev.braeburn.server.storekit.StoreKitApi(
         dev.braeburn.server.storekit.Endpoints.load(mapper), storeKitHandlers,
         new TokenVerifier(directory, wall, mapper, dev.braeburn.server.auth.ApiSurface.APP_STORE_SERVER), limiter,
         config.hourlyLimit() > 0, store, journal, clock, mapper, !config.strictWire()));
-    failSafe.set(new FailSafe(req -> route(req, admin, routes, engine), errors, journal, clock));
+    dev.braeburn.server.faults.FaultInjector faults = new dev.braeburn.server.faults.FaultInjector(
+        req -> routes.handle(req).orElseGet(() -> engine.handle(req)), faultRules, mapper, config.hourlyLimit(), journal, clock,
+        !config.strictWire());
+    failSafe.set(new FailSafe(req -> route(req, admin, faults), errors, journal, clock));
     routing.set(failSafe.get());
     JettyTransport transport = result(transportBuild);
     if (config.tls() || config.proxy()) {
@@ -255,8 +261,9 @@ public final class BraeburnServer implements AutoCloseable {
     return () -> issuerId;
   }
 
-  private static ApiResponse route(ApiRequest req, AdminApi admin, PublicRoutes routes, Engine engine) {
-    return req.path().startsWith(AdminApi.PREFIX) ? admin.handle(req) : routes.handle(req).orElseGet(() -> engine.handle(req));
+  /** Admin requests to the admin API; every other request through the fault rules to Apple's APIs and the public routes. */
+  private static ApiResponse route(ApiRequest req, AdminApi admin, RequestHandler apple) {
+    return req.path().startsWith(AdminApi.PREFIX) ? admin.handle(req) : apple.handle(req);
   }
 
   /** Installs every family; the one that carries webhook events (if any) is handed to all. */

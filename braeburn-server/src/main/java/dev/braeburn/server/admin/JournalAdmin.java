@@ -87,6 +87,9 @@ final class JournalAdmin {
     node.put("errorCode", e.errorCode());
     node.put("diagnosis", e.diagnosis());
     node.put("durationMicros", e.durationMicros());
+    if (e.fault() != null) {
+      node.put("fault", e.fault()); // "f1 latency 250 ms": the rule that changed this answer (docs/faults.md)
+    }
     return node;
   }
 

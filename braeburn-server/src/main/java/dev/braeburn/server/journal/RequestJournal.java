@@ -10,7 +10,11 @@ import java.util.List;
  * sharing a PostgreSQL database keep it there, so any instance shows the requests of all.
  */
 public interface RequestJournal extends AutoCloseable {
-  /** One request: who, what, the answer, and for errors the code and the plain reason. */
+  /**
+   * One request: who, what, the answer, for errors the code and the plain reason, and, when a
+   * fault rule changed the answer, {@code fault}: the rule's id and what it did ("f1 latency 250
+   * ms"), null otherwise.
+   */
   record Entry(
       String requestId,
       Instant time,
@@ -22,7 +26,18 @@ public interface RequestJournal extends AutoCloseable {
       String keyId,
       String errorCode,
       String diagnosis,
-      long durationMicros) {}
+      long durationMicros,
+      String fault) {
+    public Entry(String requestId, Instant time, String method, String path, String query, int status, String issuerId,
+        String keyId, String errorCode, String diagnosis, long durationMicros) {
+      this(requestId, time, method, path, query, status, issuerId, keyId, errorCode, diagnosis, durationMicros, null);
+    }
+
+    /** This entry marked as changed by an injected fault. */
+    public Entry withFault(String description) {
+      return new Entry(requestId, time, method, path, query, status, issuerId, keyId, errorCode, diagnosis, durationMicros, description);
+    }
+  }
 
   /** Which entries to show: null fields match anything; at most {@code limit}, newest first. */
   record Filter(Integer status, String keyId, String issuerId, int limit) {

@@ -109,6 +109,34 @@ public interface Store extends AutoCloseable {
    */
   String saveCertificateAuthority(String document);
 
+  /** Fault rules (issue 17) in the order they were added. */
+  default java.util.List<StoredFaultRule> faultRules() {
+    return List.of();
+  }
+
+  /** Adds a fault rule after the others; false when a rule with this id exists. Tells every instance ({@link #onFaultRulesChanged}). */
+  default boolean addFaultRule(String id, String rule) {
+    throw new UnsupportedOperationException("this store keeps no fault rules");
+  }
+
+  /** Removes one rule (null: all); false when there was none. */
+  default boolean removeFaultRules(String id) {
+    return false;
+  }
+
+  /** Counts one more request the rule matched and returns the count (1 for the first); 0 when the rule is gone. */
+  default long countFaultMatch(String id) {
+    return 0;
+  }
+
+  /** Counts one more injected fault unless {@code limit} (null: none) is reached; true when it was counted. */
+  default boolean countFaultInjection(String id, Long limit) {
+    return false;
+  }
+
+  /** Calls {@code listener} when fault rules change, also through another instance sharing the database. */
+  default void onFaultRulesChanged(Runnable listener) {}
+
   /** Uploaded parts and served images (issue 5): bytes shared by every instance on the database. */
   default UploadStore uploads() {
     throw new UnsupportedOperationException("this store keeps no uploads");

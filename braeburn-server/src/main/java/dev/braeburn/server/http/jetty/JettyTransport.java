@@ -244,6 +244,10 @@ public final class JettyTransport implements AutoCloseable {
    * on it would fail.
    */
   private static void write(ApiResponse apiResponse, boolean consumed, Response response, Callback callback) {
+    if (apiResponse.delivery() != dev.braeburn.server.http.Delivery.WHOLE) {
+      InjectedNetworkFaults.deliver(apiResponse, response, callback);
+      return;
+    }
     response.setStatus(apiResponse.status());
     apiResponse.headers().forEach((name, value) -> response.getHeaders().put(name, value));
     if (!consumed) {

@@ -30,7 +30,7 @@ final class SqlJournal implements RequestJournal {
   private static final int BATCH = 1_000;
   private static final long FLUSH_MILLIS = 100;
   private static final String COLUMNS =
-      "request_id, time, method, path, query, status, issuer_id, key_id, error_code, diagnosis, duration_micros";
+      "request_id, time, method, path, query, status, issuer_id, key_id, error_code, diagnosis, duration_micros, fault";
 
   private final DataSource counters;
   private final int capacity;
@@ -80,7 +80,8 @@ final class SqlJournal implements RequestJournal {
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           out.add(new Entry(rs.getString(1), Instant.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
-              rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11)));
+              rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11),
+              rs.getString(12)));
         }
       }
       return out;
@@ -173,7 +174,7 @@ final class SqlJournal implements RequestJournal {
   private void insert(List<Entry> batch) {
     try (Connection c = counters.getConnection()) {
       c.setAutoCommit(false);
-      try (PreparedStatement s = c.prepareStatement("INSERT INTO request_journal (" + COLUMNS + ", at_micros) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      try (PreparedStatement s = c.prepareStatement("INSERT INTO request_journal (" + COLUMNS + ", at_micros) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
           PreparedStatement trim = c.prepareStatement("DELETE FROM request_journal WHERE seq <= (SELECT max(seq) FROM request_journal) - ?")) {
         for (Entry e : batch) {
           s.setString(1, e.requestId());
@@ -187,7 +188,8 @@ final class SqlJournal implements RequestJournal {
           s.setString(9, text(e.errorCode()));
           s.setString(10, text(e.diagnosis()));
           s.setLong(11, e.durationMicros());
-          s.setLong(12, java.util.concurrent.TimeUnit.SECONDS.toMicros(e.time().getEpochSecond()) + e.time().getNano() / 1000);
+          s.setString(12, text(e.fault()));
+          s.setLong(13, java.util.concurrent.TimeUnit.SECONDS.toMicros(e.time().getEpochSecond()) + e.time().getNano() / 1000);
           s.addBatch();
         }
         s.executeBatch();

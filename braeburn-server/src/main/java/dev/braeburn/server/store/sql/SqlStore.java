@@ -396,6 +396,75 @@ public final class SqlStore implements Store {
     return inTransaction(writer, "", tx -> tx.saveCertificateAuthority(document));
   }
 
+  private final List<Runnable> localFaultListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  @Override
+  public List<dev.braeburn.server.store.StoredFaultRule> faultRules() {
+    return inTransaction(reader, "", tx -> ((SqlStoreTx) tx).query(
+        new SqlBuilder().sql("SELECT id, rule, matched, injected FROM fault_rules ORDER BY position"),
+        rs -> new dev.braeburn.server.store.StoredFaultRule(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4))));
+  }
+
+  @Override
+  public boolean addFaultRule(String id, String rule) {
+    boolean added = faultWrite(tx -> {
+      if (!tx.query(new SqlBuilder().sql("SELECT 1 FROM fault_rules WHERE id = ?", id), rs -> 1).isEmpty()) {
+        return false;
+      }
+      tx.update(new SqlBuilder().sql("INSERT INTO fault_rules (id, position, rule) VALUES (?, (SELECT coalesce(max(position), 0) + 1"
+          + " FROM fault_rules), ?)", id, rule));
+      return true;
+    });
+    return added;
+  }
+
+  @Override
+  public boolean removeFaultRules(String id) {
+    return faultWrite(tx -> tx.update(id == null ? new SqlBuilder().sql("DELETE FROM fault_rules")
+        : new SqlBuilder().sql("DELETE FROM fault_rules WHERE id = ?", id)) > 0);
+  }
+
+  /** A change of the rules, announced to this instance's listeners and (PostgreSQL) every other instance's. */
+  private boolean faultWrite(Function<SqlStoreTx, Boolean> change) {
+    boolean changed = inTransaction(writer, "", tx -> {
+      SqlStoreTx sql = (SqlStoreTx) tx;
+      boolean done = change.apply(sql);
+      SqlBuilder notify = dialect.changed(ChangeListener.FAULTS);
+      if (done && notify != null) {
+        sql.update(notify);
+      }
+      return done;
+    });
+    if (changed) {
+      localFaultListeners.forEach(Runnable::run);
+    }
+    return changed;
+  }
+
+  @Override
+  public long countFaultMatch(String id) {
+    return inTransaction(writer, "", tx -> ((SqlStoreTx) tx).query(
+        new SqlBuilder().sql("UPDATE fault_rules SET matched = matched + 1 WHERE id = ? RETURNING matched", id),
+        rs -> rs.getLong(1))).stream().findFirst().orElse(0L);
+  }
+
+  @Override
+  public boolean countFaultInjection(String id, Long limit) {
+    SqlBuilder update = new SqlBuilder().sql("UPDATE fault_rules SET injected = injected + 1 WHERE id = ?", id);
+    if (limit != null) {
+      update.sql(" AND injected < ?", limit); // the row lock makes "the first N" exact across instances
+    }
+    return inTransaction(writer, "", tx -> ((SqlStoreTx) tx).update(update)) > 0;
+  }
+
+  @Override
+  public void onFaultRulesChanged(Runnable listener) {
+    localFaultListeners.add(listener);
+    if (changeListener != null) {
+      changeListener.add(ChangeListener.FAULTS, listener);
+    }
+  }
+
   private final SqlUploads uploads = new SqlUploads();
 
   @Override
