@@ -181,6 +181,8 @@ public final class BraeburnServer implements AutoCloseable {
         new dev.braeburn.server.snapshot.Snapshots(store, mapper, clock), clock, scheduler, webhookEvents,
         new dev.braeburn.server.family.signing.ca.CertificateAuthorities(store, wall));
     families.forEach(family -> admin.addFamilyRoutes(family.adminRoutes()));
+    admin.addFamilyRoutes(java.util.Map.of(dev.braeburn.server.quirks.QuirkAdmin.SEGMENT,
+        new dev.braeburn.server.quirks.QuirkAdmin(store, new dev.braeburn.server.admin.AdminJson(mapper))::handle));
     routes.registerApple(dev.braeburn.server.storekit.StoreKitApi.PREFIX, new dev.braeburn.server.storekit.StoreKitApi(
         dev.braeburn.server.storekit.Endpoints.load(mapper), storeKitHandlers,
         new TokenVerifier(directory, wall, mapper, dev.braeburn.server.auth.ApiSurface.APP_STORE_SERVER), limiter,
