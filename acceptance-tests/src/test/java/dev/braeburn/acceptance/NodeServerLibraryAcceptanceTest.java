@@ -67,7 +67,7 @@ class NodeServerLibraryAcceptanceTest extends SharedDemoServerTest {
     assertThat(performance.path("detail").path("environment").asText()).isEqualTo("Sandbox");
   }
 
-  private static boolean nodeRuns() {
+  static boolean nodeRuns() {
     try {
       Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
       return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;

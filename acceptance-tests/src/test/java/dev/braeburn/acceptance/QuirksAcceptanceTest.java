@@ -2,9 +2,15 @@ package dev.braeburn.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,6 +160,42 @@ class QuirksAcceptanceTest {
     }
     assertThat(ids).hasSize(PURCHASES).doesNotHaveDuplicates();
     assertThat(pages).isEqualTo(4);
+  }
+
+  /**
+   * The same with dfabulich's own pager ({@code pager.mjs}, node-app-store-connect-api 5.0.6): by
+   * default ({@code haltPaginationOnEmptyData: false}) it follows links.next until cut off after 60
+   * requests; with it, it returns the five purchases. Skipped without node or node_modules.
+   */
+  @Test
+  void dfabulichsPagerIsTrappedUnlessItHaltsOnEmptyData() throws Exception {
+    Path project = Path.of("src/test/node");
+    assumeTrue(Files.isDirectory(project.resolve("node_modules/node-app-store-connect-api")), "run npm ci --prefix acceptance-tests/src/test/node");
+    assumeTrue(NodeServerLibraryAcceptanceTest.nodeRuns(), "node is not installed");
+    server.admin("PUT", "/_braeburn/quirks/endlessNextOnEmptyPages", null, null);
+    JsonNode key = server.admin("POST", "/_braeburn/keys", "{\"role\":\"ADMIN\",\"type\":\"TEAM\"}", null).json();
+    ProcessBuilder pb = new ProcessBuilder("node", "pager.mjs").directory(project.toFile()).redirectErrorStream(true);
+    pb.environment().put("BASE_URL", server.baseUrl());
+    pb.environment().put("ISSUER_ID", key.path("issuerId").asText());
+    pb.environment().put("KEY_ID", key.path("keyId").asText());
+    pb.environment().put("PRIVATE_KEY_PEM", key.path("privateKey").asText());
+    pb.environment().put("APP_ID", APP);
+    Process process = pb.start();
+    boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+    if (!finished) {
+      process.destroyForcibly();
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(finished && process.exitValue() == 0).as(output).isTrue();
+    List<JsonNode> runs = new ArrayList<>();
+    for (String line : output.lines().filter(l -> l.startsWith("{")).toList()) {
+      runs.add(TestServer.JSON.readTree(line));
+    }
+    assertThat(runs).as(output).hasSize(2);
+    assertThat(runs.get(0).path("trapped").asBoolean()).as(output).isTrue();
+    assertThat(runs.get(1).path("trapped").asBoolean()).as(output).isFalse();
+    assertThat(runs.get(1).path("purchases").asInt()).as(output).isEqualTo(PURCHASES);
+    assertThat(runs.get(1).path("requests").asInt()).as(output).isEqualTo(4);
   }
 
   @Test
