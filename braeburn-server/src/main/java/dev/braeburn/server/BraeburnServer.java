@@ -186,6 +186,8 @@ public final class BraeburnServer implements AutoCloseable {
         new dev.braeburn.server.snapshot.Snapshots(store, mapper, clock), clock, scheduler, webhookEvents, authorities);
     families.forEach(family -> admin.addFamilyRoutes(family.adminRoutes()));
     admin.addFamilyRoutes(new dev.braeburn.server.faults.FaultAdmin(faultRules, new dev.braeburn.server.admin.AdminJson(mapper)).routes());
+    admin.addFamilyRoutes(java.util.Map.of(dev.braeburn.server.quirks.QuirkAdmin.SEGMENT,
+        new dev.braeburn.server.quirks.QuirkAdmin(store, new dev.braeburn.server.admin.AdminJson(mapper))::handle));
     routes.registerApple(dev.braeburn.server.storekit.StoreKitApi.PREFIX, new dev.braeburn.server.storekit.StoreKitApi(
         dev.braeburn.server.storekit.Endpoints.load(mapper), storeKitHandlers,
         new TokenVerifier(directory, wall, mapper, dev.braeburn.server.auth.ApiSurface.APP_STORE_SERVER), limiter,

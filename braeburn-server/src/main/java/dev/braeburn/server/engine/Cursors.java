@@ -30,6 +30,35 @@ final class Cursors {
     ArrayNode values = node.putArray("v");
     key.values().forEach(v -> values.add(mapper.valueToTree(v)));
     node.put("s", key.seq());
+    return opaque(node);
+  }
+
+  /**
+   * A cursor past the end of a listing, {@code depth} empty pages deep (the endless-next quirk,
+   * {@link ListingQuirks}); it carries the listing's total so every empty page reports it.
+   */
+  String encodeBeyondEnd(long depth, long total) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("e", depth);
+    node.put("t", total);
+    return opaque(node);
+  }
+
+  /** A cursor made by {@link #encodeBeyondEnd}: {@code [depth, total]}; null for any other cursor. */
+  long[] beyondEnd(String cursor) {
+    if (cursor == null) {
+      return null;
+    }
+    try {
+      JsonNode node = mapper.readTree(Base64.getUrlDecoder().decode(cursor));
+      return node != null && node.path("e").canConvertToLong() && node.path("t").canConvertToLong() && !node.has("p")
+          ? new long[] {node.path("e").asLong(), node.path("t").asLong()} : null;
+    } catch (IllegalArgumentException | java.io.IOException e) {
+      return null;
+    }
+  }
+
+  private String opaque(ObjectNode node) {
     try {
       return Base64.getUrlEncoder().withoutPadding().encodeToString(mapper.writeValueAsBytes(node));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -180,12 +180,20 @@ public final class DocumentWriter {
 
   /** {@code "paging": {"total": …, "limit": …}}. */
   static void paging(JsonGenerator g, long total, int limit) throws IOException {
+    paging(g, total, limit, null);
+  }
+
+  /** {@code meta.paging}, with {@code nextCursor} when given (the spec's field, sent only by a quirk). */
+  static void paging(JsonGenerator g, long total, int limit, String nextCursor) throws IOException {
     g.writeFieldName(PAGING);
     g.writeStartObject();
     g.writeFieldName(TOTAL);
     g.writeNumber(total);
     g.writeFieldName(LIMIT);
     g.writeNumber(limit);
+    if (nextCursor != null) {
+      g.writeStringField("nextCursor", nextCursor);
+    }
     g.writeEndObject();
   }
 

@@ -26,6 +26,7 @@ public final class Documents {
     String docSchema = ctx.operation().success().schema();
     String schema = dataSchema(ctx, r.type());
     Includer.Result inc = ctx.services().includer().load(tx, List.of(r), schema, ctx.query().include(), ctx.query().relationLimits());
+    ListingQuirks.slowIncludes(ctx, tx, inc.included().size());
     RenderContext rc = ctx.renderContext();
     ApiRequest req = ctx.request();
     String self = status == 201 ? req.baseUrl() + req.path() : Links.self(req.baseUrl(), req.path(), req.query());
@@ -40,12 +41,17 @@ public final class Documents {
 
   /** A page of resources: {@code data}, {@code included}, {@code links.self/first/next}, paging. */
   public static ApiResponse page(OperationContext ctx, StoreTx tx, Page page, int limit) {
+    return page(ctx, tx, page, limit, page.next() == null ? null : ctx.services().cursors().encode(page.next()), false);
+  }
+
+  /** {@link #page} with the caller's next cursor, also sent as {@code meta.paging.nextCursor} when {@code cursorInMeta}. */
+  static ApiResponse page(OperationContext ctx, StoreTx tx, Page page, int limit, String next, boolean cursorInMeta) {
     String docSchema = ctx.operation().success().schema();
     String type = ctx.services().model().view(ctx.services().model().dataSchema(docSchema)).type();
     String schema = dataSchema(ctx, type);
     Includer.Result inc = ctx.services().includer().load(tx, page.items(), schema, ctx.query().include(), ctx.query().relationLimits());
+    ListingQuirks.slowIncludes(ctx, tx, inc.included().size());
     RenderContext rc = ctx.renderContext();
-    String next = page.next() == null ? null : ctx.services().cursors().encode(page.next());
     DocumentWriter writer = ctx.services().writer();
     return ApiResponse.json(200, writer.document(json -> {
       JsonGenerator g = json.g();
@@ -56,7 +62,7 @@ public final class Documents {
       }
       g.writeEndArray();
       writeIncluded(ctx, json, docSchema, inc, rc);
-      pagingLinks(ctx, g, next, page.total(), limit);
+      pagingLinks(ctx, g, next, page.total(), limit, cursorInMeta);
     }));
   }
 
@@ -134,7 +140,11 @@ public final class Documents {
 
   /** A to-many linkage page: identifiers only, with paging. */
   public static ApiResponse linkages(OperationContext ctx, Page page, int limit) {
-    String next = page.next() == null ? null : ctx.services().cursors().encode(page.next());
+    return linkages(ctx, page, limit, page.next() == null ? null : ctx.services().cursors().encode(page.next()), false);
+  }
+
+  /** {@link #linkages} with the caller's next cursor, as {@link #page(OperationContext, StoreTx, Page, int, String, boolean)}. */
+  static ApiResponse linkages(OperationContext ctx, Page page, int limit, String next, boolean cursorInMeta) {
     DocumentWriter writer = ctx.services().writer();
     return ApiResponse.json(200, writer.document(json -> {
       JsonGenerator g = json.g();
@@ -144,7 +154,7 @@ public final class Documents {
         writer.linkage(g, r.linkage());
       }
       g.writeEndArray();
-      pagingLinks(ctx, g, next, page.total(), limit);
+      pagingLinks(ctx, g, next, page.total(), limit, cursorInMeta);
     }));
   }
 
@@ -158,6 +168,11 @@ public final class Documents {
 
   private static void pagingLinks(OperationContext ctx, JsonGenerator g, String nextCursor, long total, int limit)
       throws IOException {
+    pagingLinks(ctx, g, nextCursor, total, limit, false);
+  }
+
+  private static void pagingLinks(OperationContext ctx, JsonGenerator g, String nextCursor, long total, int limit, boolean cursorInMeta)
+      throws IOException {
     ApiRequest req = ctx.request();
     g.writeFieldName(DocumentWriter.LINKS);
     g.writeStartObject();
@@ -169,7 +184,7 @@ public final class Documents {
     g.writeEndObject();
     g.writeFieldName(DocumentWriter.META);
     g.writeStartObject();
-    DocumentWriter.paging(g, total, limit);
+    DocumentWriter.paging(g, total, limit, cursorInMeta ? nextCursor : null);
     g.writeEndObject();
   }
 

@@ -13,6 +13,7 @@ import dev.braeburn.server.jsonapi.Errors;
 import dev.braeburn.server.jsonapi.Query;
 import dev.braeburn.server.jsonapi.QueryString;
 import dev.braeburn.server.journal.RequestJournal;
+import dev.braeburn.server.quirks.AppliedQuirks;
 import dev.braeburn.spec.Operation;
 import dev.braeburn.spec.OperationKind;
 import java.time.Clock;
@@ -81,7 +82,10 @@ public final class Engine {
     Admission admission = null;
     try {
       admission = gate.admit(request);
-      return new Outcome(dispatch(request, admission), admission, null, null);
+      AppliedQuirks quirks = new AppliedQuirks();
+      ApiResponse response = dispatch(request, admission, quirks);
+      quirks.waitOutDelay(); // after the transaction: a slow page holds no store lock
+      return new Outcome(response, admission, null, quirks.diagnosis());
     } catch (AuthenticationException e) {
       ApiError error = Errors.notAuthorized();
       return new Outcome(errors.render(List.of(error)), null, error, e.getMessage(), e.claimedKeyId());
@@ -100,7 +104,7 @@ public final class Engine {
     }
   }
 
-  private ApiResponse dispatch(ApiRequest request, Admission admission) {
+  private ApiResponse dispatch(ApiRequest request, Admission admission, AppliedQuirks quirks) {
     Route route = router.route(request.method(), request.path());
     Operation op = route.operation();
     gate.authorize(admission, op);
@@ -110,7 +114,7 @@ public final class Engine {
       checkContentType(request);
       body = bodies.validate(op, op.kind() == OperationKind.UPDATE ? route.id() : null, request.body());
     }
-    OperationContext ctx = new OperationContext(request, route, query, body, admission.principal(), services);
+    OperationContext ctx = new OperationContext(request, route, query, body, admission.principal(), services, quirks);
     OperationHandler custom = registry.get(op.id());
     return custom != null ? custom.handle(ctx) : generic(op).handle(ctx);
   }

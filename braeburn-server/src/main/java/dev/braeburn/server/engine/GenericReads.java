@@ -76,11 +76,20 @@ public final class GenericReads {
 
   private static ApiResponse page(OperationContext ctx, StoreTx tx, String type, ListSpec.Parent parent, boolean linkagesOnly) {
     Listings listings = ctx.services().listings();
-    List<ListSpec.Order> order = listings.order(type, ctx.query());
-    PageKey after = ctx.query().cursor() == null ? null : ctx.services().cursors().decode(ctx.query().cursor(), order.size());
+    ListingQuirks quirks = new ListingQuirks(ctx, tx);
     int limit = Listings.limit(ctx.query(), ctx.operation());
-    Page page = tx.list(new ListSpec(type, parent, listings.conditions(type, ctx.query()), order, after, limit));
-    return linkagesOnly ? Documents.linkages(ctx, page, limit) : Documents.page(ctx, tx, page, limit);
+    ListingQuirks.Ending ending = quirks.beyondEnd();
+    Page page;
+    if (ending == null) {
+      List<ListSpec.Order> order = listings.order(type, ctx.query());
+      PageKey after = ctx.query().cursor() == null ? null : ctx.services().cursors().decode(ctx.query().cursor(), order.size());
+      page = tx.list(new ListSpec(type, parent, listings.conditions(type, quirks.query()), order, after, limit));
+      ending = quirks.afterPage(page);
+    } else {
+      page = new Page(List.of(), ending.total(), null);
+    }
+    return linkagesOnly ? Documents.linkages(ctx, page, limit, ending.next(), ending.quirked())
+        : Documents.page(ctx, tx, page, limit, ending.next(), ending.quirked());
   }
 
   /** The resource, or Apple's 404 for it. */

@@ -53,6 +53,6 @@ final class NewResources {
     Map<String, JsonNode> relationships = new LinkedHashMap<>(body.relationships());
     relationships.remove(relationship);
     RequestDocument stripped = new RequestDocument(body.type(), body.id(), body.attributes(), relationships, body.included(), body.linkages());
-    return new OperationContext(ctx.request(), ctx.route(), ctx.query(), stripped, ctx.principal(), ctx.services());
+    return new OperationContext(ctx.request(), ctx.route(), ctx.query(), stripped, ctx.principal(), ctx.services(), ctx.quirks());
   }
 }

@@ -8,18 +8,22 @@ import dev.braeburn.server.http.ApiRequest;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.jsonapi.ApiError;
 import dev.braeburn.server.jsonapi.ApiException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Iterator;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.braeburn.server.quirks.QuirkCatalogue;
+import dev.braeburn.server.quirks.QuirkSettings;
+import dev.braeburn.server.quirks.QuirkStore;
+import dev.braeburn.server.quirks.TeamQuirks;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * {@code GET} / {@code PATCH /_braeburn/reports/scenarios}: a team's data-quality {@link Scenarios}
- * (team from {@code X-Braeburn-Issuer}, default the first team). PATCH takes any of the fields;
- * {@code skippedDate} is a date, {@code true} (today's Pacific date: the next Date to be
- * delivered) or {@code null}/{@code false} (off); {@code inactivityDays} a whole number (0: never
- * stop). Scenarios shape instances made from then on.
+ * (team from {@code X-Braeburn-Issuer}, default the first team), kept as the older spelling of
+ * {@code /_braeburn/quirks}: each field is the quirk of that name, and a PATCH switches those quirks.
+ * PATCH takes any of the fields; {@code skippedDate} is a date, {@code true} (today's Pacific date:
+ * the next Date to be delivered) or {@code null}/{@code false} (off); {@code inactivityDays} a whole
+ * number (0: never stop). Scenarios shape instances made from then on.
  */
 final class ScenarioAdmin {
   static final String PATH = "/_braeburn/reports/scenarios";
@@ -42,56 +46,44 @@ final class ScenarioAdmin {
       case "GET" -> services.store().read(team, ScenarioStore::of);
       case "PATCH" -> {
         JsonNode body = json.requiredObject(req, "The body must be a JSON object");
+        Map<String, ObjectNode> switches = switches(body);
         yield services.store().write(team, tx -> {
-          Scenarios changed = apply(ScenarioStore.of(tx).toJson(), body);
-          ScenarioStore.save(tx, changed);
-          return changed;
+          TeamQuirks quirks = QuirkStore.of(tx);
+          for (Map.Entry<String, ObjectNode> change : switches.entrySet()) {
+            quirks = change.getValue() == null ? quirks.without(change.getKey()) : quirks.with(change.getKey(), change.getValue());
+          }
+          QuirkStore.save(tx, quirks);
+          return Scenarios.from(quirks);
         });
       }
       default -> throw new ApiException(ApiError.of(405, "METHOD_NOT_ALLOWED", "The method is not allowed",
-          "Use GET or PATCH on " + PATH));
+          "Use GET or PATCH on " + PATH + " (or /_braeburn/quirks)"));
     };
     return json.json(200, scenarios.toJson());
   }
 
-  private Scenarios apply(ObjectNode current, JsonNode body) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+  /** Each field of the body as the switch of the quirk of that name: its settings, or null to switch it off. */
+  private Map<String, ObjectNode> switches(JsonNode body) {
+    Map<String, ObjectNode> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> field : body.properties()) {
       String name = field.getKey();
       JsonNode value = field.getValue();
+      ObjectNode setting = JsonNodeFactory.instance.objectNode();
       if (BOOLEANS.contains(name)) {
         if (!value.isBoolean()) {
           throw AdminJson.invalid("/" + name, name + " must be true or false");
         }
-        current.put(name, value.asBoolean());
+        out.put(name, value.asBoolean() ? setting.put("enabled", true) : null);
       } else if (name.equals("inactivityDays")) {
-        if (!value.canConvertToExactIntegral() || value.asLong() < 0 || value.asLong() > 36_500) {
-          throw AdminJson.invalid("/inactivityDays", "inactivityDays must be a whole number of days from 0 (never stop) to 36500");
-        }
-        current.put(name, value.asInt());
+        out.put(name, QuirkSettings.validated(QuirkCatalogue.get().named(name), setting.set("days", value)));
       } else if (name.equals("skippedDate")) {
-        current.put(name, skippedDate(value));
+        boolean off = value.isNull() || (value.isBoolean() && !value.asBoolean());
+        JsonNode date = value.isBoolean() ? JsonNodeFactory.instance.textNode(ProcessingDays.dateOf(services.clock().instant()).toString()) : value;
+        out.put(name, off ? null : QuirkSettings.validated(QuirkCatalogue.get().named(name), setting.set("date", date)));
       } else {
         throw AdminJson.invalid("/" + name, "'" + name + "' is not a scenario; the scenarios are " + String.join(", ", Scenarios.FIELDS));
       }
     }
-    return Scenarios.fromJson(current);
+    return out;
   }
-
-  private String skippedDate(JsonNode value) {
-    if (value.isNull() || (value.isBoolean() && !value.asBoolean())) {
-      return null;
-    }
-    if (value.isBoolean()) {
-      return ProcessingDays.dateOf(services.clock().instant()).toString();
-    }
-    try {
-      return LocalDate.parse(value.asText()).toString();
-    } catch (DateTimeParseException e) {
-      throw AdminJson.invalid("/skippedDate", "skippedDate must be a date (YYYY-MM-DD), true (today) or null");
-    }
-  }
-
-
-
 }

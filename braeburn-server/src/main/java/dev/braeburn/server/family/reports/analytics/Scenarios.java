@@ -1,15 +1,16 @@
 package dev.braeburn.server.family.reports.analytics;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.braeburn.server.quirks.TeamQuirks;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * A team's data-quality scenarios: the ways real analytics data is known to misbehave, each off by
  * default so that report totals equal the metrics summary exactly (docs/analytics-reports.md lists
- * the report each one reproduces):
+ * the report each one reproduces). Each is a row of the quirks table (braeburn/quirks/quirks.json),
+ * switched like every other quirk; this record is the analytics family's view of those rows:
  *
  * <ul>
  *   <li>{@code delayedFirstInstances}: a new ONGOING request's instance list stays empty for days
@@ -38,6 +39,15 @@ record Scenarios(
       "delayedFirstInstances", "skippedDate", "duplicateDeliveries", "lateRevisions", "privacyThreshold", "inactivityDays", "emptyInstances");
   static final Scenarios NONE = new Scenarios(false, null, false, false, false, Activity.DEFAULT_INACTIVITY_DAYS, false);
 
+  /** The scenarios from the team's quirk switches: one mechanism for every misbehaviour Braeburn reproduces. */
+  static Scenarios from(TeamQuirks quirks) {
+    String skipped = quirks.on("skippedDate") ? quirks.param("skippedDate", "date").asText(null) : null;
+    return new Scenarios(quirks.on("delayedFirstInstances"), skipped == null ? null : LocalDate.parse(skipped),
+        quirks.on("duplicateDeliveries"), quirks.on("lateRevisions"), quirks.on("privacyThreshold"),
+        quirks.on("inactivityDays") ? quirks.param("inactivityDays", "days").asInt() : Activity.DEFAULT_INACTIVITY_DAYS,
+        quirks.on("emptyInstances"));
+  }
+
   ObjectNode toJson() {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     out.put("delayedFirstInstances", delayedFirstInstances);
@@ -48,12 +58,5 @@ record Scenarios(
     out.put("inactivityDays", inactivityDays);
     out.put("emptyInstances", emptyInstances);
     return out;
-  }
-
-  static Scenarios fromJson(JsonNode json) {
-    JsonNode skipped = json.path("skippedDate");
-    return new Scenarios(json.path("delayedFirstInstances").asBoolean(), skipped.isTextual() ? LocalDate.parse(skipped.asText()) : null,
-        json.path("duplicateDeliveries").asBoolean(), json.path("lateRevisions").asBoolean(), json.path("privacyThreshold").asBoolean(),
-        json.path("inactivityDays").asInt(Activity.DEFAULT_INACTIVITY_DAYS), json.path("emptyInstances").asBoolean());
   }
 }
