@@ -50,8 +50,11 @@ public final class ServerApiBenchmark {
     try (BraeburnServer server = BraeburnServer.start(config, new PrintStream(PrintStream.nullOutputStream()))) {
       Client client = new Client("http://127.0.0.1:" + server.port());
       String admin = server.adminToken();
-      String asc = Client.token(server.firstStart().keyId(), server.firstStart().issuerId(),
-          Client.privateKey(Files.readString(server.firstStart().privateKeyFile())));
+      java.security.interfaces.ECPrivateKey ascKey = Client.privateKey(Files.readString(server.firstStart().privateKeyFile()));
+      // App Store Connect tokens live at most 20 minutes: a fresh one each round (each is verified once, then cached)
+      String[] asc = {null};
+      Runnable newAscToken = () -> asc[0] = Client.token(server.firstStart().keyId(), server.firstStart().issuerId(), ascKey);
+      newAscToken.run();
       JsonNode k = check(client.send("POST", "/_braeburn/keys", "{\"type\":\"IN_APP_PURCHASE\"}", admin), 201, "key").json();
       ApiKeyFile iap = ApiKeyFile.fromPem(k.path("keyId").asText(), k.path("issuerId").asText(), k.path("privateKey").asText());
       String tideline = storeKitToken(iap, TIDELINE);
@@ -66,7 +69,7 @@ public final class ServerApiBenchmark {
 
       RawHttpLoad load = new RawHttpLoad("127.0.0.1", server.port());
       List<Mode> modes = List.of(
-          new Mode("GET /v1/apps/1600000001 (App Store Connect, baseline)", i -> load.get("/v1/apps/1600000001", asc)),
+          new Mode("GET /v1/apps/1600000001 (App Store Connect, baseline)", i -> load.get("/v1/apps/1600000001", asc[0])),
           new Mode("GET /inApps/v1/transactions/{id} (1 signature)", path(load, "/inApps/v1/transactions/" + tip, tideline)),
           new Mode("GET /inApps/v1/subscriptions/{id} (2 signatures)", path(load, "/inApps/v1/subscriptions/" + subscription, ledgerly)),
           new Mode("GET /inApps/v2/history/{id} (20 signatures)", path(load, "/inApps/v2/history/" + tip, tideline)),
@@ -76,6 +79,8 @@ public final class ServerApiBenchmark {
         m.run(load, connections, requests / 4); // warm-up
       }
       for (int r = 0; r < rounds; r++) {
+        newAscToken.run();
+        System.err.printf("round %d of %d%n", r + 1, rounds);
         for (int j = 0; j < modes.size(); j++) {
           modes.get((j + r) % modes.size()).measure(load, connections, requests); // rotate the order
         }
