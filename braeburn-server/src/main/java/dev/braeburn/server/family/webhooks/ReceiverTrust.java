@@ -30,19 +30,9 @@ public final class ReceiverTrust {
 
   /** An SSLContext trusting the JDK's anchors and {@code pem}'s certificates; refuses a file without any. */
   public static SSLContext withExtra(Path pem) {
-    List<X509Certificate> extra = read(pem);
     try {
-      KeyStore anchors = KeyStore.getInstance("PKCS12");
-      anchors.load(null, null);
-      int n = 0;
-      for (X509Certificate jdk : jdkAnchors()) {
-        anchors.setCertificateEntry("jdk-" + n++, jdk);
-      }
-      for (X509Certificate c : extra) {
-        anchors.setCertificateEntry("receiver-" + n++, c);
-      }
       TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(anchors);
+      tmf.init(anchors(pem));
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, tmf.getTrustManagers(), null);
       return context;
@@ -51,7 +41,22 @@ public final class ReceiverTrust {
     }
   }
 
-  private static List<X509Certificate> jdkAnchors() throws GeneralSecurityException {
+  /** The JDK's trust anchors, then the file's certificates. */
+  static KeyStore anchors(Path pem) throws GeneralSecurityException, IOException {
+    List<X509Certificate> extra = read(pem);
+    KeyStore anchors = KeyStore.getInstance("PKCS12");
+    anchors.load(null, null);
+    int n = 0;
+    for (X509Certificate jdk : jdkAnchors()) {
+      anchors.setCertificateEntry("jdk-" + n++, jdk);
+    }
+    for (X509Certificate c : extra) {
+      anchors.setCertificateEntry("receiver-" + n++, c);
+    }
+    return anchors;
+  }
+
+  static List<X509Certificate> jdkAnchors() throws GeneralSecurityException {
     TrustManagerFactory jdk = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     jdk.init((KeyStore) null);
     List<X509Certificate> out = new ArrayList<>();
