@@ -13,6 +13,8 @@
 #     (not part of "all": analytics report generation for APPS x DAYS, one segment download vs bare Jetty)
 #   benchmarks/run-paging.sh serverapi [--connections 16] [--requests 2000] [--rounds 5]
 #     (not part of "all": App Store Server API GETs and simulator purchases vs an App Store Connect GET)
+#   benchmarks/run-paging.sh tls [--handshakes 1000] [--workers 4] [--connections 16] [--requests 4000] [--rounds 5]
+#     (not part of "all": https vs http on one --tls server; new connections with full and resumed handshakes, keep-alive GETs)
 #   benchmarks/run-paging.sh fuzz [--requests 1000000] [--minutes 25] [--connections 8] [--seed 12]
 #     (not part of "all": the long fuzz run of docs/reliability.md; hostile requests, 0 × 5xx and 0 hangs expected)
 set -euo pipefail
@@ -48,6 +50,9 @@ if [[ "$what" == reports ]]; then
 fi
 if [[ "$what" == serverapi ]]; then
   "$JAVA" "${JOPTS[@]}" -cp "$CP" dev.braeburn.benchmarks.ServerApiBenchmark "$@"
+fi
+if [[ "$what" == tls ]]; then
+  "$JAVA" "${JOPTS[@]}" -cp "$CP" dev.braeburn.benchmarks.TlsBenchmark "$@"
 fi
 if [[ "$what" == fuzz ]]; then
   "$JAVA" "${JOPTS[@]}" -cp "$CP" dev.braeburn.benchmarks.FuzzBenchmark --jar braeburn-cli/target/braeburn.jar "$@"

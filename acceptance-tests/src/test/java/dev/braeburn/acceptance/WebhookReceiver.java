@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * A webhook receiver on 127.0.0.1:0, shared by the suites that check notifications: it records
@@ -28,9 +33,36 @@ final class WebhookReceiver implements AutoCloseable {
   private final LinkedBlockingQueue<Received> unread = new LinkedBlockingQueue<>();
   private final List<Received> all = java.util.Collections.synchronizedList(new ArrayList<>());
   private final HttpServer http;
+  private final String scheme;
 
   WebhookReceiver() throws IOException {
-    http = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    this(null, null);
+  }
+
+  /**
+   * Over https with {@code tls}'s key and certificate (null: plain http), offering only {@code
+   * protocols} when given (e.g. {@code TLSv1.1}, for a receiver below Apple's TLS 1.2).
+   */
+  WebhookReceiver(SSLContext tls, String[] protocols) throws IOException {
+    InetSocketAddress loopback = new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
+    if (tls == null) {
+      http = HttpServer.create(loopback, 0);
+      scheme = "http";
+    } else {
+      HttpsServer https = HttpsServer.create(loopback, 0);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls) {
+        @Override
+        public void configure(HttpsParameters params) {
+          SSLParameters p = tls.getDefaultSSLParameters();
+          if (protocols != null) {
+            p.setProtocols(protocols);
+          }
+          params.setSSLParameters(p);
+        }
+      });
+      http = https;
+      scheme = "https";
+    }
     http.createContext("/", exchange -> {
       byte[] body = exchange.getRequestBody().readAllBytes();
       Received r = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()), body);
@@ -47,7 +79,7 @@ final class WebhookReceiver implements AutoCloseable {
   }
 
   String url() {
-    return "http://127.0.0.1:" + http.getAddress().getPort() + "/hook";
+    return scheme + "://127.0.0.1:" + http.getAddress().getPort() + "/hook";
   }
 
   /** The next request not yet taken, waiting at most 10 s. */

@@ -16,12 +16,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A deliberately thin HTTP/1.1 load generator: one keep-alive socket per connection, a request
  * written as bytes, the response read by Content-Length. The JDK's HttpClient costs more CPU per
  * request than the server under test does, and on a 2-CPU machine that would hide the server's
  * costs; this keeps the client's share small so ratios measure the server.
+ *
+ * <p>Sockets come from a {@link SocketFactory}: plain TCP by default, or an {@code SSLSocketFactory}
+ * for https (the TLS handshake then happens when a socket is opened, before any clock starts).
  */
 final class RawHttpLoad {
   /** A response that never arrives fails the run instead of hanging it. */
@@ -29,10 +34,32 @@ final class RawHttpLoad {
 
   private final String host;
   private final int port;
+  private final SocketFactory sockets;
 
   RawHttpLoad(String host, int port) {
+    this(host, port, SocketFactory.getDefault());
+  }
+
+  RawHttpLoad(String host, int port, SocketFactory sockets) {
     this.host = host;
     this.port = port;
+    this.sockets = sockets;
+  }
+
+  /** A connected socket, TLS handshake done when it is an {@link SSLSocket}. */
+  Socket open() throws IOException {
+    Socket socket = sockets.createSocket(host, port);
+    try {
+      socket.setTcpNoDelay(true);
+      socket.setSoTimeout(READ_TIMEOUT_MS);
+      if (socket instanceof SSLSocket tls) {
+        tls.startHandshake();
+      }
+      return socket;
+    } catch (IOException e) {
+      socket.close();
+      throw e;
+    }
   }
 
   /** Requests per second, and when asked for, each request's latency (write to last body byte). */
@@ -70,16 +97,13 @@ final class RawHttpLoad {
   Result run(int connections, int requests, IntFunction<byte[]> request, int expectedStatus, boolean latencies) throws Exception {
     AtomicInteger next = new AtomicInteger();
     long[] latency = latencies ? new long[requests] : new long[0];
-    List<Socket> sockets = new ArrayList<>();
+    List<Socket> opened = new ArrayList<>();
     try {
       for (int c = 0; c < connections; c++) {
-        Socket socket = new Socket(host, port);
-        sockets.add(socket);
-        socket.setTcpNoDelay(true);
-        socket.setSoTimeout(READ_TIMEOUT_MS);
+        opened.add(open());
       }
     } catch (IOException e) {
-      for (Socket s : sockets) {
+      for (Socket s : opened) {
         s.close();
       }
       throw e;
@@ -87,7 +111,7 @@ final class RawHttpLoad {
     long start = System.nanoTime();
     try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<?>> futures = new ArrayList<>();
-      for (Socket connected : sockets) {
+      for (Socket connected : opened) {
         futures.add(workers.submit(() -> {
           try (Socket socket = connected) {
             OutputStream out = socket.getOutputStream();
@@ -115,8 +139,7 @@ final class RawHttpLoad {
 
   /** One request on a new connection, the response kept whole (for copying it to a baseline). */
   Response fetch(byte[] request) throws IOException {
-    try (Socket socket = new Socket(host, port)) {
-      socket.setSoTimeout(READ_TIMEOUT_MS);
+    try (Socket socket = open()) {
       socket.getOutputStream().write(request);
       socket.getOutputStream().flush();
       return readResponse(new BufferedInputStream(socket.getInputStream()), 0, -1, true);
@@ -140,7 +163,7 @@ final class RawHttpLoad {
   }
 
   /** Reads one response; {@code expected} -1 accepts any status. Returns it only when {@code keep}. */
-  private static Response readResponse(InputStream in, int i, int expected, boolean keep) throws IOException {
+  static Response readResponse(InputStream in, int i, int expected, boolean keep) throws IOException {
     StringBuilder head = new StringBuilder(256);
     int b;
     while ((b = in.read()) != -1) {

@@ -58,11 +58,17 @@ final class ServeCommand implements Callable<Integer> {
       + " EXPO_APP_STORE_USE_PROXY looks; 0 picks a free one).")
   int proxyPort;
 
+  @Option(names = "--trust-receivers", paramLabel = "FILE.pem", description = "Also trust these certificates (PEM: a local CA such as"
+      + " mkcert's rootCA.pem, or a receiver's self-signed certificate) when POSTing webhooks and App Store Server Notifications"
+      + " to https receivers; the JDK's default trust still applies.")
+  java.nio.file.Path trustReceivers;
+
   @Override
   public Integer call() throws Exception {
     Config config = Config.defaults().withHost(host).withPort(port).withDataDir(data).withStore(store, jdbcUrl)
         .withSeed(seed).withStrictWire(strictWire).withHourlyLimit(hourlyLimit).withAuthRequired(!noAuth)
-        .withJournalSize(journalSize).withTlsPort(tls || proxy ? tlsPort : -1).withProxyPort(proxy ? proxyPort : -1);
+        .withJournalSize(journalSize).withTlsPort(tls || proxy ? tlsPort : -1).withProxyPort(proxy ? proxyPort : -1)
+        .withTrustReceivers(trustReceivers);
     BraeburnServer server = BraeburnServer.start(config, System.out);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

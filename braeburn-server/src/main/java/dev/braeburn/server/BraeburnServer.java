@@ -176,7 +176,7 @@ public final class BraeburnServer implements AutoCloseable {
     List<Family> families = Families.all();
     dev.braeburn.server.storekit.StoreKitHandlers storeKitHandlers = new dev.braeburn.server.storekit.StoreKitHandlers();
     WebhookEvents webhookEvents = installFamilies(families, new FamilyContext(services, handlers, scheduler, routes, null, storeKitHandlers,
-        journal, !config.strictWire()));
+        journal, !config.strictWire(), receivers(config)));
     accounts.loader().afterLoad((tx, loaded) -> families.forEach(family -> family.afterLoad(tx, loaded)));
     if (config.seed() != null) { // after the families, whose afterLoad schedules the seed's in-flight work
       accounts.seed(store.teams().getFirst().issuerId(), config.seed());
@@ -273,9 +273,15 @@ public final class BraeburnServer implements AutoCloseable {
     WebhookEvents events = families.stream().filter(WebhookEvents.class::isInstance).map(WebhookEvents.class::cast)
         .findFirst().orElse(WebhookEvents.NONE);
     FamilyContext context = new FamilyContext(base.services(), base.handlers(), base.scheduler(), base.routes(), events, base.storeKit(),
-        base.journal(), base.diagnose());
+        base.journal(), base.diagnose(), base.receivers());
     families.forEach(f -> f.install(context));
     return events;
+  }
+
+  /** Read at start, so a wrong {@code --trust-receivers} file stops the server instead of failing every delivery. */
+  private static dev.braeburn.server.family.webhooks.HttpPoster receivers(Config config) {
+    return new dev.braeburn.server.family.webhooks.HttpPoster(
+        config.trustReceivers() == null ? null : dev.braeburn.server.family.webhooks.ReceiverTrust.withExtra(config.trustReceivers()));
   }
 
   private static SqlStore openStore(Config config, ObjectMapper mapper, Clock clock) {

@@ -17,6 +17,9 @@ import java.nio.file.Path;
  *       serving a certificate from Braeburn's CA; -1 (the default): none.
  *   <li>{@code proxyPort}: the proxy for Apple's hosts on 127.0.0.1 (0 picks a free one); -1 (the
  *       default): none. It tunnels to the HTTPS connector, so it needs {@code tlsPort} too.
+ *   <li>{@code trustReceivers}: a PEM file of certificates that https webhook and notification
+ *       receivers may chain to, besides the JDK's default trust (a local CA such as mkcert's, or a
+ *       self-signed receiver certificate); null (the default): the JDK's trust only.
  * </ul>
  */
 public final class Config {
@@ -37,6 +40,7 @@ public final class Config {
   private int journalSize = 1000;
   private int tlsPort = -1;
   private int proxyPort = -1;
+  private Path trustReceivers;
 
   private Config() {}
 
@@ -60,6 +64,7 @@ public final class Config {
     c.journalSize = journalSize;
     c.tlsPort = tlsPort;
     c.proxyPort = proxyPort;
+    c.trustReceivers = trustReceivers;
     return c;
   }
 
@@ -130,6 +135,11 @@ public final class Config {
     return with(c -> c.proxyPort = port);
   }
 
+  /** Receivers over https may also chain to the certificates of this PEM file; null: the JDK's trust only. */
+  public Config withTrustReceivers(Path pem) {
+    return with(c -> c.trustReceivers = pem);
+  }
+
   public String host() { return host; }
 
   public int port() { return port; }
@@ -161,4 +171,6 @@ public final class Config {
   public int proxyPort() { return proxyPort; }
 
   public boolean proxy() { return proxyPort >= 0; }
+
+  public Path trustReceivers() { return trustReceivers; }
 }

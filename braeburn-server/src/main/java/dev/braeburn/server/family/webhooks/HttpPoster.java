@@ -10,6 +10,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 
 /**
  * Sends one notification: {@code POST} of the payload bytes with {@code Content-Type:
@@ -17,10 +20,29 @@ import java.time.Duration;
  * Server Notifications carry their proof inside the signed payload), redirects not followed, connect and whole-request
  * timeouts of {@value #TIMEOUT_SECONDS} s (Apple documents none; a receiver should answer quickly).
  * Only the first {@value #MAX_BODY_BYTES} bytes of a response body are kept for the delivery log.
+ *
+ * <p>https receivers: TLS 1.2 or 1.3 only, whatever the JVM allows (Apple requires TLS 1.2 or later
+ * of notification URLs, server-api.md "Server Notifications V2"); certificates must chain to the
+ * JDK's trust or to {@link ReceiverTrust}'s extra file and name the URL's host. A failed handshake
+ * is a {@link Failure#TLS} ({@code TLS_ISSUE} for the App Store Server API).
  */
 public class HttpPoster {
   static final int TIMEOUT_SECONDS = 10;
   static final int MAX_BODY_BYTES = 4096;
+  static final String[] TLS_PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+
+  /** null: the JDK's default trust. */
+  private final SSLContext tls;
+
+  /** Receivers trusted as the JDK trusts them. */
+  public HttpPoster() {
+    this(null);
+  }
+
+  /** Receivers trusted as {@code tls} trusts them (null: the JDK's default). */
+  public HttpPoster(SSLContext tls) {
+    this.tls = tls;
+  }
 
   /**
    * Built on the first delivery, not at start: building an HttpClient loads the default SSLContext
@@ -34,7 +56,11 @@ public class HttpPoster {
       synchronized (this) {
         c = client;
         if (c == null) {
-          c = HttpClient.newBuilder()
+          HttpClient.Builder builder = HttpClient.newBuilder();
+          if (tls != null) {
+            builder.sslContext(tls);
+          }
+          c = builder.sslParameters(new SSLParameters(null, TLS_PROTOCOLS))
               .connectTimeout(Duration.ofSeconds(TIMEOUT_SECONDS))
               .followRedirects(HttpClient.Redirect.NEVER)
               .build();
@@ -43,6 +69,20 @@ public class HttpPoster {
       }
     }
     return c;
+  }
+
+  /** The HttpClient may hand the handshake's SSLException on as the cause of another IOException. */
+  private static boolean tlsFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SSLException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String message(IOException e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** The result of one attempt: an HTTP status and body, or an error before any response arrived. */
@@ -104,8 +144,11 @@ public class HttpPoster {
     } catch (HttpTimeoutException e) {
       return Outcome.failed(Failure.TIMED_OUT, "No response within " + TIMEOUT_SECONDS + " seconds");
     } catch (IOException e) {
-      return Outcome.failed(e instanceof javax.net.ssl.SSLException ? Failure.TLS : Failure.CONNECTION, "Could not deliver to "
-          + request.uri().getHost() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      if (tlsFailure(e)) {
+        return Outcome.failed(Failure.TLS, "Could not deliver to " + request.uri().getHost() + ": TLS handshake failed: " + message(e)
+            + " (a local receiver's certificate is trusted with serve --trust-receivers FILE.pem; TLS 1.2 or later)");
+      }
+      return Outcome.failed(Failure.CONNECTION, "Could not deliver to " + request.uri().getHost() + ": " + message(e));
     } catch (InterruptedException e) {
       // the server is stopping: not the receiver's failure; the task stays and runs again
       Thread.currentThread().interrupt();

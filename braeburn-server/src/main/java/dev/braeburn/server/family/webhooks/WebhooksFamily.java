@@ -41,7 +41,7 @@ public final class WebhooksFamily implements Family, WebhookEvents {
         .register("webhookDeliveries_createInstance", manual::redeliver)
         .register("webhookPings_createInstance", manual::ping);
     context.scheduler().register(WebhookOutbox.TASK_KIND,
-        new DeliveryTask(services.store(), outbox, new HttpPoster()));
+        new DeliveryTask(services.store(), outbox, context.receivers()));
   }
 
   @Override

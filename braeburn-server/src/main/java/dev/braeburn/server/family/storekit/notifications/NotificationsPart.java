@@ -1,7 +1,6 @@
 package dev.braeburn.server.family.storekit.notifications;
 
 import dev.braeburn.server.family.FamilyContext;
-import dev.braeburn.server.family.webhooks.HttpPoster;
 import dev.braeburn.server.http.RequestHandler;
 import dev.braeburn.server.storekit.ServerNotifications;
 import java.util.function.BiConsumer;
@@ -19,7 +18,7 @@ public final class NotificationsPart {
     NotificationContext ctx = NotificationContext.create(context.services());
     NotificationTypes types = NotificationTypes.load(context.services().mapper());
     NotificationRecorder recorder = new NotificationRecorder(ctx);
-    context.scheduler().register(NotificationContext.DELIVER_TASK, new NotificationDelivery(ctx, new HttpPoster()));
+    context.scheduler().register(NotificationContext.DELIVER_TASK, new NotificationDelivery(ctx, context.receivers()));
     TestNotifications tests = new TestNotifications(ctx, recorder);
     context.storeKit()
         .register("getNotificationHistory", new NotificationHistory(ctx, types)::handle)
