@@ -42,7 +42,7 @@ final class UndocumentedValues {
    * when it renders none of the quirk's types (the team's switches are then not read) or the team has it off.
    */
   static UndocumentedValues of(OperationContext ctx, StoreTx tx, String type, List<Resource> included) {
-    if (!TYPES.contains(type) && included.stream().noneMatch(r -> TYPES.contains(r.type()))) {
+    if (!TYPES.contains(type) && (included.isEmpty() || included.stream().noneMatch(r -> TYPES.contains(r.type())))) {
       return null;
     }
     TeamQuirks team = ctx.quirks().team(tx);
