@@ -25,6 +25,7 @@ class QuirksAcceptanceTest {
   static final String APP = "1700000917";
   static final String LOCALIZATION = "loc-917";
   static final int PURCHASES = 5;
+  static final String BUILD = "build-917";
 
   @BeforeAll
   static void start() throws Exception {
@@ -36,6 +37,8 @@ class QuirksAcceptanceTest {
           .append("\",\"productId\":\"com.example.quirky.coins").append(i).append("\",\"inAppPurchaseType\":\"CONSUMABLE\"},")
           .append("\"relationships\":{\"app\":{\"data\":{\"type\":\"apps\",\"id\":\"").append(APP).append("\"}}}}");
     }
+    data.append(",{\"type\":\"builds\",\"id\":\"" + BUILD + "\",\"attributes\":{\"version\":\"917\",\"computedMinVisionOsVersion\":\"1.0\"},"
+        + "\"relationships\":{\"app\":{\"data\":{\"type\":\"apps\",\"id\":\"" + APP + "\"}}}}");
     data.append(",{\"type\":\"appStoreVersions\",\"id\":\"ver-917\",\"attributes\":{\"versionString\":\"1.0\",\"platform\":\"IOS\"},"
         + "\"relationships\":{\"app\":{\"data\":{\"type\":\"apps\",\"id\":\"" + APP + "\"}}}}");
     data.append(",{\"type\":\"appStoreVersionLocalizations\",\"id\":\"" + LOCALIZATION + "\",\"attributes\":{\"locale\":\"en-US\"},"
@@ -226,6 +229,50 @@ class QuirksAcceptanceTest {
     TestServer.Reply apple = server.get(filtered);
     assertThat(apple.json().path("data")).hasSize(2);
     assertThat(apple.header("X-Braeburn-Diagnosis")).contains("ignoredScreenshotDisplayTypeFilter");
+  }
+
+  /**
+   * Apple's payloads carry what the spec lacks (protocol.md §8): on, apps have streamlinedBuyEnabled
+   * (also when included), builds computedMinRealityOsVersion, and a device just registered reads
+   * PROCESSING until the window of the virtual clock has passed; only on the wire, never stored.
+   */
+  @Test
+  void undocumentedValuesAppearOnTheWireOnlyWhileOn() {
+    TestServer.Reply device = server.send("POST", "/v1/devices", "{\"data\":{\"type\":\"devices\",\"attributes\":{\"name\":\"Quirky phone\","
+        + "\"udid\":\"00008101-001A2B3C4D5E917E\",\"platform\":\"IOS\"}}}");
+    assertThat(device.status()).as(device.body()).isEqualTo(201);
+    String deviceId = device.json().at("/data/id").asText();
+    JsonNode offApp = server.get("/v1/apps/" + APP).json();
+    assertThat(offApp.at("/data/attributes").has("streamlinedBuyEnabled")).isFalse();
+    assertThat(server.get("/v1/builds/" + BUILD).json().at("/data/attributes").has("computedMinRealityOsVersion")).isFalse();
+    TestServer.Reply offDevice = server.get("/v1/devices/" + deviceId);
+    assertThat(offDevice.json().at("/data/attributes/status").asText()).isEqualTo("ENABLED");
+    assertThat(offDevice.header("X-Braeburn-Diagnosis")).isNull();
+
+    server.admin("PUT", "/_braeburn/quirks/undocumentedValues", null, null);
+    TestServer.Reply app = server.get("/v1/apps/" + APP);
+    assertThat(app.json().at("/data/attributes/streamlinedBuyEnabled").isBoolean()).isTrue();
+    assertThat(app.json().at("/data/attributes/streamlinedBuyEnabled").asBoolean()).isFalse();
+    assertThat(app.header("X-Braeburn-Diagnosis")).contains("Quirk undocumentedValues applied").contains("apps.streamlinedBuyEnabled");
+    TestServer.Reply build = server.get("/v1/builds/" + BUILD + "?include=app");
+    assertThat(build.json().at("/data/attributes/computedMinRealityOsVersion").asText()).isEqualTo("1.0");
+    assertThat(build.json().at("/included/0/attributes/streamlinedBuyEnabled").isBoolean()).as("included apps too").isTrue();
+    assertThat(server.get("/v1/apps/" + APP + "?fields[apps]=name").json().at("/data/attributes").has("streamlinedBuyEnabled"))
+        .as("a sparse fieldset names only the spec's attributes").isFalse();
+    TestServer.Reply processing = server.get("/v1/devices/" + deviceId);
+    assertThat(processing.json().at("/data/attributes/status").asText()).isEqualTo("PROCESSING");
+    assertThat(processing.header("X-Braeburn-Diagnosis")).contains("undocumentedValues").contains("devices.status PROCESSING");
+    assertThat(server.get("/v1/devices?filter[status]=ENABLED").json().path("data"))
+        .as("stored as ENABLED, rendered PROCESSING").anyMatch(d -> d.path("id").asText().equals(deviceId)
+            && d.at("/attributes/status").asText().equals("PROCESSING"));
+
+    server.admin("POST", "/_braeburn/clock/advance", "{\"minutes\":11}", null);
+    assertThat(server.get("/v1/devices/" + deviceId).json().at("/data/attributes/status").asText()).as("past the 10 minutes").isEqualTo("ENABLED");
+
+    server.admin("DELETE", "/_braeburn/quirks/undocumentedValues", null, null);
+    TestServer.Reply off = server.get("/v1/apps/" + APP);
+    assertThat(off.json()).isEqualTo(offApp);
+    assertThat(off.header("X-Braeburn-Diagnosis")).isNull();
   }
 
   /** Follows links.next until it is absent or {@code max} pages have come. */

@@ -94,18 +94,23 @@ public final class DocumentWriter {
     g.writeFieldName(ID);
     g.writeString(r.id());
     if (anySelected(view.attributeKeys(), fields)) {
+      UndocumentedValues undocumented = rc.undocumented(); // null unless the quirk is on for this document
+      JsonNode attributes = undocumented == null ? r.attributes() : undocumented.attributes(r);
       g.writeFieldName(ATTRIBUTES);
       g.writeStartObject();
       for (ResourceView.Key a : view.attributeKeys()) {
         if (fields == null || fields.contains(a.name())) {
           g.writeFieldName(a.json());
-          JsonNode value = r.attributes().get(a.name());
+          JsonNode value = attributes.get(a.name());
           if (value == null) {
             g.writeNull();
           } else {
             value.serialize(g, json.provider());
           }
         }
+      }
+      if (undocumented != null) {
+        undocumented.writeExtra(g, r, fields);
       }
       g.writeEndObject();
     }

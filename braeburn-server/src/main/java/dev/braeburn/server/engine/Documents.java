@@ -27,16 +27,19 @@ public final class Documents {
     String schema = dataSchema(ctx, r.type());
     Includer.Result inc = ctx.services().includer().load(tx, List.of(r), schema, ctx.query().include(), ctx.query().relationLimits());
     ListingQuirks.slowIncludes(ctx, tx, inc.included().size());
-    RenderContext rc = ctx.renderContext();
+    UndocumentedValues undocumented = UndocumentedValues.of(ctx, tx, r.type(), inc.included());
+    RenderContext rc = ctx.renderContext().with(undocumented);
     ApiRequest req = ctx.request();
     String self = status == 201 ? req.baseUrl() + req.path() : Links.self(req.baseUrl(), req.path(), req.query());
     DocumentWriter writer = ctx.services().writer();
-    return ApiResponse.json(status, writer.document(json -> {
+    byte[] document = writer.document(json -> {
       json.g().writeFieldName(DocumentWriter.DATA);
       writer.resource(json, r, schema, rc, inc.relations().getOrDefault(r.id(), Map.of()));
       writeIncluded(ctx, json, docSchema, inc, rc);
       selfLink(json.g(), self);
-    }));
+    });
+    noteUndocumented(ctx, undocumented);
+    return ApiResponse.json(status, document);
   }
 
   /** A page of resources: {@code data}, {@code included}, {@code links.self/first/next}, paging. */
@@ -51,9 +54,10 @@ public final class Documents {
     String schema = dataSchema(ctx, type);
     Includer.Result inc = ctx.services().includer().load(tx, page.items(), schema, ctx.query().include(), ctx.query().relationLimits());
     ListingQuirks.slowIncludes(ctx, tx, inc.included().size());
-    RenderContext rc = ctx.renderContext();
+    UndocumentedValues undocumented = UndocumentedValues.of(ctx, tx, type, inc.included());
+    RenderContext rc = ctx.renderContext().with(undocumented);
     DocumentWriter writer = ctx.services().writer();
-    return ApiResponse.json(200, writer.document(json -> {
+    byte[] document = writer.document(json -> {
       JsonGenerator g = json.g();
       g.writeFieldName(DocumentWriter.DATA);
       g.writeStartArray();
@@ -63,7 +67,15 @@ public final class Documents {
       g.writeEndArray();
       writeIncluded(ctx, json, docSchema, inc, rc);
       pagingLinks(ctx, g, next, page.total(), limit, cursorInMeta);
-    }));
+    });
+    noteUndocumented(ctx, undocumented);
+    return ApiResponse.json(200, document);
+  }
+
+  private static void noteUndocumented(OperationContext ctx, UndocumentedValues undocumented) {
+    if (undocumented != null) {
+      undocumented.note(ctx);
+    }
   }
 
   /**

@@ -22,6 +22,7 @@ public final class QuirkCatalogue {
   public static final String ENDLESS_NEXT = "endlessNextOnEmptyPages";
   public static final String SLOW_INCLUDES = "slowIncludePages";
   public static final String IGNORED_SCREENSHOT_FILTER = "ignoredScreenshotDisplayTypeFilter";
+  public static final String UNDOCUMENTED_VALUES = "undocumentedValues";
 
   /** A setting of a quirk: {@code integer} (bounded), {@code date} (YYYY-MM-DD) or {@code boolean}. */
   public record Param(String name, String type, JsonNode defaultValue, Long min, Long max, boolean required) {}
