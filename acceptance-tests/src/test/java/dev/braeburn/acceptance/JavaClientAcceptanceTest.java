@@ -95,7 +95,7 @@ class JavaClientAcceptanceTest {
   @Test
   void thePagerStopsOnAnEmptyPageThoughApplesEndlessNextGoesOn() {
     admin.putQuirk("endlessNextOnEmptyPages", null, null);
-    List<Document> pages = client().streamPages(purchases(), Map.of("limit", "2")).toList();
+    List<Document> pages = client().streamPages(purchases(), Map.of("limit", "2")).limit(20).toList(); // a trapped pager fails, not hangs
     assertThat(pages).hasSize(4);
     assertThat(pages.getLast().data()).isEmpty();
     assertThat(pages.getLast().links().next()).as("the quirk is on: next is still sent").isPresent();
