@@ -1,6 +1,7 @@
 package dev.braeburn.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import dev.braeburn.client.api.Document;
 import dev.braeburn.client.api.Resource;
 import dev.braeburn.client.api.RetryPolicy;
 import dev.braeburn.client.api.Sleeper;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,6 +125,22 @@ class JavaClientAcceptanceTest {
     assertThat(e.code()).isEqualTo("SERVICE_UNAVAILABLE");
     assertThat(e.diagnosis()).startsWith("injected fault");
     assertThat(sleeper.waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(150));
+  }
+
+  @Test
+  void aDroppedConnectionIsRetriedForAGetButNotForAPost() {
+    admin.addFault("{\"match\":{\"method\":\"GET\",\"path\":\"/v1/apps\"},\"fault\":{\"type\":\"drop\"},\"count\":3}");
+    AppStoreConnectClient client = client();
+    assertThat(client.get("/v1/apps").data()).extracting(Resource::id).contains(APP);
+    // the JDK's HttpClient itself resends a GET once on a pooled connection that closes, so three drops it is
+    assertThat(sleeper.waits).as("the client backed off").isNotEmpty().startsWith(Duration.ofSeconds(1));
+    int waits = sleeper.waits.size();
+
+    admin.addFault("{\"match\":{\"method\":\"POST\",\"path\":\"/v1/bundleIds\"},\"fault\":{\"type\":\"drop\"},\"count\":1}");
+    assertThatThrownBy(() -> client.create("bundleIds", AppStoreConnectClient.attributes()
+        .put("identifier", "com.example.client.dropped").put("name", "Dropped").put("platform", "IOS"), Map.of()))
+        .as("a POST that may have landed is not sent twice").isInstanceOf(UncheckedIOException.class);
+    assertThat(sleeper.waits).hasSize(waits);
   }
 
   @Test
