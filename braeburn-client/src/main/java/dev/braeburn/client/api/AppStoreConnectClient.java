@@ -101,12 +101,12 @@ public final class AppStoreConnectClient {
 
   /** POST {@code /v1/<type>} with {@code {"data":{"type","attributes","relationships"}}}; the created resource's document. */
   public Document create(String type, JsonNode attributes, Map<String, ?> relationships) {
-    return post("/v1/" + type, body(type, null, attributes, relationships));
+    return post("/v1/" + type, JsonApiBody.of(type, null, attributes, relationships));
   }
 
   /** PATCH {@code /v1/<type>/<id>} with the attributes and relationships to change. */
   public Document update(String type, String id, JsonNode attributes, Map<String, ?> relationships) {
-    return patch("/v1/" + type + "/" + id, body(type, id, attributes, relationships));
+    return patch("/v1/" + type + "/" + id, JsonApiBody.of(type, id, attributes, relationships));
   }
 
   /** DELETE {@code /v1/<type>/<id>}. */
@@ -129,48 +129,9 @@ public final class AppStoreConnectClient {
     return send("PATCH", Query.url(baseUrl, pathOrUrl, null), body);
   }
 
-  /**
-   * A JSON:API request body. Relationship values are a {@link Ref} (to-one), a list of refs
-   * (to-many), or null (clear a to-one).
-   */
-  public static ObjectNode body(String type, String idOrNull, JsonNode attributes, Map<String, ?> relationships) {
-    ObjectNode data = JSON.createObjectNode().put("type", type);
-    if (idOrNull != null) {
-      data.put("id", idOrNull);
-    }
-    if (attributes != null && !attributes.isEmpty()) {
-      data.set("attributes", attributes);
-    }
-    if (relationships != null && !relationships.isEmpty()) {
-      ObjectNode rels = data.putObject("relationships");
-      relationships.forEach((name, value) -> rels.putObject(name).set("data", linkage(name, value)));
-    }
-    ObjectNode body = JSON.createObjectNode();
-    body.set("data", data);
-    return body;
-  }
-
-  private static JsonNode linkage(String name, Object value) {
-    if (value == null) {
-      return JSON.nullNode();
-    }
-    if (value instanceof Ref) {
-      Ref ref = (Ref) value;
-      return JSON.createObjectNode().put("type", ref.type()).put("id", ref.id());
-    }
-    if (value instanceof List) {
-      var array = JSON.createArrayNode();
-      for (Object each : (List<?>) value) {
-        array.add(linkage(name, each));
-      }
-      return array;
-    }
-    throw new IllegalArgumentException("relationship " + name + ": expected a Ref, a List of Ref or null, not " + value.getClass());
-  }
-
-  /** The shared JSON mapper's node factory, for building attributes: {@code AppStoreConnectClient.attributes().put("name", "x")}. */
+  /** An empty attributes object to fill: {@code AppStoreConnectClient.attributes().put("name", "x")}. */
   public static ObjectNode attributes() {
-    return JSON.createObjectNode();
+    return JsonApiBody.attributes();
   }
 
   // ---- rate limit ----
