@@ -1,6 +1,8 @@
 package dev.braeburn.junit;
 
 import dev.braeburn.client.ApiKeyFile;
+import dev.braeburn.client.api.AppStoreConnectClient;
+import dev.braeburn.client.api.BraeburnAdmin;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -22,7 +24,8 @@ public final class BraeburnExtension implements BeforeAllCallback, BeforeEachCal
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BraeburnExtension.class);
   private static final String INSTANCE = "instance";
   private static final String HOLDS_SERVER = "holdsServer";
-  private static final List<Class<?>> INJECTED = List.of(BraeburnInstance.class, URI.class, ApiKeyFile.class);
+  private static final List<Class<?>> INJECTED = List.of(BraeburnInstance.class, URI.class, ApiKeyFile.class,
+      AppStoreConnectClient.class, BraeburnAdmin.class);
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -57,6 +60,12 @@ public final class BraeburnExtension implements BeforeAllCallback, BeforeEachCal
     }
     if (type == ApiKeyFile.class) {
       return instance.apiKey();
+    }
+    if (type == AppStoreConnectClient.class) {
+      return instance.client();
+    }
+    if (type == BraeburnAdmin.class) {
+      return instance.admin();
     }
     if (type == BraeburnInstance.class) {
       return instance;

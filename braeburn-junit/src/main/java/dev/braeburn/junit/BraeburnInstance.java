@@ -1,6 +1,8 @@
 package dev.braeburn.junit;
 
 import dev.braeburn.client.ApiKeyFile;
+import dev.braeburn.client.api.AppStoreConnectClient;
+import dev.braeburn.client.api.BraeburnAdmin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -64,6 +66,19 @@ public final class BraeburnInstance {
   /** A fresh ES256 token for the Admin key, valid ten minutes by the wall clock (as Apple checks it). */
   public String token() {
     return apiKey.token().lifetime(Duration.ofMinutes(10)).build();
+  }
+
+  /**
+   * braeburn-client's App Store Connect client for the Admin key, pointed at this server: paging that
+   * stops on Apple's endless {@code links.next}, retries on 429 and 5xx (docs/java-client.md).
+   */
+  public AppStoreConnectClient client() {
+    return AppStoreConnectClient.builder(apiKey).baseUrl(baseUrl().toString()).build();
+  }
+
+  /** braeburn-client's client for {@code /_braeburn/} (teams, keys, clock, snapshots, faults, quirks). */
+  public BraeburnAdmin admin() {
+    return new BraeburnAdmin(baseUrl().toString(), adminToken());
   }
 
   /** Moves server time forward, running the scheduled work that comes due on the way (reviews, webhooks …). */
