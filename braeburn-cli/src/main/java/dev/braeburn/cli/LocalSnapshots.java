@@ -46,8 +46,14 @@ final class LocalSnapshots implements SnapshotEndpoint {
   }
 
   @Override
-  public SnapshotSummary load(Path file) throws IOException {
-    return snapshots.load(file);
+  public SnapshotSummary load(Path file, Progress progress) throws IOException {
+    try {
+      return progress.during(() -> snapshots.load(file)); // the store reads the file itself: only time to show
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException(e);
+    }
   }
 
   @Override

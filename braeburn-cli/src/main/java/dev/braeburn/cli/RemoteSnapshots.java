@@ -15,6 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -52,9 +55,11 @@ final class RemoteSnapshots implements SnapshotEndpoint {
   }
 
   @Override
-  public SnapshotSummary load(Path file) throws IOException {
+  public SnapshotSummary load(Path file, Progress progress) throws IOException {
+    byte[] body = compressed(file);
+    progress.total(body.length);
     HttpRequest request = request().header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(compressed(file))).build();
+        .POST(countedUpload(body, progress)).build();
     HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() == 413) {
       throw new CliException("the snapshot is larger than the running server accepts; stop the server and run the command"
@@ -75,6 +80,34 @@ final class RemoteSnapshots implements SnapshotEndpoint {
 
   private HttpRequest.Builder request() {
     return HttpRequest.newBuilder(URI.create(baseUrl + "/_braeburn/snapshot")).header("Authorization", "Bearer " + adminToken);
+  }
+
+  /**
+   * {@code body} in 64 KiB chunks, each counted as the client takes it to send, and with its
+   * Content-Length declared as {@code ofByteArray} would (no chunked upload).
+   */
+  private static HttpRequest.BodyPublisher countedUpload(byte[] body, Progress progress) {
+    int chunk = 1 << 16;
+    Iterable<byte[]> chunks = () -> new Iterator<>() {
+      private int offset;
+
+      @Override
+      public boolean hasNext() {
+        return offset < body.length;
+      }
+
+      @Override
+      public byte[] next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        byte[] next = Arrays.copyOfRange(body, offset, Math.min(body.length, offset + chunk));
+        offset += next.length;
+        progress.add(next.length);
+        return next;
+      }
+    };
+    return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(chunks), body.length);
   }
 
   /** The file as gzip: as it is when it is gzip already, else compressed here while reading (only the compressed bytes are held). */

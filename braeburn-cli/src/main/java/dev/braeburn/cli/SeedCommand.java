@@ -20,7 +20,11 @@ final class SeedCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Config config = Config.defaults().withHost("127.0.0.1").withPort(0).withDataDir(data).withSeed(name).withQuiet(true);
-    try (BraeburnServer server = BraeburnServer.start(config, System.out)) {
+    BraeburnServer started;
+    try (Progress progress = Progress.onStderr("Loading data set '" + name + "'…", null)) {
+      started = progress.during(() -> BraeburnServer.start(config, System.out));
+    }
+    try (BraeburnServer server = started) {
       System.out.println("Loaded data set '" + name + "' into " + data.toAbsolutePath());
       if (server.firstStart() != null) {
         System.out.println("  Issuer ID:   " + server.firstStart().issuerId());

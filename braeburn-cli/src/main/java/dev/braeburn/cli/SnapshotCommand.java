@@ -48,9 +48,10 @@ final class SnapshotCommand {
 
     @Override
     public Integer call() throws Exception {
-      try (SnapshotEndpoint endpoint = SnapshotEndpoint.open(server, store, true)) {
+      try (SnapshotEndpoint endpoint = SnapshotEndpoint.open(server, store, true);
+          Progress progress = Progress.onStderr(spec, "Saving snapshot…", "written")) {
         AtomicFile.write(file, out -> {
-          endpoint.save(team, out);
+          endpoint.save(team, progress.counting(out));
           return null;
         });
       } catch (SnapshotException e) {
@@ -78,8 +79,9 @@ final class SnapshotCommand {
     @Override
     public Integer call() throws Exception {
       SnapshotSummary loaded;
-      try (SnapshotEndpoint endpoint = SnapshotEndpoint.open(server, store, false)) {
-        loaded = endpoint.load(file);
+      try (SnapshotEndpoint endpoint = SnapshotEndpoint.open(server, store, false);
+          Progress progress = Progress.onStderr(spec, "Loading snapshot…", "sent")) {
+        loaded = endpoint.load(file, progress);
       } catch (SnapshotException e) {
         throw failure(e);
       } catch (NoSuchFileException e) {

@@ -14,7 +14,8 @@ interface SnapshotEndpoint extends AutoCloseable {
   /** Streams the snapshot document of one team (null: the whole server) to {@code out}. */
   void save(String team, OutputStream out) throws IOException;
 
-  SnapshotSummary load(Path file) throws IOException;
+  /** Loads {@code file}, telling {@code progress} the bytes sent (or, when it streams none, just waiting on it). */
+  SnapshotSummary load(Path file, Progress progress) throws IOException;
 
   @Override
   void close();

@@ -125,6 +125,7 @@ class SnapshotCommandTest {
     assertThat(status(running, "/v1/apps", token)).isEqualTo(401);
     CliRun loaded = run("snapshot", "load", file.toString(), "--data", data.toString());
     assertThat(loaded.exit()).as(loaded.err()).isZero();
+    assertThat(saved.err() + loaded.err()).as("no progress line when stderr is no terminal").isEmpty();
     assertThat(status(running, "/v1/apps", token)).as("the key was live in the snapshot").isEqualTo(200);
   }
 
