@@ -17,8 +17,8 @@ import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 
 /**
- * A server started for a test class (or a suite) and what resets it: the whole-server snapshot
- * taken right after start. Whole-server rather than the team's because only that kind carries the
+ * A server started for a test class (or a suite) and what resets it: the whole-server state captured
+ * in memory right after start. Whole-server rather than the team's because only that kind carries the
  * virtual clock, so a test that advanced time leaves the next one at the original instant.
  * JUnit closes it when the class's (or the run's) extension store is closed.
  */
