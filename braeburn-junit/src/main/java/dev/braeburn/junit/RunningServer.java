@@ -2,6 +2,7 @@ package dev.braeburn.junit;
 
 import dev.braeburn.server.BraeburnServer;
 import dev.braeburn.server.Config;
+import dev.braeburn.server.snapshot.CapturedState;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -16,8 +17,8 @@ import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 
 /**
- * A server started for a test class (or a suite) and what resets it: the whole-server snapshot
- * taken right after start. Whole-server rather than the team's because only that kind carries the
+ * A server started for a test class (or a suite) and what resets it: the whole-server state captured
+ * in memory right after start. Whole-server rather than the team's because only that kind carries the
  * virtual clock, so a test that advanced time leaves the next one at the original instant.
  * JUnit closes it when the class's (or the run's) extension store is closed.
  */
@@ -26,7 +27,7 @@ final class RunningServer implements AutoCloseable {
   private final Path dataDir;
   private final URI baseUrl;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private final byte[] initialState;
+  private final CapturedState initialState;
   /** Held from a test's reset to its end; only contended on a shared server run in parallel against advice. */
   private final Semaphore inUse = new Semaphore(1, true);
 
@@ -37,7 +38,7 @@ final class RunningServer implements AutoCloseable {
     if (frozenClock) {
       admin("POST", "/_braeburn/clock/freeze", null);
     }
-    this.initialState = admin("GET", "/_braeburn/snapshot", null);
+    this.initialState = server.snapshots().capture();
   }
 
   static RunningServer start(Braeburn settings) throws Exception {
@@ -60,7 +61,7 @@ final class RunningServer implements AutoCloseable {
   void acquireAndReset() throws InterruptedException {
     inUse.acquire();
     try {
-      admin("POST", "/_braeburn/snapshot", initialState);
+      server.snapshots().restore(initialState);
     } catch (RuntimeException e) {
       inUse.release();
       throw e;

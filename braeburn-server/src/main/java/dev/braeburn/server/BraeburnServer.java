@@ -74,6 +74,7 @@ public final class BraeburnServer implements AutoCloseable {
   private final FirstStart firstStart;
   private final HandlerRegistry handlers;
   private final Path runningFile;
+  private final dev.braeburn.server.snapshot.Snapshots snapshots;
 
   /**
    * Written to the data directory while the server runs: {@code {"url","pid"}}. The CLI's {@code
@@ -83,8 +84,9 @@ public final class BraeburnServer implements AutoCloseable {
   public static final String RUNNING_FILE = "server.json";
 
   private BraeburnServer(Store store, Scheduler scheduler, RequestJournal journal, JettyTransport transport, String adminToken,
-      FirstStart firstStart, HandlerRegistry handlers, Path runningFile) {
+      FirstStart firstStart, HandlerRegistry handlers, Path runningFile, dev.braeburn.server.snapshot.Snapshots snapshots) {
     this.runningFile = runningFile;
+    this.snapshots = snapshots;
     this.store = store;
     this.journal = journal;
     this.scheduler = scheduler;
@@ -182,8 +184,9 @@ public final class BraeburnServer implements AutoCloseable {
       accounts.seed(store.teams().getFirst().issuerId(), config.seed());
     }
     CertificateAuthorities authorities = new CertificateAuthorities(store, wall);
-    AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec, config.store()), journal, tokens,
-        new dev.braeburn.server.snapshot.Snapshots(store, mapper, clock), clock, scheduler, webhookEvents, authorities);
+    dev.braeburn.server.snapshot.Snapshots snapshots = new dev.braeburn.server.snapshot.Snapshots(store, mapper, clock);
+    AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec, config.store()), journal, tokens, snapshots,
+        clock, scheduler, webhookEvents, authorities);
     families.forEach(family -> admin.addFamilyRoutes(family.adminRoutes()));
     admin.addFamilyRoutes(new dev.braeburn.server.faults.FaultAdmin(faultRules, new dev.braeburn.server.admin.AdminJson(mapper)).routes());
     admin.addFamilyRoutes(java.util.Map.of(dev.braeburn.server.quirks.QuirkAdmin.SEGMENT,
@@ -208,7 +211,7 @@ public final class BraeburnServer implements AutoCloseable {
     scheduler.start();
     transport.start();
     BraeburnServer server = new BraeburnServer(store, scheduler, journal, transport, adminToken, first, handlers,
-        config.dataDir().resolve(RUNNING_FILE));
+        config.dataDir().resolve(RUNNING_FILE), snapshots);
     server.announce(mapper, config.host());
     if (!config.quiet()) {
       server.printBanner(config, out);
@@ -377,6 +380,14 @@ public final class BraeburnServer implements AutoCloseable {
 
   public Store store() {
     return store;
+  }
+
+  /**
+   * Snapshots of this server, the ones {@code /_braeburn/snapshot} uses; in process, {@code
+   * capture()} and {@code restore(…)} skip the JSON document (braeburn-junit's reset).
+   */
+  public dev.braeburn.server.snapshot.Snapshots snapshots() {
+    return snapshots;
   }
 
   private void announce(ObjectMapper mapper, String host) throws IOException {

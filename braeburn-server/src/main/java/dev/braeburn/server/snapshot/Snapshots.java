@@ -82,21 +82,48 @@ public final class Snapshots {
             ? "this is a snapshot of the whole server, not of team " + expectedTeam + "; loading it replaces every team"
             : "this is a snapshot of team " + header.issuerId() + ", not of team " + expectedTeam);
       }
-      try {
-        store.importState(header.issuerId(), header.certificateAuthority(), reader::rows);
-      } catch (RejectedStateException e) {
-        throw SnapshotException.invalid(e.pointer(), e.getMessage());
-      }
-      if (header.clock() != null) {
-        // A restore may move server time back to the snapshot's: the state and its due work belong to that time.
-        store.saveClockSetting(header.clock());
-        if (clock instanceof VirtualClock virtual) {
-          virtual.reload();
-        }
-      }
+      replace(header, reader::rows);
       return reader.summary(header);
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    }
+  }
+
+  /**
+   * The whole server's state, read in one transaction into memory: what {@link #save} would write
+   * for the whole server, kept as rows for {@link #restore}. For an in-process caller (the JUnit
+   * extension) that puts the same state back many times.
+   */
+  public CapturedState capture() {
+    SnapshotHeader header = new SnapshotHeader(SnapshotFormat.VERSION, clock.instant(), null, store.clockSetting(),
+        store.certificateAuthority().orElse(null));
+    CapturedState.Collector rows = new CapturedState.Collector();
+    store.exportState(null, rows);
+    return rows.capture(header);
+  }
+
+  /**
+   * Puts back a {@link #capture captured} state exactly as loading its snapshot document would
+   * (same transaction, same clock reload, same cache invalidation), without the document.
+   */
+  public SnapshotSummary restore(CapturedState state) {
+    replace(state.header(), state::replay);
+    return state.summary();
+  }
+
+  /** Replaces state in one write transaction, then the clock setting; the store tells its caches (key directory) itself. */
+  private void replace(SnapshotHeader header, java.util.function.Consumer<dev.braeburn.server.store.StateSink> rows) {
+    try {
+      store.importState(header.issuerId(), header.certificateAuthority(), rows);
+    } catch (RejectedStateException e) {
+      throw SnapshotException.invalid(e.pointer(), e.getMessage());
+    }
+    if (header.clock() != null) {
+      // A restore may move server time back to the snapshot's: the state and its due work belong to that time.
+      store.saveClockSetting(header.clock());
+      if (clock instanceof VirtualClock virtual) {
+        virtual.reload();
+      }
     }
   }
 
