@@ -81,8 +81,8 @@ final class Console {
       return html(401, ConsolePages.login("That is not the admin token. It is in <data>/admin-token (or BRAEBURN_ADMIN_TOKEN)."));
     }
     String id = sessions.open();
-    return redirect(ROOT + "/teams").withHeader("Set-Cookie", COOKIE + "=" + id + "; Path=" + ROOT + "; Max-Age="
-        + ConsoleSessions.LIFETIME.toSeconds() + "; HttpOnly; SameSite=Strict");
+    // a browser-session cookie (no Max-Age): it goes when the browser closes; the server drops it after LIFETIME
+    return redirect(ROOT + "/teams").withHeader("Set-Cookie", COOKIE + "=" + id + "; Path=" + ROOT + "; HttpOnly; SameSite=Strict");
   }
 
   private ApiResponse requests(ApiRequest req, ConsoleSessions.Session session) {
@@ -139,10 +139,10 @@ final class Console {
     if (header == null) {
       return null;
     }
-    for (String part : header.split(";")) {
+    for (String part : header.split("[;,]")) { // ',' and quotes: RFC 2965 clients such as the JDK's CookieManager
       String trimmed = part.trim();
       if (trimmed.startsWith(COOKIE + "=")) {
-        return trimmed.substring(COOKIE.length() + 1);
+        return trimmed.substring(COOKIE.length() + 1).replace("\"", "");
       }
     }
     return null;
