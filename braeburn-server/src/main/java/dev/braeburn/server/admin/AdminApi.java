@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * shared/design/architecture.md): health without auth; everything else behind {@code
  * Authorization: Bearer <admin token>} except the certificate authority's public roots and
  * intermediates ({@link CaAdmin}). Errors use Apple's error document shape. Routes:
- * teams, keys, resources, reset, requests (the journal), tokens/explain, snapshot and webhooks/events.
+ * teams, keys, resources, reset, requests (the journal), tokens/explain, snapshot and webhooks/events;
+ * the browser console ({@link Console}) under {@code /_braeburn/console}.
  */
 public final class AdminApi {
   public static final String PREFIX = "/_braeburn/";
@@ -46,6 +47,7 @@ public final class AdminApi {
   private final UploadFailuresAdmin uploads;
   private final CaAdmin ca;
   private final VirtualClock time;
+  private final Console console;
   /** Admin routes of families (first path segment → handler), e.g. TestFlight's betaReviews and betaFeedback. */
   private final Map<String, dev.braeburn.server.http.RequestHandler> familyRoutes = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -67,6 +69,10 @@ public final class AdminApi {
     this.webhooks = new WebhookAdmin(accounts.store(), teams, json, webhookEvents, scheduler);
     this.uploads = new UploadFailuresAdmin(accounts.store(), teams, json);
     this.ca = new CaAdmin(authorities);
+    // the console calls the routes below on a signed-in user's behalf: it shows what the API serves
+    this.console = new Console(this.adminToken, new ConsoleSessions(clock.wall()), (method, path, query, body) ->
+        route(new ApiRequest(method, PREFIX + path, query, Map.of(), body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), ""), path),
+        mapper);
   }
 
   public ApiResponse handle(ApiRequest req) {
@@ -77,6 +83,9 @@ public final class AdminApi {
       }
       if (CaAdmin.owns(req, path)) {
         return ca.handle(req, path); // roots are public, as Apple's are
+      }
+      if (Console.owns(path)) {
+        return console.handle(req, path); // a browser's session cookie instead of the Authorization header
       }
       authorize(req);
       return route(req, path);

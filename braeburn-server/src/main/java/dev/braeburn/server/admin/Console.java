@@ -1,0 +1,161 @@
+package dev.braeburn.server.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.braeburn.server.http.ApiRequest;
+import dev.braeburn.server.http.ApiResponse;
+import dev.braeburn.server.jsonapi.ApiException;
+import dev.braeburn.server.jsonapi.QueryString;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The web console under {@code /_braeburn/console} (docs/console.md): server-rendered pages over
+ * the admin API's own answers. Sign-in takes the admin token once and gives a session cookie
+ * ({@link ConsoleSessions}); state changes are POST forms that must carry the session's form token
+ * (CSRF: a SameSite=Strict cookie plus a secret a cross-site page cannot read).
+ */
+final class Console {
+  static final String SEGMENT = "console";
+  static final String COOKIE = "braeburn_console";
+  private static final String ROOT = AdminApi.PREFIX + SEGMENT;
+
+  /** An admin API call made on the signed-in user's behalf: method, path under /_braeburn/, query, JSON body. */
+  interface AdminCall {
+    ApiResponse call(String method, String path, String query, String jsonBody);
+  }
+
+  private final byte[] adminToken;
+  private final ConsoleSessions sessions;
+  private final AdminCall admin;
+  private final ObjectMapper mapper;
+
+  Console(byte[] adminToken, ConsoleSessions sessions, AdminCall admin, ObjectMapper mapper) {
+    this.adminToken = adminToken;
+    this.sessions = sessions;
+    this.admin = admin;
+    this.mapper = mapper;
+  }
+
+  static boolean owns(String path) {
+    return path.equals(SEGMENT) || path.startsWith(SEGMENT + "/");
+  }
+
+  ApiResponse handle(ApiRequest req, String path) {
+    String page = path.equals(SEGMENT) ? "" : path.substring(SEGMENT.length() + 1);
+    String sessionId = cookie(req);
+    ConsoleSessions.Session session = sessions.find(sessionId);
+    String route = req.method() + " " + page;
+    if (route.equals("POST login")) {
+      return login(req);
+    }
+    if (session == null) {
+      return page.isEmpty() && req.method().equals("GET") ? html(200, ConsolePages.login(null)) : redirect(ROOT);
+    }
+    if (req.method().equals("POST") && !formTokenMatches(req, session)) {
+      return html(403, Html.page("Refused", session.formToken(), "<p class=\"error\">The form token is missing or stale; reload the page and try again.</p>"));
+    }
+    try {
+      return switch (route) {
+        case "GET ", "GET teams" -> html(200, ConsolePages.teams(json("teams", null), json("keys", null), session.formToken()));
+        case "GET requests" -> requests(req, session);
+        case "GET clock" -> html(200, ConsolePages.clock(json("clock", null), session.formToken()));
+        case "POST clock/freeze", "POST clock/resume" -> clockAction(page.substring(6), null);
+        case "POST clock/advance" -> clockAction("advance", advanceBody(req));
+        case "POST logout" -> {
+          sessions.close(sessionId);
+          yield redirect(ROOT).withHeader("Set-Cookie", COOKIE + "=; Path=" + ROOT + "; Max-Age=0; HttpOnly; SameSite=Strict");
+        }
+        default -> html(404, Html.page("Not found", session.formToken(), "<p>There is no console page here.</p>"));
+      };
+    } catch (ApiException e) {
+      return html(e.status(), Html.page("Refused", session.formToken(), "<p class=\"error\">" + Html.escape(e.getMessage()) + "</p>"));
+    }
+  }
+
+  private ApiResponse login(ApiRequest req) {
+    String given = form(req).getOrDefault("token", "").trim();
+    if (!MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), adminToken)) {
+      return html(401, ConsolePages.login("That is not the admin token. It is in <data>/admin-token (or BRAEBURN_ADMIN_TOKEN)."));
+    }
+    String id = sessions.open();
+    // a browser-session cookie (no Max-Age): it goes when the browser closes; the server drops it after LIFETIME
+    return redirect(ROOT + "/teams").withHeader("Set-Cookie", COOKIE + "=" + id + "; Path=" + ROOT + "; HttpOnly; SameSite=Strict");
+  }
+
+  private ApiResponse requests(ApiRequest req, ConsoleSessions.Session session) {
+    String status = AdminApi.queryParameter(req, "status");
+    String pathPart = AdminApi.queryParameter(req, "path");
+    String query = "limit=100000" + (status == null || status.isBlank() ? "" : "&status=" + java.net.URLEncoder.encode(status.trim(), StandardCharsets.UTF_8));
+    return html(200, ConsolePages.requests(json("requests", query), status, pathPart, session.formToken()));
+  }
+
+  private ApiResponse clockAction(String action, String body) {
+    ApiResponse answer = admin.call("POST", "clock/" + action, null, body == null ? "{}" : body);
+    if (answer.status() >= 400) {
+      return html(answer.status(), Html.page("Refused", null, "<p class=\"error\">" + Html.escape(new String(answer.body(), StandardCharsets.UTF_8)) + "</p>"));
+    }
+    return redirect(ROOT + "/clock");
+  }
+
+  /** The advance form sends hours=1 or days=1; only those two units, as whole numbers. */
+  private String advanceBody(ApiRequest req) {
+    Map<String, String> form = form(req);
+    for (String unit : new String[] {"hours", "days"}) {
+      String value = form.get(unit);
+      if (value != null && value.matches("\\d{1,6}")) {
+        return "{\"" + unit + "\":" + value + "}";
+      }
+    }
+    throw AdminJson.invalid("/hours", "send hours=n or days=n");
+  }
+
+  private JsonNode json(String path, String query) {
+    ApiResponse answer = admin.call("GET", path, query, null);
+    try {
+      return mapper.readTree(answer.body());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("the admin API answered " + path + " with no JSON", e);
+    }
+  }
+
+  private boolean formTokenMatches(ApiRequest req, ConsoleSessions.Session session) {
+    String given = form(req).getOrDefault("formToken", "");
+    return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), session.formToken().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Map<String, String> form(ApiRequest req) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (req.hasBody()) {
+      QueryString.parse(new String(req.body(), StandardCharsets.UTF_8)).forEach(p -> out.putIfAbsent(p.getKey(), p.getValue()));
+    }
+    return out;
+  }
+
+  private static String cookie(ApiRequest req) {
+    String header = req.header("cookie");
+    if (header == null) {
+      return null;
+    }
+    for (String part : header.split("[;,]")) { // ',' and quotes: RFC 2965 clients such as the JDK's CookieManager
+      String trimmed = part.trim();
+      if (trimmed.startsWith(COOKIE + "=")) {
+        return trimmed.substring(COOKIE.length() + 1).replace("\"", "");
+      }
+    }
+    return null;
+  }
+
+  private static ApiResponse redirect(String location) {
+    return ApiResponse.noContent(303).withHeader("Location", location).withHeader("Cache-Control", "no-store");
+  }
+
+  /** An HTML page; the policy forbids scripts, frames and foreign form targets outright (escaping is the first defence). */
+  private static ApiResponse html(int status, String page) {
+    return ApiResponse.text(status, "text/html; charset=utf-8", page).withHeader("Cache-Control", "no-store")
+        .withHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
+        .withHeader("X-Content-Type-Options", "nosniff");
+  }
+}
