@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.braeburn.server.store.StoreTx;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,10 +15,8 @@ import java.util.Optional;
 final class LegacyScenarios {
   static final String TYPE = "_analyticsScenarios";
   private static final String ID = "scenarios";
-  private static final List<String> SWITCHES = List.of(
-      "delayedFirstInstances", "duplicateDeliveries", "lateRevisions", "privacyThreshold", "emptyInstances");
-  /** Apple's unpublished inactivity period as the old resource defaulted it (Activity.DEFAULT_INACTIVITY_DAYS). */
-  private static final int DEFAULT_INACTIVITY_DAYS = 90;
+  /** The quirk rows the old resource's fields became: the analytics rows, each field named as its row. */
+  private static final String FAMILY = "reports.analytics";
 
   private LegacyScenarios() {}
 
@@ -27,18 +24,26 @@ final class LegacyScenarios {
     return tx.find(TYPE, ID).map(r -> translate(r.attributes()));
   }
 
+  /**
+   * A row without settings was a boolean field; a row with one setting was that setting's value, off
+   * when null, false or the setting's default (the old resource wrote Apple's assumed 90
+   * inactivity days when the team had chosen none).
+   */
   static TeamQuirks translate(JsonNode old) {
     ObjectNode settings = JsonNodeFactory.instance.objectNode();
-    for (String name : SWITCHES) {
-      if (old.path(name).asBoolean(false)) {
-        settings.putObject(name).put("enabled", true);
+    for (QuirkCatalogue.Quirk quirk : QuirkCatalogue.get().all()) {
+      JsonNode value = old.path(quirk.name());
+      if (!quirk.family().equals(FAMILY) || value.isMissingNode() || value.isNull() || (value.isBoolean() && !value.asBoolean())) {
+        continue;
       }
-    }
-    if (old.path("skippedDate").isTextual()) {
-      settings.putObject("skippedDate").put("enabled", true).put("date", old.path("skippedDate").asText());
-    }
-    if (old.path("inactivityDays").canConvertToInt() && old.path("inactivityDays").asInt() != DEFAULT_INACTIVITY_DAYS) {
-      settings.putObject("inactivityDays").put("enabled", true).put("days", old.path("inactivityDays").asInt());
+      if (quirk.params().isEmpty()) {
+        settings.putObject(quirk.name()).put("enabled", true);
+      } else {
+        QuirkCatalogue.Param param = quirk.params().values().iterator().next();
+        if (!value.equals(param.defaultValue())) {
+          settings.putObject(quirk.name()).put("enabled", true).set(param.name(), value);
+        }
+      }
     }
     return new TeamQuirks(settings);
   }
