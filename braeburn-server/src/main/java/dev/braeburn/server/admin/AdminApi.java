@@ -70,8 +70,9 @@ public final class AdminApi {
     this.uploads = new UploadFailuresAdmin(accounts.store(), teams, json);
     this.ca = new CaAdmin(authorities);
     // the console calls the routes below on a signed-in user's behalf: it shows what the API serves
-    this.console = new Console(this.adminToken, new ConsoleSessions(clock.wall()), (method, path, query, body) ->
-        route(new ApiRequest(method, PREFIX + path, query, Map.of(), body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), ""), path),
+    this.console = new Console(this.adminToken, new ConsoleSessions(clock.wall()), (method, path, query, body, issuerId) ->
+        route(new ApiRequest(method, PREFIX + path, query, issuerId == null ? Map.of() : Map.of("x-braeburn-issuer", issuerId),
+            body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8), ""), path),
         mapper);
   }
 

@@ -22,9 +22,16 @@ final class Console {
   static final String COOKIE = "braeburn_console";
   private static final String ROOT = AdminApi.PREFIX + SEGMENT;
 
-  /** An admin API call made on the signed-in user's behalf: method, path under /_braeburn/, query, JSON body. */
+  /**
+   * An admin API call made on the signed-in user's behalf: method, path under /_braeburn/, query,
+   * JSON body, and the team ({@code X-Braeburn-Issuer}; null for server-wide routes).
+   */
   interface AdminCall {
-    ApiResponse call(String method, String path, String query, String jsonBody);
+    ApiResponse call(String method, String path, String query, String jsonBody, String issuerId);
+
+    default ApiResponse call(String method, String path, String query, String jsonBody) {
+      return call(method, path, query, jsonBody, null);
+    }
   }
 
   private final byte[] adminToken;

@@ -34,13 +34,28 @@ final class Html {
     return out.toString();
   }
 
+  /** The nav bar: page (under /_braeburn/console/) → link text, in the order shown. */
+  private static final java.util.Map<String, String> NAV = navigation(
+      "teams", "Teams and keys",
+      "requests", "Requests",
+      "clock", "Clock");
+
+  private static java.util.Map<String, String> navigation(String... pairs) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      out.put(pairs[i], pairs[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
   /** A whole page; {@code formToken} non-null means signed in: the nav bar and the logout button show. */
   static String page(String title, String formToken, String body) {
     StringBuilder out = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
         .append(escape(title)).append(" · Braeburn console</title><style>").append(STYLE).append("</style></head><body>");
     if (formToken != null) {
-      out.append("<nav><a href=\"/_braeburn/console/teams\">Teams and keys</a><a href=\"/_braeburn/console/requests\">Requests</a>")
-          .append("<a href=\"/_braeburn/console/clock\">Clock</a><form method=\"post\" action=\"/_braeburn/console/logout\">")
+      out.append("<nav>");
+      NAV.forEach((page, label) -> out.append("<a href=\"/_braeburn/console/").append(page).append("\">").append(escape(label)).append("</a>"));
+      out.append("<form method=\"post\" action=\"/_braeburn/console/logout\">")
           .append(tokenField(formToken)).append("<button type=\"submit\">Log out</button></form></nav>");
     }
     return out.append("<main><h1>").append(escape(title)).append("</h1>").append(body).append("</main></body></html>").toString();
