@@ -46,6 +46,7 @@ public final class AdminApi {
   private final WebhookAdmin webhooks;
   private final UploadFailuresAdmin uploads;
   private final CaAdmin ca;
+  private final ResourceAdmin resources;
   private final VirtualClock time;
   private final Console console;
   /** Admin routes of families (first path segment → handler), e.g. TestFlight's betaReviews and betaFeedback. */
@@ -69,6 +70,7 @@ public final class AdminApi {
     this.webhooks = new WebhookAdmin(accounts.store(), teams, json, webhookEvents, scheduler);
     this.uploads = new UploadFailuresAdmin(accounts.store(), teams, json);
     this.ca = new CaAdmin(authorities);
+    this.resources = new ResourceAdmin(accounts.store(), teams, json);
     // the console calls the routes below on a signed-in user's behalf: it shows what the API serves
     this.console = new Console(this.adminToken, new ConsoleSessions(clock.wall()), (method, path, query, body, issuerId) ->
         route(new ApiRequest(method, PREFIX + path, query, issuerId == null ? Map.of() : Map.of("x-braeburn-issuer", issuerId),
@@ -118,6 +120,8 @@ public final class AdminApi {
         yield journal.explain(req);
       }
       case "POST resources" -> loadResources(req);
+      case "GET resources" -> resources.list(req);
+      case "GET resources/{id}" -> resources.show(req, id);
       case "POST reset" -> reset(req);
       case "GET snapshot" -> snapshots.save(req);
       case "POST snapshot" -> snapshots.load(req);

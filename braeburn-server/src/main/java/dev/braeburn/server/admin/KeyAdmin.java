@@ -18,6 +18,19 @@ import java.util.List;
  * from the access levels Apple offers; an individual key has the roles of its user.
  */
 final class KeyAdmin {
+  /**
+   * A team key's possible roles. Braeburn extension: a team key with ACCOUNT_HOLDER stands for a key
+   * the Account Holder generated, the only caller Apple lets create Developer ID certificates
+   * (provisioning.md §3.5; docs/auth.md).
+   */
+  private static final java.util.SortedSet<String> TEAM_ROLES = teamRoles();
+
+  private static java.util.SortedSet<String> teamRoles() {
+    java.util.SortedSet<String> roles = new java.util.TreeSet<>(Roles.TEAM_KEY_ROLES);
+    roles.add("ACCOUNT_HOLDER");
+    return java.util.Collections.unmodifiableSortedSet(roles);
+  }
+
   private final Accounts accounts;
   private final AdminJson json;
   private final TeamAdmin teams;
@@ -56,6 +69,11 @@ final class KeyAdmin {
     for (String issuerId : issuers) {
       accounts.store().keys(issuerId).forEach(k -> data.add(describe(k)));
     }
+    // what a new key may be (the console's form offers exactly these)
+    ObjectNode meta = out.putObject("meta");
+    ApiKey.TYPES.forEach(meta.putArray("types")::add);
+    Roles.ALL.forEach(meta.putArray("roles")::add);
+    Roles.ALL.stream().filter(TEAM_ROLES::contains).forEach(meta.putArray("teamKeyRoles")::add);
     return json.json(200, out);
   }
 
@@ -89,12 +107,8 @@ final class KeyAdmin {
         throw AdminJson.invalid("/role", "'" + role + "' is not a role; expected one of " + Roles.ALL);
       }
     }
-    // Braeburn extension: a team key with ACCOUNT_HOLDER stands for a key the Account Holder generated,
-    // the only caller Apple lets create Developer ID certificates (provisioning.md §3.5; docs/auth.md)
-    java.util.Set<String> teamRoles = new java.util.TreeSet<>(Roles.TEAM_KEY_ROLES);
-    teamRoles.add("ACCOUNT_HOLDER");
-    if (type.equals(ApiKey.TEAM) && (roles.size() != 1 || !teamRoles.contains(roles.getFirst()))) {
-      throw AdminJson.invalid("/role", "a team key has exactly one role of " + teamRoles
+    if (type.equals(ApiKey.TEAM) && (roles.size() != 1 || !TEAM_ROLES.contains(roles.getFirst()))) {
+      throw AdminJson.invalid("/role", "a team key has exactly one role of " + TEAM_ROLES
           + "; got " + roles);
     }
     if (roles.isEmpty()) {

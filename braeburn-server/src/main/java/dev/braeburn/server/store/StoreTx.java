@@ -41,6 +41,12 @@ public interface StoreTx {
 
   long count(String type);
 
+  /** How many resources of each type this team holds (types with none left out), by type name. */
+  java.util.SortedMap<String, Long> countsByType();
+
+  /** Every edge from one resource: relation name → targets in insertion order, relations by name. */
+  java.util.SortedMap<String, List<Linkage>> linksFrom(String sourceType, String sourceId);
+
   /**
    * Schedules work of {@code kind} for this team at {@code dueAt} (server time), committed with this
    * transaction: it never runs for a change that was rolled back, and is never lost once committed.

@@ -188,6 +188,29 @@ final class SqlStoreTx implements StoreTx {
     return query(ListQueryBuilder.storedCount(teamId, type), rs -> rs.getLong(1)).getFirst();
   }
 
+  @Override
+  public java.util.SortedMap<String, Long> countsByType() {
+    java.util.SortedMap<String, Long> out = new java.util.TreeMap<>();
+    // the kept counts plus deltas not folded yet (see ListQueryBuilder.storedCount)
+    query(new SqlBuilder().sql("SELECT type, SUM(n) FROM (SELECT type, n FROM resource_counts WHERE team_id = ?", teamId)
+        .sql(" UNION ALL SELECT type, n FROM resource_count_deltas WHERE team_id = ?) c GROUP BY type", teamId), rs -> {
+          long n = rs.getLong(2);
+          if (n > 0) {
+            out.put(rs.getString(1), n);
+          }
+          return null;
+        });
+    return out;
+  }
+
+  @Override
+  public java.util.SortedMap<String, List<Linkage>> linksFrom(String sourceType, String sourceId) {
+    java.util.SortedMap<String, List<Linkage>> out = new java.util.TreeMap<>();
+    query(new SqlBuilder().sql("SELECT rel, dst_type, dst_id FROM links WHERE team_id = ? AND src_type = ? AND src_id = ? ORDER BY rel, dst_seq",
+        teamId, sourceType, sourceId), rs -> out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Linkage(rs.getString(2), rs.getString(3))));
+    return out;
+  }
+
   static final String TASK_COLUMNS = "id, team_id, kind, due_at, payload, attempt";
   /** Set when this transaction scheduled work: once it commits, the scheduler is told to look. */
   private boolean scheduledWork;
