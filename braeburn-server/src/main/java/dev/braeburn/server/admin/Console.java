@@ -20,7 +20,7 @@ import java.util.Map;
 final class Console {
   static final String SEGMENT = "console";
   static final String COOKIE = "braeburn_console";
-  private static final String ROOT = AdminApi.PREFIX + SEGMENT;
+  static final String ROOT = AdminApi.PREFIX + SEGMENT;
 
   /**
    * An admin API call made on the signed-in user's behalf: method, path under /_braeburn/, query,
@@ -38,12 +38,16 @@ final class Console {
   private final ConsoleSessions sessions;
   private final AdminCall admin;
   private final ObjectMapper mapper;
+  private final ConsoleKeys keys;
+  private final ConsoleResources resources;
 
   Console(byte[] adminToken, ConsoleSessions sessions, AdminCall admin, ObjectMapper mapper) {
     this.adminToken = adminToken;
     this.sessions = sessions;
     this.admin = admin;
     this.mapper = mapper;
+    this.keys = new ConsoleKeys(admin, mapper);
+    this.resources = new ConsoleResources(admin, mapper);
   }
 
   static boolean owns(String path) {
@@ -66,15 +70,23 @@ final class Console {
     }
     try {
       return switch (route) {
-        case "GET ", "GET teams" -> html(200, ConsolePages.teams(json("teams", null), json("keys", null), session.formToken()));
+        case "GET ", "GET teams" -> html(200, keys.teamsPage(session));
+        case "POST teams/create" -> keys.createTeam(req);
+        case "POST keys/create" -> keys.create(req, session);
+        case "GET keys/created" -> html(200, keys.createdPage(session));
+        case "POST keys/download" -> keys.download(session);
+        case "GET keys/revoke" -> html(200, keys.confirmRevokePage(req, session));
+        case "POST keys/revoke" -> keys.revoke(req);
+        case "GET resources" -> html(200, resources.typesPage(req, session));
         case "GET requests" -> requests(req, session);
-        case "GET clock" -> html(200, ConsolePages.clock(json("clock", null), session.formToken()));
+        case "GET clock" -> html(200, ConsolePages.clock(json("clock", null), json("tasks", "limit=" + ConsolePages.TASKS_SHOWN), session.formToken()));
         case "POST clock/freeze", "POST clock/resume" -> clockAction(page.substring(6), null);
         case "POST clock/advance" -> clockAction("advance", advanceBody(req));
         case "POST logout" -> {
           sessions.close(sessionId);
           yield redirect(ROOT).withHeader("Set-Cookie", COOKIE + "=; Path=" + ROOT + "; Max-Age=0; HttpOnly; SameSite=Strict");
         }
+        case String r when r.startsWith("GET resources/") -> resources.resourcePage(req, page.substring("resources/".length()), session);
         default -> html(404, Html.page("Not found", session.formToken(), "<p>There is no console page here.</p>"));
       };
     } catch (ApiException e) {
@@ -155,12 +167,12 @@ final class Console {
     return null;
   }
 
-  private static ApiResponse redirect(String location) {
+  static ApiResponse redirect(String location) {
     return ApiResponse.noContent(303).withHeader("Location", location).withHeader("Cache-Control", "no-store");
   }
 
   /** An HTML page; the policy forbids scripts, frames and foreign form targets outright (escaping is the first defence). */
-  private static ApiResponse html(int status, String page) {
+  static ApiResponse html(int status, String page) {
     return ApiResponse.text(status, "text/html; charset=utf-8", page).withHeader("Cache-Control", "no-store")
         .withHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
         .withHeader("X-Content-Type-Options", "nosniff");

@@ -6,8 +6,6 @@ import static dev.braeburn.server.admin.Html.row;
 import static dev.braeburn.server.admin.Html.tokenField;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The console's page bodies, rendered from the very JSON documents the admin API answers
@@ -23,26 +21,6 @@ final class ConsolePages {
         + "<form method=\"post\" action=\"/_braeburn/console/login\"><label>Admin token (the file &lt;data&gt;/admin-token) "
         + "<input type=\"password\" name=\"token\" autocomplete=\"current-password\" autofocus></label> "
         + "<button type=\"submit\">Sign in</button></form>");
-  }
-
-  static String teams(JsonNode teams, JsonNode keys, String formToken) {
-    StringBuilder body = new StringBuilder();
-    for (JsonNode team : teams.path("data")) {
-      String issuerId = team.path("issuerId").asText();
-      body.append("<h2>").append(escape(team.path("name").asText(""))).append(" <small>issuer ")
-          .append(escape(issuerId)).append("</small></h2><p>team ID ").append(escape(team.path("teamId").asText("")))
-          .append(" · program membership ").append(escape(team.path("programMembership").asText("")))
-          .append(" · agreements missing ").append(team.path("agreementsMissing").asBoolean()).append("</p>");
-      body.append("<table class=\"keys\">").append(headerRow("Key ID", "Name", "Type", "Roles", "Revoked"));
-      for (JsonNode key : keys.path("data")) {
-        if (issuerId.equals(key.path("issuerId").asText())) {
-          body.append(row(key.path("keyId").asText(), text(key, "name"), key.path("type").asText(), join(key.path("roles")),
-              key.path("revokedAt").isNull() ? "no" : "yes, " + key.path("revokedAt").asText()));
-        }
-      }
-      body.append("</table>");
-    }
-    return Html.page("Teams and keys", formToken, body.toString());
   }
 
   /** The journal, newest first; {@code status} and {@code pathPart} are the filters as typed (echoed, escaped). */
@@ -68,7 +46,10 @@ final class ConsolePages {
     return Html.page("Requests", formToken, body.toString());
   }
 
-  static String clock(JsonNode clock, String formToken) {
+  /** How many scheduled tasks the Clock page lists (the soonest). */
+  static final int TASKS_SHOWN = 50;
+
+  static String clock(JsonNode clock, JsonNode tasks, String formToken) {
     boolean frozen = clock.path("frozen").asBoolean();
     StringBuilder body = new StringBuilder("<table class=\"clock\">")
         .append(row("Now", clock.path("now").asText()))
@@ -79,6 +60,17 @@ final class ConsolePages {
     body.append(action(frozen ? "resume" : "freeze", frozen ? "Resume" : "Freeze", null, formToken))
         .append(action("advance", "Advance 1 hour", "hours", formToken))
         .append(action("advance", "Advance 1 day", "days", formToken));
+    body.append("<h2>What is scheduled</h2><p>Work the clock runs when it reaches the time: state changes, webhook deliveries, "
+        + "report days. The soonest ").append(TASKS_SHOWN).append(", from GET /_braeburn/tasks.</p><table class=\"tasks\">")
+        .append(headerRow("Due", "What", "Team", "Attempt", "Details"));
+    for (JsonNode task : tasks.path("data")) {
+      body.append(row(task.path("dueAt").asText(), task.path("kind").asText(), task.path("issuerId").asText(), task.path("attempt").asInt(),
+          task.path("payload").toString()));
+    }
+    if (tasks.path("data").isEmpty()) {
+      body.append("<tr><td colspan=\"5\">Nothing is scheduled.</td></tr>");
+    }
+    body.append("</table>");
     return Html.page("Clock", formToken, body.toString());
   }
 
@@ -91,11 +83,5 @@ final class ConsolePages {
   private static String text(JsonNode node, String field) {
     JsonNode value = node.path(field);
     return value.isNull() || value.isMissingNode() ? "" : value.asText();
-  }
-
-  private static String join(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(v -> out.add(v.asText()));
-    return String.join(", ", out);
   }
 }

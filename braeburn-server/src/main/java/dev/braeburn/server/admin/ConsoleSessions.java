@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The console's signed-in browsers: a random 256-bit session id (the HttpOnly, SameSite=Strict
@@ -20,7 +21,11 @@ final class ConsoleSessions {
   /** Beyond this many live sessions the oldest go: logins cannot grow memory without bound. */
   static final int MAX_SESSIONS = 1_000;
 
-  record Session(String formToken, Instant expiresAt) {}
+  /**
+   * A signed-in browser. {@code keyDownload} holds a just-created key's private half until its one
+   * download (App Store Connect, too, offers a key's .p8 once); a session never holds more.
+   */
+  record Session(String formToken, Instant expiresAt, AtomicReference<ConsoleKeys.KeyDownload> keyDownload) {}
 
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
@@ -39,7 +44,7 @@ final class ConsoleSessions {
           .ifPresent(oldest -> sessions.remove(oldest.getKey()));
     }
     String id = randomToken();
-    sessions.put(id, new Session(randomToken(), now.plus(LIFETIME)));
+    sessions.put(id, new Session(randomToken(), now.plus(LIFETIME), new AtomicReference<>()));
     return id;
   }
 

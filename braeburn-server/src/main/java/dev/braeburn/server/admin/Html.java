@@ -38,6 +38,7 @@ final class Html {
   private static final java.util.Map<String, String> NAV = navigation(
       "teams", "Teams and keys",
       "requests", "Requests",
+      "resources", "Resources",
       "clock", "Clock");
 
   private static java.util.Map<String, String> navigation(String... pairs) {
