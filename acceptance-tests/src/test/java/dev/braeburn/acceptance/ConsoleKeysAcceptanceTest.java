@@ -8,8 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,20 +15,9 @@ import org.junit.jupiter.api.Test;
  * a key created in the console downloads once; a key revoked there is refused at once; the
  * browser walks from a demo app to a related resource; the Clock page lists what is scheduled.
  */
-class ConsoleKeysAcceptanceTest {
+class ConsoleKeysAcceptanceTest extends SharedDemoServerTest {
   static final String APP = "1600000001"; // demo seed
   private static final Pattern RELATED = Pattern.compile("<table class=\"relationships\">.*?<a href=\"([^\"]+)\">([^<]+)</a>", Pattern.DOTALL);
-  private static TestServer server;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = TestServer.start("demo");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
 
   private static JsonNode keyNamed(String name) {
     for (JsonNode key : server.admin("GET", "/_braeburn/keys", null, null).json().path("data")) {
