@@ -35,6 +35,8 @@ final class AdminRequests {
         new Route("POST", "/_braeburn/tokens/explain", null, "{\"token\":\"" + w.token() + "\"}", false),
         // into team C: the loader stores what it is given unchecked (docs/reliability.md), so team A's reads stay judgeable
         new Route("POST", "/_braeburn/resources", c, "{\"data\":[{\"type\":\"apps\",\"id\":\"fuzz-admin-app\",\"attributes\":{\"name\":\"x\"}}]}", false),
+        new Route("GET", "/_braeburn/resources?type=apps&limit=5", a, null, false),
+        new Route("GET", "/_braeburn/resources/apps/1600000001", a, null, false),
         new Route("POST", "/_braeburn/reset", c, null, true),
         new Route("GET", "/_braeburn/clock", null, null, false),
         new Route("POST", "/_braeburn/clock/advance", null, "{\"seconds\":30}", false),
