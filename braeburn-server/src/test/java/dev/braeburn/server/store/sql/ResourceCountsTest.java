@@ -70,6 +70,10 @@ class ResourceCountsTest {
     });
   }
 
+  private static Map<String, Long> counts(SqlStore store, String team) {
+    return store.read(team, tx -> tx.countsByType());
+  }
+
   /** The total an unfiltered, top-level listing reports. */
   private static long listed(SqlStore store, String team, String type) {
     return store.read(team, tx -> tx.list(new ListSpec(type, null, List.of(), List.of(), null, 1)).total());
@@ -139,6 +143,33 @@ class ResourceCountsTest {
     })).hasMessage("roll back");
     assertThat(listed(store, team, "bundleIds")).isEqualTo(5);
     assertExact(store);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgres"})
+  void countsByTypeAgreeWithTheCountsAlsoInsideAWriteAndLinksFromListEveryEdge(String which) {
+    SqlStore store = STORES.get(which);
+    String team = newTeam(store);
+    insert(store, team, "bundleIds", 4);
+    insert(store, team, "apps", 2);
+    assertThat(counts(store, team)).containsExactly(Map.entry("apps", 2L), Map.entry("bundleIds", 4L));
+    store.write(team, tx -> {
+      var app = tx.insert("apps", "linked-app", JSON.createObjectNode());
+      var build = tx.insert("builds", "b1", JSON.createObjectNode());
+      var version = tx.insert("appStoreVersions", "v1", JSON.createObjectNode());
+      tx.link(app, "builds", build);
+      tx.link(app, "appStoreVersions", version);
+      tx.link(build, "app", app);
+      assertThat(tx.countsByType()).containsEntry("apps", 3L).containsEntry("builds", 1L); // its own writes, not folded yet
+      assertThat(tx.linksFrom("apps", "linked-app")).containsExactly(
+          Map.entry("appStoreVersions", List.of(version.linkage())), Map.entry("builds", List.of(build.linkage())));
+      tx.delete("builds", "b1");
+      assertThat(tx.countsByType()).doesNotContainKey("builds");
+      return null;
+    });
+    assertThat(counts(store, team)).containsExactly(Map.entry("appStoreVersions", 1L), Map.entry("apps", 3L),
+        Map.entry("bundleIds", 4L));
+    assertThat(store.read(team, tx -> tx.linksFrom("apps", "linked-app")).keySet()).containsExactly("appStoreVersions");
   }
 
   @ParameterizedTest
