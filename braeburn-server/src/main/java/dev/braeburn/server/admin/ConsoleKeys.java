@@ -14,7 +14,12 @@ import java.util.List;
  */
 final class ConsoleKeys {
   /** A created key's private half, held in its session until the one download. */
-  record KeyDownload(String issuerId, String keyId, String type, String fileName, String privateKey) {}
+  record KeyDownload(String issuerId, String keyId, String type, String fileName, String privateKey) {
+    @Override
+    public String toString() { // never the private key, should a session ever be logged
+      return "KeyDownload[" + keyId + ", " + fileName + "]";
+    }
+  }
 
   private final ConsoleAdmin admin;
 

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The console's page bodies, rendered from the very JSON documents the admin API answers
- * ({@code GET /_braeburn/teams}, {@code keys}, {@code requests}, {@code clock}), so the console
+ * ({@code GET /_braeburn/requests}, {@code clock}, {@code tasks}), so the console
  * shows nothing the API does not. Every value goes through {@link Html#escape}.
  */
 final class ConsolePages {
