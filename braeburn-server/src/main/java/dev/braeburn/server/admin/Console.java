@@ -75,6 +75,9 @@ final class Console {
           sessions.close(sessionId);
           yield redirect(ROOT).withHeader("Set-Cookie", COOKIE + "=; Path=" + ROOT + "; Max-Age=0; HttpOnly; SameSite=Strict");
         }
+        case "GET apps" -> rendered(new ConsoleApps(admin, mapper).list(session.formToken()));
+        case String r when r.startsWith("GET apps/") -> rendered(new ConsoleApps(admin, mapper).dashboard(page.substring(5),
+            AdminApi.queryParameter(req, "team"), AdminApi.queryParameter(req, "from"), AdminApi.queryParameter(req, "to"), session.formToken()));
         default -> html(404, Html.page("Not found", session.formToken(), "<p>There is no console page here.</p>"));
       };
     } catch (ApiException e) {
@@ -157,6 +160,10 @@ final class Console {
 
   private static ApiResponse redirect(String location) {
     return ApiResponse.noContent(303).withHeader("Location", location).withHeader("Cache-Control", "no-store");
+  }
+
+  private static ApiResponse rendered(ConsoleApps.Rendered page) {
+    return html(page.status(), page.html());
   }
 
   /** An HTML page; the policy forbids scripts, frames and foreign form targets outright (escaping is the first defence). */
