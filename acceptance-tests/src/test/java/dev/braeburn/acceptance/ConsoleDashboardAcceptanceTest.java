@@ -84,6 +84,26 @@ class ConsoleDashboardAcceptanceTest {
   }
 
   @Test
+  void theTerritoryProceedsOfAPaidAppAddUpToTheSummarysProceeds() throws Exception {
+    TestServer.Reply r = server.admin("POST", "/_braeburn/resources", """
+        {"data":[{"type":"apps","id":"1890000002","attributes":{"name":"Paid","bundleId":"com.example.paid","sku":"PAID","primaryLocale":"en-US"}}]}""",
+        server.issuerId);
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    ok(server.admin("PATCH", "/_braeburn/metrics/apps/1890000002/model", "{\"priceUsd\":2.99,\"territories\":[\"US\",\"DE\",\"JP\"]}",
+        server.issuerId));
+    String range = "?from=2026-02-01&to=2026-02-28";
+    JsonNode summary = ok(server.admin("GET", "/_braeburn/metrics/apps/1890000002" + range, null, server.issuerId)).path("data");
+    BigDecimal sum = BigDecimal.ZERO;
+    for (JsonNode t : summary.path("territories")) {
+      sum = sum.add(new BigDecimal(t.path("proceedsUsd").asText()));
+    }
+    BigDecimal total = new BigDecimal(summary.path("totals").path("proceedsUsd").asText());
+    assertThat(total).isGreaterThan(new BigDecimal("1000"));
+    assertThat(sum).isEqualByComparingTo(total);
+    assertMatches(page("/_braeburn/console/apps/1890000002" + range + "&team=" + server.issuerId, 200), summary);
+  }
+
+  @Test
   void anAppNameWithMarkupIsEscaped() throws Exception {
     TestServer.Reply r = server.admin("POST", "/_braeburn/resources", """
         {"data":[{"type":"apps","id":"1890000001","attributes":{"name":"<b onmouseover='x'>Bold</b> & \\"Co\\"","bundleId":"com.example.<i>","sku":"MARKUP","primaryLocale":"en-US"}}]}""",

@@ -19,7 +19,7 @@ class ConsoleDashboardBrowserAcceptanceTest {
       browser.signIn();
       browser.driver.findElement(By.linkText("Apps")).click();
       browser.await.until(ExpectedConditions.urlContains("/_braeburn/console/apps"));
-      WebElement first = browser.find(By.cssSelector("ul.apps li a"));
+      WebElement first = browser.find(By.cssSelector("table.apps a"));
       browser.screenshot("apps");
 
       String appId = first.getAttribute("href").replaceAll(".*/apps/([^?]+)\\?.*", "$1");

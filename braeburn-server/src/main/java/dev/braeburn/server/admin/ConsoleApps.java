@@ -40,7 +40,7 @@ final class ConsoleApps {
       + ".card{border:1px solid #ddd;border-radius:6px;padding:8px 12px;background:#fcfcfc}"
       + ".card h2{font-size:15px;margin:4px 0}.card .total{float:right;font-size:18px;font-weight:600;color:#2d3e50;margin:0}"
       + "svg.chart{display:block;max-width:100%;height:auto}td.number{text-align:right;font-variant-numeric:tabular-nums}"
-      + "ul.apps li{margin:4px 0}.range{margin:8px 0 16px}</style>";
+      + ".range{margin:8px 0 16px}</style>";
   private static final String ROOT = "/_braeburn/console/apps";
 
   private final Console.AdminCall admin;
@@ -63,15 +63,17 @@ final class ConsoleApps {
         body.append("<p>No apps yet.</p>");
         continue;
       }
-      body.append("<ul class=\"apps\" data-issuer=\"").append(escape(issuer)).append("\">");
+      body.append("<table class=\"apps\" data-issuer=\"").append(escape(issuer)).append("\">")
+          .append(Html.headerRow("App", "Bundle ID", "App ID"));
       for (JsonNode app : apps) {
-        body.append("<li><a href=\"").append(escape(dashboardUrl(app.path("appId").asText(), issuer))).append("\">")
-            .append(escape(app.path("name").asText())).append("</a> <small>").append(escape(app.path("bundleId").asText()))
-            .append(" · ").append(escape(app.path("appId").asText())).append("</small></li>");
+        body.append("<tr><td><a href=\"").append(escape(dashboardUrl(app.path("appId").asText(), issuer))).append("\">")
+            .append(escape(app.path("name").asText())).append("</a></td><td>").append(escape(app.path("bundleId").asText()))
+            .append("</td><td>").append(escape(app.path("appId").asText())).append("</td></tr>");
       }
-      body.append("</ul>");
+      body.append("</table>");
     }
-    return new Rendered(200, Html.page("Apps", formToken, body.toString()));
+    body.append("<p>Each app's dashboard draws the usage model's days (<code>GET /_braeburn/metrics/apps/{id}</code>).</p>");
+    return new Rendered(200, Html.page("Apps", formToken, STYLE + body));
   }
 
   /**

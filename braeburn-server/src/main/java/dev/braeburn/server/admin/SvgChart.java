@@ -49,7 +49,7 @@ final class SvgChart {
   /** One labelled bar of a horizontal chart. */
   record Bar(String label, BigDecimal value) {}
 
-  private static final int WIDTH = 600;
+  private static final int WIDTH = 540;
   private static final int HEIGHT = 220;
   private static final int LEFT = 64;
   private static final int RIGHT = 16;
@@ -131,22 +131,26 @@ final class SvgChart {
     return svg.append("</svg>").toString();
   }
 
-  /** Round ticks from zero: a step of 1, 2, 2.5 or 5 times a power of ten, about four steps to the top. */
+  /** Round ticks from zero: the smallest step of 1, 2, 2.5 or 5 times a power of ten that reaches the top in at most five. */
   record Axis(BigDecimal top, BigDecimal step) {
+    private static final int MAX_STEPS = 5;
+
     static Axis of(BigDecimal max, Unit unit) {
       if (max.signum() <= 0) {
         return new Axis(BigDecimal.ONE, BigDecimal.ONE);
       }
-      double rough = max.doubleValue() / 4;
-      double magnitude = Math.pow(10, Math.floor(Math.log10(rough)));
-      double normalized = rough / magnitude;
-      double factor = normalized <= 1 ? 1 : normalized <= 2 ? 2 : normalized <= 2.5 ? 2.5 : normalized <= 5 ? 5 : 10;
-      BigDecimal step = BigDecimal.valueOf(factor * magnitude).stripTrailingZeros();
-      if (unit == Unit.COUNT && step.compareTo(BigDecimal.ONE) < 0) {
-        step = BigDecimal.ONE; // no half downloads on the axis
+      BigDecimal magnitude = BigDecimal.TEN.pow((int) Math.floor(Math.log10(max.doubleValue() / MAX_STEPS)), java.math.MathContext.DECIMAL64);
+      for (String factor : new String[] {"1", "2", "2.5", "5", "10"}) {
+        BigDecimal step = new BigDecimal(factor).multiply(magnitude).stripTrailingZeros();
+        if (unit == Unit.COUNT && step.compareTo(BigDecimal.ONE) < 0) {
+          continue; // no half downloads on the axis
+        }
+        BigDecimal steps = max.divide(step, 0, RoundingMode.CEILING);
+        if (steps.intValueExact() <= MAX_STEPS) {
+          return new Axis(step.multiply(steps), step);
+        }
       }
-      BigDecimal steps = max.divide(step, 0, RoundingMode.CEILING);
-      return new Axis(step.multiply(steps.max(BigDecimal.ONE)), step);
+      throw new IllegalStateException("ten times the magnitude always reaches " + max); // max / (10 × magnitude) ≤ 5
     }
 
     List<BigDecimal> ticks() {
