@@ -79,6 +79,7 @@ final class Console {
         case "POST keys/revoke" -> keys.revoke(req);
         case "GET resources" -> html(200, resources.typesPage(req, session));
         case "GET requests" -> requests(req, session);
+        case "GET apps" -> rendered(new ConsoleApps(admin, mapper).list(session.formToken()));
         case "GET clock" -> html(200, ConsolePages.clock(json("clock", null), json("tasks", "limit=" + ConsolePages.TASKS_SHOWN), session.formToken()));
         case "POST clock/freeze", "POST clock/resume" -> clockAction(page.substring(6), null);
         case "POST clock/advance" -> clockAction("advance", advanceBody(req));
@@ -87,6 +88,8 @@ final class Console {
           yield redirect(ROOT).withHeader("Set-Cookie", COOKIE + "=; Path=" + ROOT + "; Max-Age=0; HttpOnly; SameSite=Strict");
         }
         case String r when r.startsWith("GET resources/") -> resources.resourcePage(req, page.substring("resources/".length()), session);
+        case String r when r.startsWith("GET apps/") -> rendered(new ConsoleApps(admin, mapper).dashboard(page.substring(5),
+            AdminApi.queryParameter(req, "team"), AdminApi.queryParameter(req, "from"), AdminApi.queryParameter(req, "to"), session.formToken()));
         default -> html(404, Html.page("Not found", session.formToken(), "<p>There is no console page here.</p>"));
       };
     } catch (ApiException e) {
@@ -169,6 +172,10 @@ final class Console {
 
   static ApiResponse redirect(String location) {
     return ApiResponse.noContent(303).withHeader("Location", location).withHeader("Cache-Control", "no-store");
+  }
+
+  private static ApiResponse rendered(ConsoleApps.Rendered page) {
+    return html(page.status(), page.html());
   }
 
   /** An HTML page; the policy forbids scripts, frames and foreign form targets outright (escaping is the first defence). */

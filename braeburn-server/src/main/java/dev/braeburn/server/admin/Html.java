@@ -39,7 +39,8 @@ final class Html {
       "teams", "Teams and keys",
       "requests", "Requests",
       "resources", "Resources",
-      "clock", "Clock");
+      "clock", "Clock",
+      "apps", "Apps");
 
   private static java.util.Map<String, String> navigation(String... pairs) {
     java.util.Map<String, String> out = new java.util.LinkedHashMap<>();

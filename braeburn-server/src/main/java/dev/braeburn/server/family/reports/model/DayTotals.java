@@ -2,6 +2,8 @@ package dev.braeburn.server.family.reports.model;
 
 import dev.braeburn.server.family.commerce.pricing.Pricing;
 import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -57,22 +59,39 @@ public final class DayTotals {
     return money(d, Pricing::proceedsUsd, PurchaseRow::proceedsUsd);
   }
 
+  /**
+   * The developer's proceeds per storefront, the same additions as {@link #proceedsUsd} grouped by
+   * territory (so the dashboard's territory table and the total come from one definition).
+   */
+  public static Map<String, BigDecimal> proceedsUsdByTerritory(AppDay d) {
+    return moneyByTerritory(d, Pricing::proceedsUsd, PurchaseRow::proceedsUsd);
+  }
+
   /** Dollars of one kind: per usage row the paid app's first-time downloads, then every purchase row. */
   private static BigDecimal money(AppDay d, AppDownloads downloads, Function<PurchaseRow, BigDecimal> purchase) {
     BigDecimal sum = BigDecimal.ZERO.setScale(2);
+    for (BigDecimal part : moneyByTerritory(d, downloads, purchase).values()) {
+      sum = sum.add(part); // exact decimal sums: the grouping does not change the total
+    }
+    return sum;
+  }
+
+  private static Map<String, BigDecimal> moneyByTerritory(AppDay d, AppDownloads downloads, Function<PurchaseRow, BigDecimal> purchase) {
+    Map<String, BigDecimal> out = new TreeMap<>();
     if (d.app().paid()) {
       for (UsageRow row : d.usage()) {
         long units = row.get(Measure.FIRST_TIME_DOWNLOADS);
-        if (units > 0) {
-          BigDecimal usd = d.app().priceUsd(row.audience().territory());
-          sum = usd.signum() > 0 ? sum.add(downloads.usd(usd, row.audience().territory(), units)) : sum;
+        String territory = row.audience().territory();
+        BigDecimal usd = units > 0 ? d.app().priceUsd(territory) : BigDecimal.ZERO;
+        if (usd.signum() > 0) {
+          out.merge(territory, downloads.usd(usd, territory, units), BigDecimal::add);
         }
       }
     }
     for (PurchaseRow p : d.purchases()) {
-      sum = sum.add(purchase.apply(p));
+      out.merge(p.audience().territory(), purchase.apply(p), BigDecimal::add);
     }
-    return sum;
+    return out;
   }
 
   @FunctionalInterface

@@ -12,6 +12,10 @@ import dev.braeburn.server.jsonapi.ApiException;
 import dev.braeburn.server.jsonapi.Errors;
 import dev.braeburn.server.jsonapi.QueryString;
 import dev.braeburn.server.family.reports.simulated.SimulatedDays;
+import dev.braeburn.server.store.ListSpec;
+import dev.braeburn.server.store.Page;
+import dev.braeburn.server.store.PageKey;
+import dev.braeburn.server.store.Resource;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -23,6 +27,8 @@ import java.util.Map;
  * The model's admin routes:
  *
  * <ul>
+ *   <li>{@code GET /_braeburn/metrics/apps} — the team's apps (id, name, bundle id) in store order,
+ *       the ones a summary can be asked for (the console's Apps page lists them)
  *   <li>{@code GET /_braeburn/metrics/apps/{id}?from=YYYY-MM-DD&to=YYYY-MM-DD} — the summary of an
  *       app's Pacific days, inclusive (default: the 30 days before today on the virtual clock; at
  *       most {@value #MAX_DAYS} days), with per-territory and per-app-version breakdowns of the period
@@ -50,6 +56,12 @@ final class MetricsAdmin {
 
   ApiResponse handle(ApiRequest req) {
     String path = req.path();
+    if (path.equals(PREFIX.substring(0, PREFIX.length() - 1))) {
+      if (!req.method().equals("GET")) {
+        throw notAllowed(req);
+      }
+      return json.json(200, appList(req));
+    }
     String[] parts = path.startsWith(PREFIX) ? path.substring(PREFIX.length()).split("/", -1) : new String[0];
     if (parts.length == 1 && !parts[0].isEmpty() && req.method().equals("GET")) {
       return json.json(200, summary(req, parts[0]));
@@ -124,6 +136,24 @@ final class MetricsAdmin {
     all.writeTo(totals);
     territories.writeTo(data.putObject("territories"));
     versions.writeTo(data.putObject("appVersions"));
+    return doc;
+  }
+
+  private ObjectNode appList(ApiRequest req) {
+    ObjectNode doc = services.mapper().createObjectNode();
+    ArrayNode data = doc.putArray("data");
+    services.store().read(team(req), tx -> {
+      PageKey after = null;
+      do {
+        Page page = tx.list(new ListSpec("apps", null, List.of(), List.of(), after, 500));
+        for (Resource app : page.items()) {
+          data.addObject().put("appId", app.id()).put("name", app.attributes().path("name").asText(""))
+              .put("bundleId", app.attributes().path("bundleId").asText(""));
+        }
+        after = page.next();
+      } while (after != null);
+      return null;
+    });
     return doc;
   }
 
