@@ -106,6 +106,7 @@ final class RunningServer implements AutoCloseable {
   @Override
   public void close() throws Exception {
     try {
+      initialState.close(); // deletes the database copy
       server.close();
     } finally {
       http.close();
