@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * A server started for a test class (or a suite) and what resets it: the whole-server state captured
- * in memory right after start. Whole-server rather than the team's because only that kind carries the
+ * right after start (on SQLite a copy of the database file, elsewhere rows in memory). Whole-server rather than the team's because only that kind carries the
  * virtual clock, so a test that advanced time leaves the next one at the original instant.
  * JUnit closes it when the class's (or the run's) extension store is closed.
  */
@@ -61,11 +61,16 @@ final class RunningServer implements AutoCloseable {
   void acquireAndReset() throws InterruptedException {
     inUse.acquire();
     try {
-      server.snapshots().restore(initialState);
+      restoreInitialState();
     } catch (RuntimeException e) {
       inUse.release();
       throw e;
     }
+  }
+
+  /** The reset itself: on SQLite a copy of the database written back, elsewhere the captured rows (Snapshots#restore). */
+  void restoreInitialState() {
+    server.snapshots().restore(initialState);
   }
 
   void release() {
