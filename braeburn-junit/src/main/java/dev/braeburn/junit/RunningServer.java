@@ -85,6 +85,11 @@ final class RunningServer implements AutoCloseable {
     return baseUrl;
   }
 
+  /** HTTP/1.1 to the server, for the extension's own calls and the clients it hands out; closed with the server. */
+  HttpClient http() {
+    return http;
+  }
+
   /** An admin API call with the server's admin token; the answer's body, or an exception for a status of 300 or more. */
   byte[] admin(String method, String path, byte[] body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path))

@@ -68,7 +68,8 @@ public final class CapturedState implements AutoCloseable {
     tasks.forEach(sink::task);
   }
 
-  SnapshotSummary summary() {
+  /** What was captured: the server's row counts. */
+  public SnapshotSummary summary() {
     return summary;
   }
 
