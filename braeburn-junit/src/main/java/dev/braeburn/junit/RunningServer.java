@@ -28,6 +28,8 @@ final class RunningServer implements AutoCloseable {
   private final URI baseUrl;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final CapturedState initialState;
+  /** Time spent in resets so far, for measuring what a class pays (ClassOverheadTest). */
+  private final java.util.concurrent.atomic.LongAdder resetNanos = new java.util.concurrent.atomic.LongAdder();
   /** Held from a test's reset to its end; only contended on a shared server run in parallel against advice. */
   private final Semaphore inUse = new Semaphore(1, true);
 
@@ -70,7 +72,13 @@ final class RunningServer implements AutoCloseable {
 
   /** The reset itself: on SQLite a copy of the database written back, elsewhere the captured rows (Snapshots#restore). */
   void restoreInitialState() {
+    long start = System.nanoTime();
     server.snapshots().restore(initialState);
+    resetNanos.add(System.nanoTime() - start);
+  }
+
+  java.time.Duration resetTime() {
+    return java.time.Duration.ofNanos(resetNanos.sum());
   }
 
   void release() {
