@@ -16,11 +16,20 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * BraeburnInstance}, its {@link java.net.URI base URL} or its {@link dev.braeburn.client.ApiKeyFile
  * Admin key} as parameters.
  *
+ * <p>On a field instead of (or beside) the class, it also has the field filled: {@code @Braeburn
+ * static BraeburnInstance braeburn;} before {@code @BeforeAll} methods run, an instance field before
+ * each {@code @BeforeEach}. Field types: those of the parameters ({@link BraeburnInstance}, {@link
+ * java.net.URI}, {@link dev.braeburn.client.ApiKeyFile}, {@link
+ * dev.braeburn.client.api.AppStoreConnectClient}, {@link dev.braeburn.client.api.BraeburnAdmin}).
+ * Settings come from the class's annotation if it has one, else from the fields' (all alike).
+ *
  * <p>Parallel execution: every class has its own server unless {@link #shared()}, so classes run
  * in parallel freely. Classes that share a server are never run at the same time as each other,
- * and their tests run one after the other: a reset must not land under a running test.
+ * and their tests run one after the other: a reset must not land under a running test. JUnit reads
+ * that lock from the class only: a class with {@code @Braeburn} on fields alone runs its tests one
+ * at a time all the same, each waiting for the server in its reset.
  */
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.FIELD})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited

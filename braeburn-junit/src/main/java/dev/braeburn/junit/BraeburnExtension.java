@@ -11,31 +11,39 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The engine behind {@link Braeburn}: starts the server when the class starts (or finds the
- * suite's shared one), resets it before each test and resolves parameters. Servers live in
+ * suite's shared one), resets it before each test, resolves parameters and fills {@code @Braeburn} fields. Servers live in
  * JUnit's extension store, which closes them when their class (or, shared, the whole run) ends.
  */
 public final class BraeburnExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BraeburnExtension.class);
   private static final String INSTANCE = "instance";
   private static final String HOLDS_SERVER = "holdsServer";
-  private static final List<Class<?>> INJECTED = List.of(BraeburnInstance.class, URI.class, ApiKeyFile.class,
+  static final List<Class<?>> INJECTED = List.of(BraeburnInstance.class, URI.class, ApiKeyFile.class,
       AppStoreConnectClient.class, BraeburnAdmin.class);
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    instance(context);
+    BraeburnFields.injectStatic(context.getRequiredTestClass(), instance(context));
   }
 
+  /**
+   * Resets, then fills {@code @Braeburn} instance fields (of the test's instance and, for a nested
+   * test, of its outer ones). An extension registered by an instance field is registered only
+   * after the instance exists, so this is the first callback every way of registering it reaches.
+   */
   @Override
   public void beforeEach(ExtensionContext context) throws InterruptedException {
-    instance(context).running().acquireAndReset();
+    BraeburnInstance instance = instance(context);
+    instance.running().acquireAndReset();
     context.getStore(NAMESPACE).put(HOLDS_SERVER, Boolean.TRUE);
+    for (Object testInstance : context.getRequiredTestInstances().getAllInstances()) {
+      BraeburnFields.injectInstance(testInstance, instance);
+    }
   }
 
   @Override
@@ -53,8 +61,11 @@ public final class BraeburnExtension implements BeforeAllCallback, BeforeEachCal
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    BraeburnInstance instance = instance(context);
-    Class<?> type = parameter.getParameter().getType();
+    return value(parameter.getParameter().getType(), instance(context));
+  }
+
+  /** What a parameter or {@code @Braeburn} field of {@code type} (one of {@link #INJECTED}) gets. */
+  static Object value(Class<?> type, BraeburnInstance instance) {
     if (type == URI.class) {
       return instance.baseUrl();
     }
@@ -70,7 +81,7 @@ public final class BraeburnExtension implements BeforeAllCallback, BeforeEachCal
     if (type == BraeburnInstance.class) {
       return instance;
     }
-    throw new ParameterResolutionException("not a Braeburn parameter: " + type);
+    throw new IllegalArgumentException("not a Braeburn parameter or field type: " + type);
   }
 
   /**
@@ -100,6 +111,7 @@ public final class BraeburnExtension implements BeforeAllCallback, BeforeEachCal
     }
   }
 
+  /** The class's {@code @Braeburn} (or an enclosing class's); failing that, its fields' (or an enclosing class's fields'). */
   private static Braeburn settings(Class<?> testClass) {
     for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
       var found = AnnotationSupport.findAnnotation(c, Braeburn.class);
@@ -107,7 +119,14 @@ public final class BraeburnExtension implements BeforeAllCallback, BeforeEachCal
         return found.get();
       }
     }
-    throw new ExtensionConfigurationException(testClass.getName() + " uses BraeburnExtension without @Braeburn on it or an enclosing class");
+    for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+      var found = BraeburnFields.settings(c);
+      if (found.isPresent()) {
+        return found.get();
+      }
+    }
+    throw new ExtensionConfigurationException(testClass.getName()
+        + " uses BraeburnExtension without @Braeburn on it, an enclosing class or a field");
   }
 
   /** Shared servers are shared between classes with the same settings only. */

@@ -70,15 +70,16 @@ public final class BraeburnInstance {
 
   /**
    * braeburn-client's App Store Connect client for the Admin key, pointed at this server: paging that
-   * stops on Apple's endless {@code links.next}, retries on 429 and 5xx (docs/java-client.md).
+   * stops on Apple's endless {@code links.next}, retries on 429 and 5xx (docs/java-client.md). A new
+   * one each call, on the server's one HTTP client: connections stay open from test to test.
    */
   public AppStoreConnectClient client() {
-    return AppStoreConnectClient.builder(apiKey).baseUrl(baseUrl().toString()).build();
+    return AppStoreConnectClient.builder(apiKey).baseUrl(baseUrl().toString()).httpClient(running.http()).build();
   }
 
   /** braeburn-client's client for {@code /_braeburn/} (teams, keys, clock, snapshots, faults, quirks). */
   public BraeburnAdmin admin() {
-    return new BraeburnAdmin(baseUrl().toString(), adminToken());
+    return new BraeburnAdmin(baseUrl().toString(), adminToken(), running.http());
   }
 
   /** Moves server time forward, running the scheduled work that comes due on the way (reviews, webhooks …). */

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * A server started for a test class (or a suite) and what resets it: the whole-server state captured
- * in memory right after start. Whole-server rather than the team's because only that kind carries the
+ * right after start (on SQLite a copy of the database file, elsewhere rows in memory). Whole-server rather than the team's because only that kind carries the
  * virtual clock, so a test that advanced time leaves the next one at the original instant.
  * JUnit closes it when the class's (or the run's) extension store is closed.
  */
@@ -28,6 +28,8 @@ final class RunningServer implements AutoCloseable {
   private final URI baseUrl;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final CapturedState initialState;
+  /** Time spent in resets so far, for measuring what a class pays (ClassOverheadTest). */
+  private final java.util.concurrent.atomic.LongAdder resetNanos = new java.util.concurrent.atomic.LongAdder();
   /** Held from a test's reset to its end; only contended on a shared server run in parallel against advice. */
   private final Semaphore inUse = new Semaphore(1, true);
 
@@ -61,11 +63,22 @@ final class RunningServer implements AutoCloseable {
   void acquireAndReset() throws InterruptedException {
     inUse.acquire();
     try {
-      server.snapshots().restore(initialState);
+      restoreInitialState();
     } catch (RuntimeException e) {
       inUse.release();
       throw e;
     }
+  }
+
+  /** The reset itself: on SQLite a copy of the database written back, elsewhere the captured rows (Snapshots#restore). */
+  void restoreInitialState() {
+    long start = System.nanoTime();
+    server.snapshots().restore(initialState);
+    resetNanos.add(System.nanoTime() - start);
+  }
+
+  java.time.Duration resetTime() {
+    return java.time.Duration.ofNanos(resetNanos.sum());
   }
 
   void release() {
@@ -78,6 +91,11 @@ final class RunningServer implements AutoCloseable {
 
   URI baseUrl() {
     return baseUrl;
+  }
+
+  /** HTTP/1.1 to the server, for the extension's own calls and the clients it hands out; closed with the server. */
+  HttpClient http() {
+    return http;
   }
 
   /** An admin API call with the server's admin token; the answer's body, or an exception for a status of 300 or more. */
@@ -106,6 +124,7 @@ final class RunningServer implements AutoCloseable {
   @Override
   public void close() throws Exception {
     try {
+      initialState.close(); // deletes the database copy
       server.close();
     } finally {
       http.close();

@@ -90,24 +90,46 @@ public final class Snapshots {
   }
 
   /**
-   * The whole server's state, read in one transaction into memory: what {@link #save} would write
-   * for the whole server, kept as rows for {@link #restore}. For an in-process caller (the JUnit
-   * extension) that puts the same state back many times.
+   * The whole server's state, for an in-process caller (the JUnit extension) that puts the same
+   * state back many times with {@link #restore}: a copy of the database where the store makes one
+   * (SQLite), else the rows {@link #save} would write for the whole server, read in one transaction
+   * into memory. Take it while nothing writes: the copy and the rows counted for the summary are
+   * read one after the other. Close it when done.
    */
   public CapturedState capture() {
+    return capture(true);
+  }
+
+  /**
+   * {@link #capture()} as rows in memory even where the store could copy its database: what
+   * PostgreSQL gets, on SQLite for comparing the two (braeburn-junit's ResetTimingTest).
+   */
+  public CapturedState captureRows() {
+    return capture(false);
+  }
+
+  private CapturedState capture(boolean copyIfTheStoreCan) {
     SnapshotHeader header = new SnapshotHeader(SnapshotFormat.VERSION, clock.instant(), null, store.clockSetting(),
         store.certificateAuthority().orElse(null));
     CapturedState.Collector rows = new CapturedState.Collector();
     store.exportState(null, rows);
-    return rows.capture(header);
+    return rows.capture(header, copyIfTheStoreCan ? store.copyDatabase().orElse(null) : null);
   }
 
   /**
-   * Puts back a {@link #capture captured} state exactly as loading its snapshot document would
-   * (same transaction, same clock reload, same cache invalidation), without the document.
+   * Puts back a {@link #capture captured} state. From rows: exactly as loading its snapshot
+   * document would (same transaction, same clock reload, same cache invalidation), without the
+   * document. From a database copy: the whole database at once, fault rules and uploads included
+   * (a snapshot leaves those alone), then the same clock reload and cache invalidation, fault rules'
+   * too. Either way what lives only in memory stays: rate-limit counts, the request journal.
    */
   public SnapshotSummary restore(CapturedState state) {
-    replace(state.header(), state::replay);
+    if (state.copy() == null) {
+      replace(state.header(), state::replay);
+    } else {
+      state.copy().restore();
+      reloadClock(); // its setting came back with the copy
+    }
     return state.summary();
   }
 
@@ -121,9 +143,13 @@ public final class Snapshots {
     if (header.clock() != null) {
       // A restore may move server time back to the snapshot's: the state and its due work belong to that time.
       store.saveClockSetting(header.clock());
-      if (clock instanceof VirtualClock virtual) {
-        virtual.reload();
-      }
+      reloadClock();
+    }
+  }
+
+  private void reloadClock() {
+    if (clock instanceof VirtualClock virtual) {
+      virtual.reload();
     }
   }
 

@@ -73,6 +73,15 @@ public interface Store extends AutoCloseable {
    */
   void importState(String issuerId, String certificateAuthority, java.util.function.Consumer<StateSink> rows);
 
+  /**
+   * A copy of the whole database to {@link DatabaseCopy#restore restore} many times over, for an
+   * in-process caller that resets to one state before every test (braeburn-junit); empty where
+   * the store has no copy much cheaper than {@link #importState} (PostgreSQL).
+   */
+  default Optional<DatabaseCopy> copyDatabase() {
+    return Optional.empty();
+  }
+
   /** The virtual clock's persisted setting ({@link ClockSetting#WALL} until it was first changed). */
   ClockSetting clockSetting();
 

@@ -46,6 +46,8 @@ public final class SqlStore implements Store {
   private HikariDataSource counters;
   /** SQLite only (see {@link StatementCache}); null on PostgreSQL. */
   private final StatementCache statements;
+  /** SQLite only: the directory of {@code braeburn.db}, where {@link #copyDatabase} puts its copies; null on PostgreSQL. */
+  private Path sqliteDir;
 
   private SqlStore(HikariDataSource writer, HikariDataSource reader, Dialect dialect, ObjectMapper mapper, Clock clock) {
     this.writer = writer;
@@ -68,7 +70,9 @@ public final class SqlStore implements Store {
     SqliteDialect dialect = new SqliteDialect();
     migrate(writer, dialect);
     HikariDataSource reader = sqlitePool(url, "braeburn-reader", 4, "DEFERRED");
-    return new SqlStore(writer, reader, dialect, mapper, clock);
+    SqlStore store = new SqlStore(writer, reader, dialect, mapper, clock);
+    store.sqliteDir = dataDir;
+    return store;
   }
 
   /**
@@ -315,6 +319,22 @@ public final class SqlStore implements Store {
       throw new StoreException(e);
     }
     localAccountListeners.forEach(Runnable::run);
+  }
+
+  /**
+   * SQLite: a page copy of the database file ({@link SqliteCopy}). After a restore this instance's
+   * account and fault-rule listeners hear of it, as after {@link #importState} and a fault-rule
+   * change: the copy replaces teams, keys and fault rules alike. PostgreSQL: none.
+   */
+  @Override
+  public Optional<dev.braeburn.server.store.DatabaseCopy> copyDatabase() {
+    if (sqliteDir == null) {
+      return Optional.empty();
+    }
+    return Optional.of(SqliteCopy.take(writer, sqliteDir, () -> {
+      localAccountListeners.forEach(Runnable::run);
+      localFaultListeners.forEach(Runnable::run);
+    }));
   }
 
   @Override
