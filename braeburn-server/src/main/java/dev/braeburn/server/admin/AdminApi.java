@@ -121,6 +121,7 @@ public final class AdminApi {
       case "POST reset" -> reset(req);
       case "GET snapshot" -> snapshots.save(req);
       case "POST snapshot" -> snapshots.load(req);
+      case "GET webhooks/{id}" -> webhooks.show(req, id);
       case "POST webhooks/{id}" -> webhooks.act(req, id);
       case "GET uploads/{id}", "POST uploads/{id}" -> uploads.act(req, id);
       default -> {
