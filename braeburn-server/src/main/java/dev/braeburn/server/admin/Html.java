@@ -38,7 +38,9 @@ final class Html {
   private static final java.util.Map<String, String> NAV = navigation(
       "teams", "Teams and keys",
       "requests", "Requests",
-      "clock", "Clock");
+      "clock", "Clock",
+      "webhooks", "Webhooks",
+      "reviews", "Reviews");
 
   private static java.util.Map<String, String> navigation(String... pairs) {
     java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
