@@ -68,7 +68,7 @@ final class ConsoleReviewsPage {
     out.append("<table class=\"beta\">").append(headerRow("App", "Build", "State", "Submitted", "Review starts", "Auto-approval decides", ""));
     for (JsonNode s : pending) {
       out.append(row(s.path("id").asText(), cells(app(s), s.path("buildVersion").asText(""), s.path("betaReviewState").asText(),
-          s.path("submittedDate").asText(""), s.path("reviewStartsAt").asText(""), auto(s))))
+          s.path("submittedDate").asText(""), s.path("reviewStartsAt").asText(""), auto(s, settings))))
           .append(buttons(issuerId, "beta", s.path("id").asText(), false, formToken)).append("</td></tr>");
     }
     return out.append("</table>").toString();
@@ -84,7 +84,7 @@ final class ConsoleReviewsPage {
     out.append("<table class=\"app\">").append(headerRow("App", "Platform", "Items", "State", "Submitted", "Review starts", "Auto-approval decides", ""));
     for (JsonNode s : pending) {
       out.append(row(s.path("id").asText(), cells(s.path("appId").asText(""), s.path("platform").asText(""), items(s.path("items")),
-          s.path("state").asText(), s.path("submittedDate").asText(""), s.path("reviewStartsAt").asText(""), auto(s))))
+          s.path("state").asText(), s.path("submittedDate").asText(""), s.path("reviewStartsAt").asText(""), auto(s, settings))))
           .append(buttons(issuerId, "app", s.path("id").asText(), true, formToken)).append("</td></tr>");
     }
     return out.append("</table>").toString();
@@ -114,8 +114,9 @@ final class ConsoleReviewsPage {
     return s.path("appName").asText("") + (s.path("appId").isTextual() ? " (" + s.path("appId").asText() + ")" : "");
   }
 
-  private static String auto(JsonNode s) {
-    return s.path("autoApproveAt").isTextual() ? s.path("autoApproveAt").asText() : "never (auto-approval off)";
+  /** When the auto-approval task is due; its run decides nothing while the team has auto-approval off. */
+  private static String auto(JsonNode s, JsonNode settings) {
+    return settings.path("autoApprove").asBoolean() && s.path("autoApproveAt").isTextual() ? s.path("autoApproveAt").asText() : "never (auto-approval off)";
   }
 
   private static String items(JsonNode items) {

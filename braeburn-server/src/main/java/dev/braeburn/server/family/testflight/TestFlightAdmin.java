@@ -90,10 +90,13 @@ public final class TestFlightAdmin {
 
   /**
    * The submissions still waiting for a decision: build, app, submitted date and when the review
-   * starts and auto-approval decides (the due times of their scheduled tasks; null when none).
+   * starts and auto-approval decides (the due times of their scheduled tasks; null when none, or when
+   * the team has auto-approval off: the task then decides nothing).
    */
   private ApiResponse pending(ApiRequest req) {
-    ObjectNode out = tf.services().store().read(AdminJson.team(tf.services().store(), req), tx -> {
+    String teamId = AdminJson.team(tf.services().store(), req);
+    boolean autoApprove = tf.settings().of(teamId).autoApprove(); // the task does nothing when it runs with auto-approval off
+    ObjectNode out = tf.services().store().read(teamId, tx -> {
       ObjectNode doc = tf.object();
       var data = doc.putArray("data");
       var waiting = tx.list(new ListSpec(BetaReview.TYPE, null, List.of(new Condition.AttributeIn("betaReviewState", ValueKind.STRING,
@@ -108,7 +111,7 @@ public final class TestFlightAdmin {
         Resource app = build == null ? null : Builds.app(tf, tx, build).orElse(null);
         entry.put("appId", app == null ? null : app.id()).put("appName", app == null ? null : app.attributes().path("name").asText(null));
         entry.put("reviewStartsAt", due(tx, BetaReview.START_TASK, submission.id()))
-            .put("autoApproveAt", due(tx, BetaReview.AUTO_DECIDE_TASK, submission.id()));
+            .put("autoApproveAt", autoApprove ? due(tx, BetaReview.AUTO_DECIDE_TASK, submission.id()) : null);
       }
       return doc;
     });
@@ -117,7 +120,7 @@ public final class TestFlightAdmin {
 
   private static String due(StoreTx tx, String kind, String submissionId) {
     return tx.scheduled(kind).stream().filter(t -> submissionId.equals(t.payload().path("submissionId").asText()))
-        .map(t -> t.dueAt().toString()).findFirst().orElse(null);
+        .map(t -> t.dueAt()).min(java.util.Comparator.naturalOrder()).map(Object::toString).orElse(null);
   }
 
   private ApiResponse betaFeedback(ApiRequest req) {
