@@ -83,7 +83,7 @@ final class ConsoleReviewsPage {
     }
     out.append("<table class=\"app\">").append(headerRow("App", "Platform", "Items", "State", "Submitted", "Review starts", "Auto-approval decides", ""));
     for (JsonNode s : pending) {
-      out.append(row(s.path("id").asText(), cells(s.path("appId").asText(""), s.path("platform").asText(""), items(s.path("items")),
+      out.append(row(s.path("id").asText(), cells(app(s), s.path("platform").asText(""), items(s.path("items")),
           s.path("state").asText(), s.path("submittedDate").asText(""), s.path("reviewStartsAt").asText(""), auto(s, settings))))
           .append(buttons(issuerId, "app", s.path("id").asText(), true, formToken)).append("</td></tr>");
     }

@@ -78,7 +78,7 @@ final class ConsoleWebhooksPage {
           .append("</td><td>").append(escape(d.path("eventType").asText(""))).append(d.path("redelivery").asBoolean() ? " (redelivery)" : "")
           .append("</td><td class=\"state\">").append(escape(d.path("deliveryState").asText(""))).append("</td><td>")
           .append(response.isObject() ? escape(response.path("httpStatusCode").asText()) : "").append("</td><td>").append(escape(answer))
-          .append("</td><td><details><summary>JSON</summary><pre>").append(escape(d.path("payload").asText(""))).append("</pre></details></td><td>")
+          .append("</td><td><details><summary>JSON</summary><pre style=\"white-space:pre-wrap;word-break:break-all;max-width:48em\">").append(escape(d.path("payload").asText(""))).append("</pre></details></td><td>")
           .append("<form class=\"inline\" method=\"post\" action=\"").append(PATH).append("/redeliver\">").append(tokenField(formToken))
           .append("<input type=\"hidden\" name=\"team\" value=\"").append(escape(issuerId)).append("\">")
           .append("<input type=\"hidden\" name=\"delivery\" value=\"").append(escape(d.path("id").asText())).append("\">")

@@ -129,6 +129,7 @@ final class ReviewAdmin {
     ObjectNode data = release.graph().object().put("type", Submissions.TYPE).put("id", submission.id())
         .put("state", AppReview.state(submission)).put("platform", submission.attributes().path("platform").asText(null))
         .put("appId", release.graph().relatedOne(tx, submission, "app").map(Resource::id).orElse(null))
+        .put("appName", release.graph().relatedOne(tx, submission, "app").map(a -> a.attributes().path("name").asText(null)).orElse(null))
         .put("submittedDate", submission.attributes().path("submittedDate").asText(null))
         .put("rejectionReason", submission.attributes().path(AppReview.REASON).asText(null));
     data.setAll(review.pending(tx, submission));
