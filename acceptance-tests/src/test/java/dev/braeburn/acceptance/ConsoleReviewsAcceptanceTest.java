@@ -102,6 +102,26 @@ class ConsoleReviewsAcceptanceTest {
     assertThat(server.admin("GET", "/_braeburn/betaReviews/pending", null, server.issuerId).json().path("data")).isEmpty();
   }
 
+  @Test
+  void anInAppPurchaseReviewedOnItsOwnIsListedAndRejectedFromThePage() throws Exception {
+    CommerceCalls commerce = new CommerceCalls(server);
+    String iap = commerce.iap(CommerceServerTest.LEDGERLY, "com.tidewaterlabs.ledgerly.console", "Console Pack", "NON_CONSUMABLE");
+    commerce.completeIap(iap);
+    CommerceCalls.created(commerce.submit("inAppPurchaseSubmissions", "inAppPurchaseV2", "inAppPurchases", iap));
+    JsonNode pending = server.admin("GET", "/_braeburn/productReviews/pending", null, server.issuerId).json().path("data");
+    assertThat(pending).hasSize(1);
+    assertThat(pending.get(0).path("type").asText()).isEqualTo("inAppPurchases");
+    assertThat(pending.get(0).path("name").asText()).isEqualTo("Console Pack");
+    assertThat(pending.get(0).path("autoApproveAt").isTextual()).isTrue();
+
+    ConsoleClient console = ConsoleClient.signIn(server);
+    assertThat(console.page("reviews")).contains("id=\"review-" + iap + "\"", "com.tidewaterlabs.ledgerly.console", pending.get(0).path("autoApproveAt").asText());
+    String after = console.post("reviews/decide", "team=" + ConsoleClient.encode(server.issuerId) + "&kind=inAppPurchases&id=" + iap
+        + "&decision=REJECTED").body();
+    assertThat(commerce.iapState(iap)).isEqualTo("REJECTED");
+    assertThat(after).doesNotContain("id=\"review-" + iap + "\"").contains("No product is waiting for a review of its own.");
+  }
+
   private void advance(long seconds) {
     assertThat(server.admin("POST", "/_braeburn/clock/advance", "{\"seconds\":" + seconds + "}", null).status()).isEqualTo(200);
   }

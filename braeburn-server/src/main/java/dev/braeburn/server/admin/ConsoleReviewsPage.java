@@ -91,15 +91,16 @@ final class ConsoleReviewsPage {
   }
 
   private String products(String issuerId, String formToken) {
+    JsonNode settings = calls.get("appReviews", null, issuerId);
     JsonNode pending = calls.get("productReviews/pending", null, issuerId).path("data");
     StringBuilder out = new StringBuilder("<h3>In-app purchases and subscriptions (reviewed on their own; App Review's setting)</h3>");
     if (pending.isEmpty()) {
       return out.append("<p class=\"none\">No product is waiting for a review of its own.</p>").toString();
     }
-    out.append("<table class=\"products\">").append(headerRow("Type", "Name", "Product ID", "State", ""));
+    out.append("<table class=\"products\">").append(headerRow("Type", "Name", "Product ID", "State", "Auto-approval decides", ""));
     for (JsonNode p : pending) {
       out.append(row(p.path("id").asText(), cells(p.path("type").asText(), p.path("name").asText(""), p.path("productId").asText(""),
-          p.path("state").asText()))).append(buttons(issuerId, p.path("type").asText(), p.path("id").asText(), false, formToken)).append("</td></tr>");
+          p.path("state").asText(), auto(p, settings)))).append(buttons(issuerId, p.path("type").asText(), p.path("id").asText(), false, formToken)).append("</td></tr>");
     }
     return out.append("</table>").toString();
   }

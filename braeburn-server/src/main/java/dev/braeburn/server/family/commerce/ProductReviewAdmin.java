@@ -73,14 +73,19 @@ final class ProductReviewAdmin {
     return tx.find(type, id).orElseThrow(() -> AdminJson.notFound("There is no resource of type '" + type + "' with id '" + id + "'"));
   }
 
-  /** Products of both types under review on their own, oldest first, each as {@link #document} shows it plus its name. */
+  /**
+   * Products of both types under review on their own, oldest first, each as {@link #document} shows
+   * it plus its name and when auto-approval decides (null when the team has it off).
+   */
   private ObjectNode pending(StoreTx tx) {
+    boolean autoApprove = commerce.settings().get().of(tx.teamId()).autoApprove();
     ObjectNode doc = commerce.graph().object();
     var data = doc.putArray("data");
     for (String type : List.of(Commerce.IAP, Commerce.SUBSCRIPTION)) {
       tx.list(new ListSpec(type, null, List.of(new Condition.AttributeIn("state", ValueKind.STRING, List.copyOf(ProductReview.UNDECIDED))),
               List.of(), null, MAX_PENDING)).items().stream().filter(p -> review.standalone(tx, p))
-          .forEach(p -> data.add(((ObjectNode) document(tx, p).get("data")).put("name", p.attributes().path("name").asText(null))));
+          .forEach(p -> data.add(((ObjectNode) document(tx, p).get("data")).put("name", p.attributes().path("name").asText(null))
+              .put("autoApproveAt", autoApprove ? review.autoApproveAt(tx, p) : null)));
     }
     return doc;
   }
