@@ -110,6 +110,17 @@ class ConsoleWebhooksAcceptanceTest {
     assertThat(console.post("webhooks/redeliver", "team=" + ConsoleClient.encode(server.issuerId) + "&delivery=no-such").statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void aWebhooksNameIsEscaped() throws Exception {
+    String id = webhookWithOneDelivery(server, receiver);
+    String name = "<img src=x onerror=alert(1)>";
+    TestServer.Reply renamed = server.send("PATCH", "/v1/webhooks/" + id,
+        "{\"data\":{\"type\":\"webhooks\",\"id\":\"" + id + "\",\"attributes\":{\"name\":\"" + name + "\"}}}");
+    assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+    String page = ConsoleClient.signIn(server).page("webhooks");
+    assertThat(page).contains(escape(name)).doesNotContain(name);
+  }
+
   static String escape(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
   }
