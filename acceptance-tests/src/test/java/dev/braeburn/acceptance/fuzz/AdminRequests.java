@@ -46,6 +46,10 @@ final class AdminRequests {
         new Route("GET", "/_braeburn/snapshot", c, null, true), // without the header: the whole server, a large legitimate answer
         new Route("POST", "/_braeburn/snapshot", c, w.snapshotOfC(), true),
         new Route("POST", "/_braeburn/webhooks/events", a, "{\"appId\":\"1600000001\",\"eventType\":\"APP_STORE_VERSION_APP_VERSION_STATE_UPDATED\"}", false),
+        new Route("GET", "/_braeburn/webhooks/deliveries?appId=1600000001", a, null, false),
+        new Route("GET", "/_braeburn/betaReviews/pending", a, null, false),
+        new Route("GET", "/_braeburn/appReviews/pending", a, null, false),
+        new Route("GET", "/_braeburn/productReviews/pending", a, null, false),
         new Route("GET", "/_braeburn/uploads/failures?appId=1600000001", a, null, false),
         new Route("POST", "/_braeburn/uploads/failures", a, "{\"appId\":\"1600000001\",\"failure\":null}", false),
         new Route("POST", "/_braeburn/betaReviews/" + w.teamA.idFor("betaAppReviewSubmissions"), a, "{\"decision\":\"APPROVED\"}", false),

@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * shared/design/architecture.md): health without auth; everything else behind {@code
  * Authorization: Bearer <admin token>} except the certificate authority's public roots and
  * intermediates ({@link CaAdmin}). Errors use Apple's error document shape. Routes:
- * teams, keys, resources, reset, requests (the journal), tokens/explain, snapshot and webhooks/events;
+ * teams, keys, resources, reset, requests (the journal), tokens/explain, snapshot, webhooks/events and
+ * webhooks/deliveries (the log, redelivery);
  * the browser console ({@link Console}) under {@code /_braeburn/console}.
  */
 public final class AdminApi {
@@ -125,6 +126,7 @@ public final class AdminApi {
       case "POST reset" -> reset(req);
       case "GET snapshot" -> snapshots.save(req);
       case "POST snapshot" -> snapshots.load(req);
+      case "GET webhooks/{id}" -> webhooks.show(req, id);
       case "POST webhooks/{id}" -> webhooks.act(req, id);
       case "GET uploads/{id}", "POST uploads/{id}" -> uploads.act(req, id);
       default -> {

@@ -40,6 +40,8 @@ final class Console {
   private final ObjectMapper mapper;
   private final ConsoleKeys keys;
   private final ConsoleResources resources;
+  private final ConsoleWebhooksPage webhooks;
+  private final ConsoleReviewsPage reviews;
 
   Console(byte[] adminToken, ConsoleSessions sessions, AdminCall admin, ObjectMapper mapper) {
     this.adminToken = adminToken;
@@ -48,6 +50,8 @@ final class Console {
     this.mapper = mapper;
     this.keys = new ConsoleKeys(admin, mapper);
     this.resources = new ConsoleResources(admin, mapper);
+    this.webhooks = new ConsoleWebhooksPage(new ConsoleCalls(admin, mapper));
+    this.reviews = new ConsoleReviewsPage(new ConsoleCalls(admin, mapper));
   }
 
   static boolean owns(String path) {
@@ -83,6 +87,10 @@ final class Console {
         case "GET clock" -> html(200, ConsolePages.clock(json("clock", null), json("tasks", "limit=" + ConsolePages.TASKS_SHOWN), session.formToken()));
         case "POST clock/freeze", "POST clock/resume" -> clockAction(page.substring(6), null);
         case "POST clock/advance" -> clockAction("advance", advanceBody(req));
+        case "GET webhooks" -> html(200, webhooks.show(AdminApi.queryParameter(req, "team"), session.formToken()));
+        case "POST webhooks/redeliver" -> redirect(webhooks.redeliver(form(req)));
+        case "GET reviews" -> html(200, reviews.show(session.formToken()));
+        case "POST reviews/decide" -> redirect(reviews.decide(form(req)));
         case "POST logout" -> {
           sessions.close(sessionId);
           yield redirect(ROOT).withHeader("Set-Cookie", COOKIE + "=; Path=" + ROOT + "; Max-Age=0; HttpOnly; SameSite=Strict");

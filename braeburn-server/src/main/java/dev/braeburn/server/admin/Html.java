@@ -40,7 +40,9 @@ final class Html {
       "requests", "Requests",
       "resources", "Resources",
       "clock", "Clock",
-      "apps", "Apps");
+      "apps", "Apps",
+      "webhooks", "Webhooks",
+      "reviews", "Reviews");
 
   private static java.util.Map<String, String> navigation(String... pairs) {
     java.util.Map<String, String> out = new java.util.LinkedHashMap<>();

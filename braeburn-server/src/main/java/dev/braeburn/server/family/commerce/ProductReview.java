@@ -92,6 +92,12 @@ final class ProductReview {
     return product.attributes().path(ALONE).asBoolean(false);
   }
 
+  /** When the product's auto-approval task is due, or null. */
+  String autoApproveAt(StoreTx tx, Resource product) {
+    return tasks(tx, product, AUTO_APPROVE_TASK).stream().map(ScheduledTask::dueAt).min(java.util.Comparator.naturalOrder())
+        .map(Object::toString).orElse(null);
+  }
+
   void unschedule(StoreTx tx, Resource product) {
     for (String kind : List.of(START_TASK, AUTO_APPROVE_TASK)) {
       tasks(tx, product, kind).forEach(t -> tx.completeTask(t.id()));

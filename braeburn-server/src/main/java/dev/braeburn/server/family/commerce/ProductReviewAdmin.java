@@ -9,6 +9,10 @@ import dev.braeburn.server.jsonapi.ApiException;
 import dev.braeburn.server.jsonapi.Errors;
 import dev.braeburn.server.store.Resource;
 import dev.braeburn.server.store.StoreTx;
+import dev.braeburn.server.store.Condition;
+import dev.braeburn.server.store.ListSpec;
+import dev.braeburn.server.store.ValueKind;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,10 +21,12 @@ import java.util.Set;
  *   <li>{@code GET /_braeburn/productReviews/{inAppPurchases|subscriptions}/{id}}: state and whether a review of its own is pending
  *   <li>{@code POST …/{id}} {@code {"decision": "APPROVED"|"REJECTED"|"DEVELOPER_ACTION_NEEDED"}}: App Review decides
  * </ul>
+ * {@code GET /_braeburn/productReviews/pending} lists the products waiting for a review of their own.
  * Products riding with an app version are decided through {@code /_braeburn/appReviews/{reviewSubmissionId}}.
  */
 final class ProductReviewAdmin {
   private static final String PREFIX = "/_braeburn/productReviews/";
+  private static final int MAX_PENDING = 10_000;
   private static final Set<String> TYPES = Set.of(Commerce.IAP, Commerce.SUBSCRIPTION);
 
   private final Commerce commerce;
@@ -35,6 +41,9 @@ final class ProductReviewAdmin {
 
   ApiResponse handle(ApiRequest req) {
     String[] segments = req.path().startsWith(PREFIX) ? req.path().substring(PREFIX.length()).split("/", -1) : new String[0];
+    if (segments.length == 1 && segments[0].equals("pending") && req.method().equals("GET")) {
+      return json.json(200, commerce.services().store().read(AdminJson.team(commerce.services().store(), req), this::pending));
+    }
     if (segments.length != 2 || !TYPES.contains(segments[0]) || segments[1].isEmpty()) {
       throw new ApiException(Errors.pathError(req.path()));
     }
@@ -62,6 +71,23 @@ final class ProductReviewAdmin {
 
   private static Resource product(StoreTx tx, String type, String id) {
     return tx.find(type, id).orElseThrow(() -> AdminJson.notFound("There is no resource of type '" + type + "' with id '" + id + "'"));
+  }
+
+  /**
+   * Products of both types under review on their own, oldest first, each as {@link #document} shows
+   * it plus its name and when auto-approval decides (null when the team has it off).
+   */
+  private ObjectNode pending(StoreTx tx) {
+    boolean autoApprove = commerce.settings().get().of(tx.teamId()).autoApprove();
+    ObjectNode doc = commerce.graph().object();
+    var data = doc.putArray("data");
+    for (String type : List.of(Commerce.IAP, Commerce.SUBSCRIPTION)) {
+      tx.list(new ListSpec(type, null, List.of(new Condition.AttributeIn("state", ValueKind.STRING, List.copyOf(ProductReview.UNDECIDED))),
+              List.of(), null, MAX_PENDING)).items().stream().filter(p -> review.standalone(tx, p))
+          .forEach(p -> data.add(((ObjectNode) document(tx, p).get("data")).put("name", p.attributes().path("name").asText(null))
+              .put("autoApproveAt", autoApprove ? review.autoApproveAt(tx, p) : null)));
+    }
+    return doc;
   }
 
   private ObjectNode document(StoreTx tx, Resource product) {

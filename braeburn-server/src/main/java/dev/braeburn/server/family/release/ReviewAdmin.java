@@ -9,7 +9,11 @@ import dev.braeburn.server.http.ApiRequest;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.jsonapi.ApiException;
 import dev.braeburn.server.jsonapi.Errors;
+import dev.braeburn.server.store.Condition;
+import dev.braeburn.server.store.ListSpec;
 import dev.braeburn.server.store.Resource;
+import dev.braeburn.server.store.ValueKind;
+import java.util.List;
 import dev.braeburn.server.store.StoreTx;
 
 /**
@@ -19,6 +23,7 @@ import dev.braeburn.server.store.StoreTx;
  *
  * <ul>
  *   <li>{@code GET}/{@code PATCH /_braeburn/appReviews} {@code {"autoApprove"?, "autoApproveAfterHours"?}}: the setting
+ *   <li>{@code GET /_braeburn/appReviews/pending}: every submission WAITING_FOR_REVIEW or IN_REVIEW, as below
  *   <li>{@code GET /_braeburn/appReviews/{reviewSubmissionId}}: state, items, pending review times, rejection reason
  *   <li>{@code POST /_braeburn/appReviews/{reviewSubmissionId}} {@code {"decision":"APPROVED"|"REJECTED","reason"?}}
  *   <li>{@code GET}/{@code PATCH /_braeburn/appReviews/apps/{appId}} {@code {"dataUsagesPublished": true|false}}: App Privacy
@@ -27,6 +32,8 @@ import dev.braeburn.server.store.StoreTx;
 final class ReviewAdmin {
   private static final String PREFIX = "/_braeburn/appReviews";
   private static final int MAX_REASON = 4_000;
+  /** Undecided submissions are few (one per platform of an app); a bound all the same. */
+  private static final int MAX_PENDING = 10_000;
 
   private final Release release;
   private final AppReview review;
@@ -47,6 +54,9 @@ final class ReviewAdmin {
     String[] segments = rest.startsWith("/") ? rest.substring(1).split("/", -1) : new String[0];
     if (segments.length == 2 && segments[0].equals("apps") && !segments[1].isEmpty() && (method.equals("GET") || method.equals("PATCH"))) {
       return appPrivacy(req, json, segments[1]);
+    }
+    if (segments.length == 1 && segments[0].equals("pending") && method.equals("GET")) {
+      return json.json(200, release.services().store().read(team(req), this::pending));
     }
     if (segments.length == 1 && !segments[0].isEmpty() && method.equals("GET")) {
       String id = segments[0];
@@ -105,11 +115,21 @@ final class ReviewAdmin {
         .orElseThrow(() -> AdminJson.notFound("There is no resource of type '" + Submissions.TYPE + "' with id '" + id + "'"));
   }
 
+  /** Every submission waiting for a decision, oldest first, each as {@link #document} shows it. */
+  private ObjectNode pending(StoreTx tx) {
+    ObjectNode doc = release.graph().object();
+    ArrayNode data = doc.putArray("data");
+    tx.list(new ListSpec(Submissions.TYPE, null, List.of(new Condition.AttributeIn("state", ValueKind.STRING, List.copyOf(AppReview.UNDECIDED))),
+        List.of(), null, MAX_PENDING)).items().forEach(s -> data.add(document(tx, s).get("data")));
+    return doc;
+  }
+
   /** The submission as App Review sees it: state, items and their targets, pending times, the rejection reason. */
   private ObjectNode document(StoreTx tx, Resource submission) {
     ObjectNode data = release.graph().object().put("type", Submissions.TYPE).put("id", submission.id())
         .put("state", AppReview.state(submission)).put("platform", submission.attributes().path("platform").asText(null))
         .put("appId", release.graph().relatedOne(tx, submission, "app").map(Resource::id).orElse(null))
+        .put("appName", release.graph().relatedOne(tx, submission, "app").map(a -> a.attributes().path("name").asText(null)).orElse(null))
         .put("submittedDate", submission.attributes().path("submittedDate").asText(null))
         .put("rejectionReason", submission.attributes().path(AppReview.REASON).asText(null));
     data.setAll(review.pending(tx, submission));
@@ -121,7 +141,7 @@ final class ReviewAdmin {
         ObjectNode named = entry.putObject("item").put("relationship", item.kind().relationship()).put("type", target.type())
             .put("id", target.id());
         if (target.type().equals(VersionStates.TYPE)) {
-          named.put("appVersionState", VersionStates.state(target));
+          named.put("appVersionState", VersionStates.state(target)).put("versionString", target.attributes().path("versionString").asText(null));
         }
       }
     }

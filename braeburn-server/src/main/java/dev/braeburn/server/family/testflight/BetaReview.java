@@ -158,6 +158,17 @@ final class BetaReview {
     });
   }
 
+  /**
+   * Drops the submission's pending start and auto-approval: once decided they mean nothing, and a
+   * resubmission (same id, the build's) must not be approved by the previous submission's task.
+   */
+  private static void unschedule(StoreTx tx, Resource submission) {
+    for (String kind : List.of(START_TASK, AUTO_DECIDE_TASK)) {
+      tx.scheduled(kind).stream().filter(t -> submission.id().equals(t.payload().path("submissionId").asText()))
+          .forEach(t -> tx.completeTask(t.id()));
+    }
+  }
+
   static boolean undecided(Resource submission) {
     String state = submission.attributes().path("betaReviewState").asText("");
     return state.equals("WAITING_FOR_REVIEW") || state.equals("IN_REVIEW");
@@ -187,6 +198,7 @@ final class BetaReview {
       throw new ApiException(ApiError.of(409, "STATE_ERROR", "The request cannot be fulfilled because of the state of another resource.",
           "The build of beta review submission '" + submission.id() + "' has expired."));
     }
+    unschedule(tx, submission);
     Resource inReview = start(tx, submission);
     Resource decided = tf.services().rules().move(tx, inReview, "betaReviewState", approved ? "APPROVED" : "REJECTED");
     tf.relatedOne(tx, submission, "build").ifPresent(build -> {

@@ -2,6 +2,7 @@ package dev.braeburn.server.family.webhooks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.braeburn.server.engine.Documents;
+import dev.braeburn.server.engine.EngineServices;
 import dev.braeburn.server.engine.OperationContext;
 import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.jsonapi.ApiException;
@@ -18,28 +19,40 @@ import java.time.Instant;
  * both are sent whether or not the webhook is enabled — the client asked for them explicitly.
  */
 final class ManualDeliveries {
+  private static final String TEMPLATE = "/data/relationships/template/data";
+
+  private final EngineServices services;
   private final WebhookOutbox outbox;
   private final EventPayload payloads;
 
-  ManualDeliveries(WebhookOutbox outbox, EventPayload payloads) {
+  ManualDeliveries(EngineServices services, WebhookOutbox outbox, EventPayload payloads) {
+    this.services = services;
     this.outbox = outbox;
     this.payloads = payloads;
   }
 
   ApiResponse redeliver(OperationContext ctx) {
-    String pointer = "/data/relationships/template/data";
     ApiResponse response = ctx.services().store().write(ctx.teamId(), tx -> {
-      Resource template = target(tx, ctx.body().relationships().get("template"), pointer);
-      Resource webhook = outbox.webhookOf(tx, template.id()).orElseThrow(() -> new ApiException(Errors.relationshipInvalid(
-          "The delivery '" + template.id() + "' belongs to no webhook any more", pointer)));
-      Resource event = outbox.eventOf(tx, template).orElseThrow(() -> new ApiException(Errors.relationshipInvalid(
-          "The delivery '" + template.id() + "' has no event to send again", pointer)));
-      Resource delivery = outbox.queueDelivery(tx, webhook, event, true, 1, ctx.services().clock().instant());
-      ctx.services().relations().add(tx, delivery, ctx.services().model().relationship(WebhookTypes.DELIVERIES, "template"), template);
+      Resource template = target(tx, ctx.body().relationships().get("template"), TEMPLATE);
+      Resource delivery = redeliver(tx, template);
       return Documents.single(ctx, tx, tx.find(delivery.type(), delivery.id()).orElseThrow(), 201);
     });
     ctx.services().scheduler().wake();
     return response;
+  }
+
+  /**
+   * Queues the template delivery's event again (the public POST above and the admin API's
+   * {@code POST /_braeburn/webhooks/deliveries/{id}/redeliver} share it); the caller wakes the scheduler.
+   */
+  Resource redeliver(StoreTx tx, Resource template) {
+    Resource webhook = outbox.webhookOf(tx, template.id()).orElseThrow(() -> new ApiException(Errors.relationshipInvalid(
+        "The delivery '" + template.id() + "' belongs to no webhook any more", TEMPLATE)));
+    Resource event = outbox.eventOf(tx, template).orElseThrow(() -> new ApiException(Errors.relationshipInvalid(
+        "The delivery '" + template.id() + "' has no event to send again", TEMPLATE)));
+    Resource delivery = outbox.queueDelivery(tx, webhook, event, true, 1, services.clock().instant());
+    services.relations().add(tx, delivery, services.model().relationship(WebhookTypes.DELIVERIES, "template"), template);
+    return delivery;
   }
 
   ApiResponse ping(OperationContext ctx) {

@@ -25,6 +25,8 @@ public final class WebhooksFamily implements Family, WebhookEvents {
   private EngineServices services;
   private WebhookOutbox outbox;
   private EventPayload payloads;
+  private ManualDeliveries manual;
+  private DeliveryLog log;
 
   @Override
   public void install(FamilyContext context) {
@@ -32,7 +34,8 @@ public final class WebhooksFamily implements Family, WebhookEvents {
     outbox = new WebhookOutbox(services);
     payloads = new EventPayload(services.mapper());
     WebhookWrites writes = new WebhookWrites(outbox);
-    ManualDeliveries manual = new ManualDeliveries(outbox, payloads);
+    manual = new ManualDeliveries(services, outbox, payloads);
+    log = new DeliveryLog(services, outbox);
     context.handlers()
         .register("webhooks_createInstance", writes::create)
         .register("webhooks_updateInstance", writes::update)
@@ -67,6 +70,19 @@ public final class WebhooksFamily implements Family, WebhookEvents {
       queued.add(outbox.queueDelivery(tx, webhook, event, false, 1, now).linkage());
     }
     return queued;
+  }
+
+  /** The admin API's delivery log: the team's webhooks (of one app when {@code appId} is non-null) and their deliveries. */
+  public ObjectNode deliveryLog(StoreTx tx, String appId) {
+    return log.read(tx, appId);
+  }
+
+  /**
+   * What {@code POST /v1/webhookDeliveries} does with {@code template}: a new PENDING delivery of
+   * its event, due now (wake the scheduler after the transaction). Empty when there is no such delivery.
+   */
+  public java.util.Optional<Linkage> redeliver(StoreTx tx, String deliveryId) {
+    return tx.find(WebhookTypes.DELIVERIES, deliveryId).map(template -> manual.redeliver(tx, template).linkage());
   }
 
   private List<Resource> subscribers(StoreTx tx, String appId, EventType type) {
