@@ -23,7 +23,6 @@ class ConsoleBrowserAcceptanceTest {
 
       browser.signIn();
       browser.await.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), server.keyId));
-      browser.screenshot("teams");
 
       browser.driver.findElement(By.linkText("Requests")).click();
       browser.await.until(ExpectedConditions.urlContains("/_braeburn/console/requests"));
