@@ -10,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,6 +48,7 @@ public final class AppStoreConnectClient {
   private final Clock clock;
   private final Duration timeout;
   private final AtomicLong rateLimitRemaining = new AtomicLong(-1);
+  private final PartUploader uploader;
 
   private AppStoreConnectClient(Builder b) {
     this.baseUrl = b.baseUrl;
@@ -55,6 +58,7 @@ public final class AppStoreConnectClient {
     this.sleeper = b.sleeper;
     this.clock = b.clock;
     this.timeout = b.timeout;
+    this.uploader = new PartUploader(http, retry, sleeper, clock, timeout, b.uploadParallelism);
   }
 
   public static Builder builder(ApiKeyFile key) {
@@ -132,6 +136,64 @@ public final class AppStoreConnectClient {
   /** An empty attributes object to fill: {@code AppStoreConnectClient.attributes().put("name", "x")}. */
   public static ObjectNode attributes() {
     return JsonApiBody.attributes();
+  }
+
+  // ---- uploads ----
+
+  /**
+   * Reserve, upload, commit — the common case of Apple's upload flow in one call: POST {@code
+   * /v1/<type>} with {@code fileName} and {@code fileSize} of {@code file}, send its parts as the
+   * answer's {@code uploadOperations} say ({@link #upload}), then PATCH {@code uploaded: true} with
+   * the file's MD5. The committed resource; its {@code assetDeliveryState} moves on server-side
+   * (to COMPLETE or FAILED) afterwards. For appScreenshots, appPreviews, routingAppCoverages,
+   * appStoreReviewAttachments and the other reservation types:
+   * {@code uploadAsset("appScreenshots", Map.of("appScreenshotSet", new Ref("appScreenshotSets", setId)), png)}.
+   */
+  public Resource uploadAsset(String type, Map<String, ?> relationships, Path file) {
+    return uploadAsset(type, attributes(), relationships, file);
+  }
+
+  /**
+   * As {@link #uploadAsset(String, Map, Path)} with more attributes for the reservation, e.g.
+   * {@code uti} and {@code assetType} for {@code buildUploadFiles} (whose commit then carries
+   * {@code sourceFileChecksums.file}). {@code fileName} and {@code fileSize} come from the file
+   * unless given.
+   */
+  public Resource uploadAsset(String type, ObjectNode attributes, Map<String, ?> relationships, Path file) {
+    ObjectNode reservation = attributes.deepCopy();
+    if (!reservation.has("fileName")) {
+      reservation.put("fileName", file.getFileName().toString());
+    }
+    if (!reservation.has("fileSize")) {
+      reservation.put("fileSize", size(file));
+    }
+    Resource reserved = create(type, reservation, relationships).resource();
+    upload(reserved.attributes().path("uploadOperations"), file);
+    return commitUpload(type, reserved.id(), file);
+  }
+
+  /**
+   * Sends {@code file}'s parts as {@code uploadOperations} (a reservation's attribute) say: each
+   * part's bytes with its method and headers and no Authorization header (the URLs are
+   * pre-signed), up to {@link Builder#uploadParallelism} at a time, a part retried on 429, 5xx and
+   * IOException under this client's retry policy. Throws {@link ApiErrorException} for a part
+   * refused for good; the parts still waiting are then not sent.
+   */
+  public void upload(JsonNode uploadOperations, Path file) {
+    uploader.upload(UploadOperation.parse(uploadOperations), file);
+  }
+
+  /** The commit alone: PATCH {@code /v1/<type>/<id>} {@code uploaded: true} with {@code file}'s MD5 (see {@link UploadCommit}). */
+  public Resource commitUpload(String type, String id, Path file) {
+    return patch("/v1/" + type + "/" + id, UploadCommit.body(type, id, Md5.hex(file))).resource();
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
   }
 
   // ---- rate limit ----
@@ -234,6 +296,7 @@ public final class AppStoreConnectClient {
     private Clock clock = Clock.systemUTC();
     private Duration timeout = Duration.ofSeconds(60);
     private Duration tokenLifetime = TokenCache.defaultLifetime();
+    private int uploadParallelism = 4;
 
     private Builder(ApiKeyFile key) {
       this.key = Objects.requireNonNull(key, "key");
@@ -278,6 +341,15 @@ public final class AppStoreConnectClient {
     public Builder tokenLifetime(Duration lifetime) {
       key.token().lifetime(lifetime); // validates against Apple's bounds
       this.tokenLifetime = lifetime;
+      return this;
+    }
+
+    /** How many parts of one upload are in flight at once (default 4). */
+    public Builder uploadParallelism(int parts) {
+      if (parts < 1) {
+        throw new IllegalArgumentException("upload parallelism must be at least 1: " + parts);
+      }
+      this.uploadParallelism = parts;
       return this;
     }
 
