@@ -9,10 +9,13 @@ import dev.braeburn.client.api.ApiErrorException;
 import dev.braeburn.client.api.AppStoreConnectClient;
 import dev.braeburn.client.api.BraeburnAdmin;
 import dev.braeburn.client.api.Document;
+import dev.braeburn.client.api.Ref;
 import dev.braeburn.client.api.Resource;
 import dev.braeburn.client.api.RetryPolicy;
 import dev.braeburn.client.api.Sleeper;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * braeburn-client's {@link AppStoreConnectClient} and {@link BraeburnAdmin} against a real server:
@@ -36,7 +40,7 @@ class JavaClientAcceptanceTest {
 
   /** Records each wait instead of taking it: the tests never sleep. */
   static final class RecordingSleeper implements Sleeper {
-    final List<Duration> waits = new ArrayList<>();
+    final List<Duration> waits = java.util.Collections.synchronizedList(new ArrayList<>()); // upload parts back off on their own threads
 
     @Override
     public void sleep(Duration d) {
@@ -181,6 +185,41 @@ class JavaClientAcceptanceTest {
     ApiErrorException revoked = catchThrowableOfType(ApiErrorException.class, () -> client.get("/v1/apps"));
     assertThat(revoked.status()).isEqualTo(401);
     assertThat(revoked.diagnosis()).isNotBlank();
+  }
+
+  @Test
+  void aScreenshotReachesCompleteThroughTheClientAndAPartFailingOnceIsRetried(@TempDir Path dir) throws Exception {
+    String localization = "client-loc-en";
+    String set = "client-shots-65";
+    admin.loadResources(TestServer.JSON.readTree("{\"data\":["
+        + "{\"type\":\"appStoreVersions\",\"id\":\"client-v2\",\"attributes\":{\"platform\":\"IOS\",\"versionString\":\"2.0\","
+        + "\"appStoreState\":\"PREPARE_FOR_SUBMISSION\",\"appVersionState\":\"PREPARE_FOR_SUBMISSION\"},"
+        + "\"relationships\":{\"app\":{\"data\":{\"type\":\"apps\",\"id\":\"" + APP + "\"}}}},"
+        + "{\"type\":\"appStoreVersionLocalizations\",\"id\":\"" + localization + "\",\"attributes\":{\"locale\":\"en-US\"},"
+        + "\"relationships\":{\"appStoreVersion\":{\"data\":{\"type\":\"appStoreVersions\",\"id\":\"client-v2\"}}}},"
+        + "{\"type\":\"appScreenshotSets\",\"id\":\"" + set + "\",\"attributes\":{\"screenshotDisplayType\":\"APP_IPHONE_65\"},"
+        + "\"relationships\":{\"appStoreVersionLocalization\":{\"data\":{\"type\":\"appStoreVersionLocalizations\",\"id\":\""
+        + localization + "\"}}}}]}"), null);
+    Path png = Files.write(dir.resolve("home.png"), BuildUploads.icon(1242));
+    admin.addFault("{\"match\":{\"method\":\"PUT\",\"path\":\"/_uploads/**\"},\"fault\":{\"type\":\"error\",\"status\":503},\"count\":1}");
+    AppStoreConnectClient client = client();
+
+    admin.freezeClock();
+    try {
+      Resource committed = client.uploadAsset("appScreenshots", Map.of("appScreenshotSet", new Ref("appScreenshotSets", set)), png);
+      assertThat(committed.attributes().at("/assetDeliveryState/state").asText()).isEqualTo("UPLOAD_COMPLETE");
+      assertThat(committed.attribute("fileName")).isEqualTo("home.png");
+      assertThat(committed.attributes().path("fileSize").asLong()).isEqualTo(Files.size(png));
+      assertThat(sleeper.waits).as("the part that met the 503 was sent again").containsExactly(Duration.ofSeconds(1));
+      assertThat(admin.faults().toString()).contains("\"injected\":1");
+
+      admin.advanceClock(Duration.ofMinutes(2));
+      Resource processed = client.get("/v1/appScreenshots/" + committed.id()).resource();
+      assertThat(processed.attributes().at("/assetDeliveryState/state").asText()).isEqualTo("COMPLETE");
+      assertThat(processed.attributes().at("/imageAsset/width").asInt()).isEqualTo(1242);
+    } finally {
+      admin.resumeClock();
+    }
   }
 
   @Test
