@@ -223,6 +223,29 @@ class JavaClientAcceptanceTest {
   }
 
   @Test
+  void aBuildOfTwoPartsIsUploadedInParallelAndCommittedWithTheFileChecksum(@TempDir Path dir) throws Exception {
+    AppStoreConnectClient client = client();
+    String upload = client.create("buildUploads", AppStoreConnectClient.attributes().put("cfBundleShortVersionString", "3.0")
+        .put("cfBundleVersion", "31").put("platform", "IOS"), Map.of("app", new Ref("apps", APP))).resource().id();
+    Path ipa = Files.write(dir.resolve("Client.ipa"), BuildUploads.ipa("com.example.client", "3.0", "31", false));
+    assertThat(Files.size(ipa)).isGreaterThan(BuildUploads.PART);
+
+    admin.freezeClock();
+    try {
+      Resource file = client.uploadAsset("buildUploadFiles", AppStoreConnectClient.attributes().put("uti", "com.apple.ipa")
+          .put("assetType", "ASSET"), Map.of("buildUpload", new Ref("buildUploads", upload)), ipa);
+      assertThat(file.attributes().at("/assetDeliveryState/state").asText()).isEqualTo("UPLOAD_COMPLETE");
+      assertThat(file.attributes().path("uploadOperations")).hasSize(2)
+          .allSatisfy(op -> assertThat(op.path("entityTag").asText()).as("each part arrived").isNotEmpty());
+
+      admin.advanceClock(Duration.ofMinutes(10));
+      assertThat(client.get("/v1/buildUploads/" + upload).resource().attributes().at("/state/state").asText()).isEqualTo("COMPLETE");
+    } finally {
+      admin.resumeClock();
+    }
+  }
+
+  @Test
   void theAdminClientMovesTheVirtualClock() {
     admin.freezeClock();
     try {
