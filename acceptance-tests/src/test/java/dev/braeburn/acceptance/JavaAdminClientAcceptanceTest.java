@@ -131,6 +131,10 @@ class JavaAdminClientAcceptanceTest {
     String appId = admin.metricsApps(null).at("/data/0/appId").asText();
     JsonNode summary = admin.metricsSummary(appId, "2026-01-05", "2026-01-11", null).path("data");
     assertThat(summary.path("from").asText()).isEqualTo("2026-01-05");
+    assertThat(admin.metricsModel(appId, null).toString()).contains("dailyDownloads");
+    assertThat(admin.healthy()).isTrue();
+    assertThat(admin.updateStorekitEnvironment(null, "Production", null).toString()).contains("Production");
+    assertThat(admin.storekitEnvironment(null, null).toString()).contains("Production");
 
     admin.setUploadFailure(APP, "INVALID_BINARY", null);
     assertThat(admin.uploadFailure(APP, null).toString()).contains("INVALID_BINARY");

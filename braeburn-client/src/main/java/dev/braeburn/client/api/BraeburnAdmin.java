@@ -48,6 +48,16 @@ public final class BraeburnAdmin {
     this.http = Objects.requireNonNull(http, "http");
   }
 
+  /** {@code GET /_braeburn/health}: true when the server answers 200 (ready); false for another answer or none. */
+  public boolean healthy() {
+    try {
+      call("GET", "/_braeburn/health", null, null);
+      return true;
+    } catch (ApiErrorException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
   // ---- teams ----
 
   /** A new team; its issuer id. */
@@ -401,6 +411,22 @@ public final class BraeburnAdmin {
         JSON.createObjectNode().put("type", type), issuerOrNull);
   }
 
+  /** {@code GET /_braeburn/storekit/apps[/{appId}]}: the App Store Server API environment, the team's (appId null) or one app's. */
+  public JsonNode storekitEnvironment(String appIdOrNull, String issuerOrNull) {
+    return call("GET", "/_braeburn/storekit/apps" + (appIdOrNull == null ? "" : "/" + encode(appIdOrNull)), null, issuerOrNull);
+  }
+
+  /** {@code PATCH /_braeburn/storekit/apps[/{appId}]} {@code {"environment":"Sandbox"|"Production"|null}}. */
+  public JsonNode updateStorekitEnvironment(String appIdOrNull, String environmentOrNull, String issuerOrNull) {
+    ObjectNode body = JSON.createObjectNode();
+    if (environmentOrNull == null) {
+      body.putNull("environment");
+    } else {
+      body.put("environment", environmentOrNull);
+    }
+    return call("PATCH", "/_braeburn/storekit/apps" + (appIdOrNull == null ? "" : "/" + encode(appIdOrNull)), body, issuerOrNull);
+  }
+
   /** {@code GET /_braeburn/storekit/subscriptions/{originalTransactionId}}: where a subscription stands. */
   public JsonNode subscription(String originalTransactionId, String issuerOrNull) {
     return call("GET", "/_braeburn/storekit/subscriptions/" + encode(originalTransactionId), null, issuerOrNull);
@@ -440,6 +466,21 @@ public final class BraeburnAdmin {
     putIf(q, "from", fromOrNull);
     putIf(q, "to", toOrNull);
     return call("GET", withQuery("/_braeburn/metrics/apps/" + encode(appId), q), null, issuerOrNull);
+  }
+
+  /** {@code GET /_braeburn/metrics/apps/{appId}/model}: the app's usage model as it stands. */
+  public JsonNode metricsModel(String appId, String issuerOrNull) {
+    return call("GET", "/_braeburn/metrics/apps/" + encode(appId) + "/model", null, issuerOrNull);
+  }
+
+  /** {@code GET /_braeburn/reports/scenarios}: how analytics reports misbehave for the team. */
+  public JsonNode reportScenarios(String issuerOrNull) {
+    return call("GET", "/_braeburn/reports/scenarios", null, issuerOrNull);
+  }
+
+  /** {@code PATCH /_braeburn/reports/scenarios}, e.g. {@code {"delayedFirstInstances":true}}. */
+  public JsonNode updateReportScenarios(JsonNode scenarios, String issuerOrNull) {
+    return call("PATCH", "/_braeburn/reports/scenarios", scenarios, issuerOrNull);
   }
 
   /** {@code PATCH /_braeburn/metrics/apps/{appId}/model}: tunes the app's usage model, e.g. {@code {"dailyDownloads":5000}}. */
