@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -99,7 +100,17 @@ final class PartUploader {
       }
       throw new IllegalStateException("an upload part failed", e.getCause());
     } finally {
-      pool.shutdownNow(); // the first failure stops the parts still waiting
+      pool.shutdownNow(); // the first failure stops the parts still waiting and interrupts those in flight
+      awaitStopped(pool);
+    }
+  }
+
+  /** Returns once no part is in flight any more, so none is still sent (or reads the closed file) after upload returns. */
+  private void awaitStopped(ExecutorService pool) {
+    try {
+      pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

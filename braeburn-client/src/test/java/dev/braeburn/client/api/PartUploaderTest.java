@@ -114,6 +114,15 @@ class PartUploaderTest {
   }
 
   @Test
+  void theFirstPartRefusedStopsThePartsStillWaiting() throws Exception {
+    Path file = file(30);
+    List<UploadOperation> ops = List.of(new UploadOperation("PUT", url("/gone/1"), 0, 10, Map.of()),
+        new UploadOperation("PUT", url("/p/2"), 10, 10, Map.of()), new UploadOperation("PUT", url("/p/3"), 20, 10, Map.of()));
+    assertThat(catchThrowableOfType(ApiErrorException.class, () -> uploader(1).upload(ops, file)).status()).isEqualTo(403);
+    assertThat(received).as("one part at a time: the others were still queued").isEmpty();
+  }
+
+  @Test
   void operationsBeyondTheFileAreRefusedBeforeAnythingIsSent() throws Exception {
     Path file = file(10);
     IllegalArgumentException wrong = catchThrowableOfType(IllegalArgumentException.class,
