@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -65,10 +66,28 @@ final class ChildServer implements AutoCloseable {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
     command.addAll(jvmArgs);
-    command.addAll(List.of("-jar", jar.toString(), "serve", "--host", "127.0.0.1", "--port", "0", "--data", dir.toString()));
+    command.addAll(List.of("-jar", jar.toString(), "serve"));
+    return start(command, Map.of(), dir, extraArgs, previousIssuer, previousKey);
+  }
+
+  /**
+   * As above, through the {@code braeburn} launcher script ({@code launcher serve …}) with {@code env}
+   * added to its environment: what a user runs, startup cache included. The launcher ends in {@code
+   * exec java}, so the process started is the server's JVM.
+   */
+  static ChildServer startWithLauncher(Path launcher, Map<String, String> env, Path dir, String previousIssuer, String previousKey)
+      throws Exception {
+    return start(List.of(launcher.toString(), "serve"), env, dir, List.of(), previousIssuer, previousKey);
+  }
+
+  private static ChildServer start(List<String> serve, Map<String, String> env, Path dir, List<String> extraArgs, String previousIssuer,
+      String previousKey) throws Exception {
+    List<String> command = new ArrayList<>(serve);
+    command.addAll(List.of("--host", "127.0.0.1", "--port", "0", "--data", dir.toString()));
     command.addAll(extraArgs);
     // run in the data directory, so that whatever the JVM may write to its working directory (hs_err files) goes there
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().putAll(env);
     // a restart's token can be minted before launch: the key is already on disk
     String preToken = previousIssuer == null ? null : Client.token(previousKey, previousIssuer, key(dir, previousKey));
     long t0 = System.nanoTime();

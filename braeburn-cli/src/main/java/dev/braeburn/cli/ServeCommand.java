@@ -63,12 +63,20 @@ final class ServeCommand implements Callable<Integer> {
       + " to https receivers; the JDK's default trust still applies.")
   java.nio.file.Path trustReceivers;
 
+  /** The launcher's run that records the startup cache (StartupTraining); not for users, so not in --help. */
+  @Option(names = "--startup-training", hidden = true)
+  boolean startupTraining;
+
   @Override
   public Integer call() throws Exception {
     Config config = Config.defaults().withHost(host).withPort(port).withDataDir(data).withStore(store, jdbcUrl)
         .withSeed(seed).withStrictWire(strictWire).withHourlyLimit(hourlyLimit).withAuthRequired(!noAuth)
         .withJournalSize(journalSize).withTlsPort(tls || proxy ? tlsPort : -1).withProxyPort(proxy ? proxyPort : -1)
         .withTrustReceivers(trustReceivers);
+    if (startupTraining) {
+      StartupTraining.run(config, System.out);
+      return 0;
+    }
     BraeburnServer server = BraeburnServer.start(config, System.out);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

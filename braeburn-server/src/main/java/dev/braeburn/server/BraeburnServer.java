@@ -98,6 +98,7 @@ public final class BraeburnServer implements AutoCloseable {
 
   public static BraeburnServer start(Config config, PrintStream out) throws Exception {
     // Server time (resources, scheduled work) is virtual; token lifetimes and rate limits follow the wall clock.
+    StartupTimings.mark("BraeburnServer.start");
     Clock wall = Clock.systemUTC();
     VirtualClock clock = new VirtualClock(wall);
     ObjectMapper mapper = new ObjectMapper();
@@ -135,7 +136,9 @@ public final class BraeburnServer implements AutoCloseable {
     SqlStore store;
     try {
       result(logging);
+      StartupTimings.mark("logging ready");
       store = openStore(config, mapper, clock);
+      StartupTimings.mark("store opened (migrations)");
     } catch (Throwable e) {
       result(specLoad); // the spec was loaded first: its failure is the one to report
       throw e;
@@ -145,6 +148,7 @@ public final class BraeburnServer implements AutoCloseable {
     try {
       spec = result(specLoad);
       model = result(modelBuild);
+      StartupTimings.mark("spec and resource model ready");
     } catch (Throwable e) {
       try {
         store.close(); // the sequential start failed before opening it
@@ -159,6 +163,7 @@ public final class BraeburnServer implements AutoCloseable {
     Relations relations = new Relations(model);
     EngineServices services = new EngineServices(model, store, new DocumentWriter(model, mapper), relations, new IdGenerator(), clock,
         scheduler, mapper, result(rulesLoad));
+    StartupTimings.mark("type rules ready");
     KeyIssuer keys = new KeyIssuer(store, wall);
     KeyDirectory directory = new KeyDirectory(store);
     store.onAccountsChanged(directory::invalidate);
@@ -166,6 +171,7 @@ public final class BraeburnServer implements AutoCloseable {
     Accounts accounts = new Accounts(store, datasets, new ResourceLoader(model, relations), keys, directory, limiter);
     String adminToken = adminToken(config);
     FirstStart first = store.teams().isEmpty() ? bootstrap(config, accounts) : null;
+    StartupTimings.mark(first == null ? "teams read" : "first start: team and key created");
     HandlerRegistry handlers = new HandlerRegistry();
     TokenVerifier tokens = new TokenVerifier(directory, wall, mapper);
     AccessGate gate = new AccessGate(tokens, directory, limiter, result(policyLoad), wall, config.hourlyLimit(),
@@ -179,10 +185,12 @@ public final class BraeburnServer implements AutoCloseable {
     dev.braeburn.server.storekit.StoreKitHandlers storeKitHandlers = new dev.braeburn.server.storekit.StoreKitHandlers();
     WebhookEvents webhookEvents = installFamilies(families, new FamilyContext(services, handlers, scheduler, routes, null, storeKitHandlers,
         journal, !config.strictWire(), receivers(config)));
+    StartupTimings.mark("families installed");
     accounts.loader().afterLoad((tx, loaded) -> families.forEach(family -> family.afterLoad(tx, loaded)));
     if (config.seed() != null) { // after the families, whose afterLoad schedules the seed's in-flight work
       accounts.seed(store.teams().getFirst().issuerId(), config.seed());
     }
+    StartupTimings.mark("seed loaded (if any)");
     CertificateAuthorities authorities = new CertificateAuthorities(store, wall);
     dev.braeburn.server.snapshot.Snapshots snapshots = new dev.braeburn.server.snapshot.Snapshots(store, mapper, clock);
     AdminApi admin = new AdminApi(accounts, mapper, adminToken, () -> health(mapper, spec, config.store()), journal, tokens, snapshots,
@@ -200,6 +208,7 @@ public final class BraeburnServer implements AutoCloseable {
         !config.strictWire());
     failSafe.set(new FailSafe(req -> route(req, admin, faults), errors, journal, clock));
     routing.set(failSafe.get());
+    StartupTimings.mark("routes built");
     JettyTransport transport = result(transportBuild);
     if (config.tls() || config.proxy()) {
       TlsServerCredential tls = TlsServerCredential.obtain(authorities.get(), config.dataDir(), wall.instant());
@@ -210,12 +219,14 @@ public final class BraeburnServer implements AutoCloseable {
     }
     scheduler.start();
     transport.start();
+    StartupTimings.mark("Jetty started");
     BraeburnServer server = new BraeburnServer(store, scheduler, journal, transport, adminToken, first, handlers,
         config.dataDir().resolve(RUNNING_FILE), snapshots);
     server.announce(mapper, config.host());
     if (!config.quiet()) {
       server.printBanner(config, out);
     }
+    StartupTimings.mark("banner printed");
     return server;
   }
 

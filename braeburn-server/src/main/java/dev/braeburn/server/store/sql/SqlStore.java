@@ -68,7 +68,9 @@ public final class SqlStore implements Store {
     String url = "jdbc:sqlite:" + dataDir.resolve("braeburn.db").toAbsolutePath();
     HikariDataSource writer = sqlitePool(url, "braeburn-writer", 1, "IMMEDIATE");
     SqliteDialect dialect = new SqliteDialect();
-    migrate(writer, dialect);
+    if (!SchemaCheck.current(writer, SchemaCheck.SQLITE_LATEST_MIGRATION)) {
+      migrate(writer, dialect);
+    }
     HikariDataSource reader = sqlitePool(url, "braeburn-reader", 4, "DEFERRED");
     SqlStore store = new SqlStore(writer, reader, dialect, mapper, clock);
     store.sqliteDir = dataDir;
