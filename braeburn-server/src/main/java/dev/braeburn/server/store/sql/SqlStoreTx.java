@@ -215,6 +215,24 @@ final class SqlStoreTx implements StoreTx {
   /** Set when this transaction scheduled work: once it commits, the scheduler is told to look. */
   private boolean scheduledWork;
 
+  private boolean quirksChanged;
+
+  @Override
+  public void quirksChanged() {
+    if (!quirksChanged) {
+      SqlBuilder notify = dialect.changed(ChangeListener.QUIRKS);
+      if (notify != null) {
+        update(notify); // delivered at commit, to every instance on the database
+      }
+    }
+    quirksChanged = true;
+  }
+
+  /** Whether {@link #quirksChanged} was called: the store tells its listeners after the commit. */
+  boolean changedQuirks() {
+    return quirksChanged;
+  }
+
   boolean scheduledWork() {
     return scheduledWork;
   }
