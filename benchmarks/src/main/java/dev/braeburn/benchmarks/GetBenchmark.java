@@ -36,6 +36,7 @@ public final class GetBenchmark {
     Map<String, ChildServer> servers = new LinkedHashMap<>();
     Map<String, RawHttpLoad> loads = new LinkedHashMap<>();
     Map<String, String> tokens = new LinkedHashMap<>();
+    Map<String, Long> pids = new LinkedHashMap<>();
     List<Path> dirs = new ArrayList<>();
     byte[] body = null;
     List<String> headerLines = null;
@@ -45,6 +46,7 @@ public final class GetBenchmark {
         dirs.add(dir);
         ChildServer s = ChildServer.start(jar.getValue(), dir, List.of("--hourly-limit", StoreBenchmark.HOURLY_LIMIT), null, null);
         servers.put(jar.getKey(), s);
+        pids.put(jar.getKey(), s.pid());
         StoreBenchmark.loadBundleIds(new Client(s.baseUrl()), s.adminToken(), 0, 1); // the app (and one bundle ID)
         String token = new StoreBenchmark.Tokens(s.keyId, s.issuerId, s.key()).get();
         RawHttpLoad load = new RawHttpLoad("127.0.0.1", s.port);
@@ -72,6 +74,7 @@ public final class GetBenchmark {
         RawHttpLoad bareLoad = new RawHttpLoad("127.0.0.1", bare.port());
         String anyToken = tokens.values().iterator().next();
         loads.put("bare", bareLoad);
+        pids.put("bare", bare.process().pid());
         tokens.put("bare", anyToken);
         System.out.printf("GET %s: %d body bytes, headers %s%n", StoreBenchmark.APP_PATH, body.length, headerLines);
         double previous = 0;
@@ -85,21 +88,26 @@ public final class GetBenchmark {
         List<String> names = new ArrayList<>(loads.keySet());
         for (int conns : connections) {
           Map<String, List<Double>> rps = new LinkedHashMap<>();
+          Map<String, long[]> cpu = new LinkedHashMap<>(); // CPU ticks of each server JVM over its measured runs
           for (String n : names) {
             loads.get(n).run(StoreBenchmark.APP_PATH, conns, requests, i -> tokens.get(n)); // warm-up at this count
             rps.put(n, new ArrayList<>());
+            cpu.put(n, new long[1]);
           }
           for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < names.size(); k++) { // rotate the order so that none always runs first
               String n = names.get((k + r) % names.size());
+              long before = cpuTicks(pids.get(n));
               rps.get(n).add(loads.get(n).run(StoreBenchmark.APP_PATH, conns, requests, i -> tokens.get(n)));
+              cpu.get(n)[0] += cpuTicks(pids.get(n)) - before;
             }
           }
           double bareMedian = Stats.median(rps.get("bare"));
           StringBuilder line = new StringBuilder(String.format("%d connections, %d requests x %d rounds:", conns, requests, rounds));
           for (String n : names) {
             double m = Stats.median(rps.get(n));
-            line.append(String.format("%n  %-5s median %,8.0f req/s (%s)", n, m, rps.get(n).stream().map(x -> String.format("%.0f", x)).toList()));
+            line.append(String.format("%n  %-5s median %,8.0f req/s (%s), server CPU %.1f µs/request", n, m,
+                rps.get(n).stream().map(x -> String.format("%.0f", x)).toList(), cpu.get(n)[0] * 10_000.0 / ((long) requests * rounds)));
             if (!n.equals("bare")) {
               line.append(String.format("  ratio to bare %.2f", m / bareMedian));
             }
@@ -133,6 +141,13 @@ public final class GetBenchmark {
         Files.deleteIfExists(jar);
       }
     }
+  }
+
+  /** User + system CPU of a process so far, in clock ticks (1/100 s), from /proc/<pid>/stat. */
+  private static long cpuTicks(long pid) throws Exception {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15 of proc(5)
   }
 
   /** A private copy: a rebuild during the run must not change the server. */
