@@ -7,6 +7,8 @@
 #   benchmarks/run-paging.sh auth --connections 16 --requests 4000 --rounds 5
 #   benchmarks/run-paging.sh store [--store sqlite|postgres|both] [--sizes 1000,10000,100000] [--launches 3]
 #     (not part of "all": SQLite and PostgreSQL servers in child JVMs; about 5 minutes for both)
+#   benchmarks/run-paging.sh get [--base-jar OLD.jar] [--jar braeburn-cli/target/braeburn.jar] [--connections 16,64] [--rounds 5] [--profile]
+#     (not part of "all": authenticated GET /v1/apps/{id} of one or two jars vs bare Jetty, SQLite, in one run; a few minutes)
 #   benchmarks/run-paging.sh delivery [--events 500] [--burst 2000] [--api-events 50] [--mib 200] [--rounds 3]
 #     (not part of "all": webhook delivery latency and throughput, build-upload throughput vs bare Jetty; about 1-2 minutes)
 #   benchmarks/run-paging.sh reports [--shapes 1x30,1x365,10x30,10x365] [--downloads 300] [--serves 4000] [--rounds 5]
@@ -41,6 +43,9 @@ if [[ "$what" == all || "$what" == auth ]]; then
 fi
 if [[ "$what" == store ]]; then
   "$JAVA" "${JOPTS[@]}" -cp "$CP" dev.braeburn.benchmarks.StoreBenchmark --jar braeburn-cli/target/braeburn.jar "$@"
+fi
+if [[ "$what" == get ]]; then
+  "$JAVA" "${JOPTS[@]}" -cp "$CP" dev.braeburn.benchmarks.GetBenchmark "$@"
 fi
 if [[ "$what" == delivery ]]; then
   "$JAVA" "${JOPTS[@]}" -Xmx3g -cp "$CP" dev.braeburn.benchmarks.DeliveryBenchmark "$@"

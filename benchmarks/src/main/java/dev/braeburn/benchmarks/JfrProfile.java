@@ -28,6 +28,8 @@ final class JfrProfile {
   private final boolean requestThreadsOnly;
   private final Map<String, Integer> cpuBraeburn = new HashMap<>();
   private final Map<String, Integer> cpuTop = new HashMap<>();
+  /** Samples with the Braeburn method anywhere on the stack (inclusive time), each method counted once per sample. */
+  private final Map<String, Integer> cpuInclusive = new HashMap<>();
   private final Map<String, double[]> waits = new HashMap<>();
   private int samples;
 
@@ -82,6 +84,7 @@ final class JfrProfile {
         if (!frames.isEmpty()) {
           cpuTop.merge(frame(frames.getFirst()), 1, Integer::sum);
         }
+        frames.stream().filter(JfrProfile::isBraeburn).map(JfrProfile::frame).distinct().forEach(f -> cpuInclusive.merge(f, 1, Integer::sum));
       }
       case "jdk.SocketRead", "jdk.ThreadPark", "jdk.JavaMonitorEnter" -> {
         RecordedThread thread = e.getThread("eventThread");
@@ -106,12 +109,16 @@ final class JfrProfile {
 
   private static String innermostBraeburn(List<RecordedFrame> frames) {
     for (RecordedFrame f : frames) {
-      String type = f.getMethod().getType().getName();
-      if (type.startsWith("dev.braeburn.server.") || type.startsWith("dev.braeburn.spec.")) {
+      if (isBraeburn(f)) {
         return frame(f);
       }
     }
     return null;
+  }
+
+  private static boolean isBraeburn(RecordedFrame f) {
+    String type = f.getMethod().getType().getName();
+    return type.startsWith("dev.braeburn.server.") || type.startsWith("dev.braeburn.spec.");
   }
 
   private static String frame(RecordedFrame f) {
@@ -126,6 +133,8 @@ final class JfrProfile {
     out.append(String.format("%s (%.0f ms of wall time, %d CPU samples of the server JVM)%n", title, wallMs, samples));
     out.append("  CPU by innermost Braeburn frame:\n");
     top(cpuBraeburn, n).forEach(e -> out.append(String.format("    %5.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, samples), e.getKey())));
+    out.append("  CPU by Braeburn frame anywhere on the stack (inclusive):\n");
+    top(cpuInclusive, 2 * n).forEach(e -> out.append(String.format("    %5.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, samples), e.getKey())));
     out.append("  CPU by innermost frame:\n");
     top(cpuTop, n).forEach(e -> out.append(String.format("    %5.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, samples), e.getKey())));
     out.append(requestThreadsOnly ? "  waiting, summed over all request threads (ms, count):\n" : "  waiting, summed over all threads (ms, count):\n");

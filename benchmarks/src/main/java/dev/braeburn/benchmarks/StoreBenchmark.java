@@ -346,7 +346,7 @@ public final class StoreBenchmark {
   }
 
   /** A cached token, minted again when it is 5 minutes old (tokens live 10). */
-  private static final class Tokens {
+  static final class Tokens {
     private final String keyId;
     private final String issuerId;
     private final ECPrivateKey key;
@@ -369,7 +369,7 @@ public final class StoreBenchmark {
   }
 
   /** Loads bundle IDs {@code from}…{@code to-1} (and the app first), 1,000 a request; returns {@code to}. */
-  private static int loadBundleIds(Client client, String admin, int from, int to) throws Exception {
+  static int loadBundleIds(Client client, String admin, int from, int to) throws Exception {
     for (int start = from; start < to; start += BATCH) {
       ObjectNode body = Client.JSON.createObjectNode();
       ArrayNode data = body.putArray("data");
@@ -703,7 +703,7 @@ public final class StoreBenchmark {
     return kib < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", kib / 1024.0);
   }
 
-  private static String canonical(String lower) {
+  static String canonical(String lower) {
     StringBuilder s = new StringBuilder(lower.length());
     boolean up = true;
     for (char c : lower.toCharArray()) {

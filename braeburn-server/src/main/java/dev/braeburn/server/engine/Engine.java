@@ -14,6 +14,7 @@ import dev.braeburn.server.jsonapi.Query;
 import dev.braeburn.server.jsonapi.QueryString;
 import dev.braeburn.server.journal.RequestJournal;
 import dev.braeburn.server.quirks.AppliedQuirks;
+import dev.braeburn.server.quirks.QuirkCache;
 import dev.braeburn.spec.Operation;
 import dev.braeburn.spec.OperationKind;
 import java.time.Clock;
@@ -43,6 +44,7 @@ public final class Engine {
   private final ErrorWriter errors;
   private final RequestJournal journal;
   private final boolean diagnose;
+  private final QuirkCache quirkCache;
 
   public Engine(EngineServices services, HandlerRegistry registry, AccessGate gate, RequestJournal journal, boolean diagnose) {
     this.services = services;
@@ -50,6 +52,7 @@ public final class Engine {
     this.gate = gate;
     this.journal = journal;
     this.diagnose = diagnose;
+    this.quirkCache = new QuirkCache(services.store());
     this.router = new Router(services.model().spec());
     this.bodies = new BodyValidator(services.model().spec(), services.mapper());
     this.errors = new ErrorWriter(services.mapper());
@@ -82,7 +85,7 @@ public final class Engine {
     Admission admission = null;
     try {
       admission = gate.admit(request);
-      AppliedQuirks quirks = new AppliedQuirks();
+      AppliedQuirks quirks = new AppliedQuirks(quirkCache);
       ApiResponse response = dispatch(request, admission, quirks);
       quirks.waitOutDelay(); // after the transaction: a slow page holds no store lock
       return new Outcome(response, admission, null, quirks.diagnosis());

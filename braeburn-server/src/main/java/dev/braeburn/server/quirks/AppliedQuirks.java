@@ -11,14 +11,27 @@ import java.util.List;
  * store transaction).
  */
 public final class AppliedQuirks {
+  /** Null: read the switches from the store (no cache at hand). */
+  private final QuirkCache cache;
+  private final long stamp;
   private TeamQuirks team;
   private final List<String> notes = new ArrayList<>();
   private long delayMillis;
 
-  /** The team's switches, from this request's transaction on first use. */
+  public AppliedQuirks() {
+    this(null);
+  }
+
+  /** With the server's cache of switches; made before the request's transaction begins (see {@link QuirkCache#stamp}). */
+  public AppliedQuirks(QuirkCache cache) {
+    this.cache = cache;
+    this.stamp = cache == null ? 0 : cache.stamp();
+  }
+
+  /** The team's switches, on first use from the cache or this request's transaction. */
   public TeamQuirks team(StoreTx tx) {
     if (team == null) {
-      team = QuirkStore.of(tx);
+      team = cache == null ? QuirkStore.of(tx) : cache.of(tx, stamp);
     }
     return team;
   }

@@ -19,6 +19,7 @@ public final class QuirkStore {
   }
 
   public static void save(StoreTx tx, TeamQuirks quirks) {
+    tx.quirksChanged(); // cached switches (QuirkCache) are dropped once this commits
     tx.find(TYPE, ID).ifPresentOrElse(r -> tx.updateAttributes(r, quirks.settings()), () -> tx.insert(TYPE, ID, quirks.settings()));
   }
 }

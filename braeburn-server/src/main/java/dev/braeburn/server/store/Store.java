@@ -146,6 +146,13 @@ public interface Store extends AutoCloseable {
   /** Calls {@code listener} when fault rules change, also through another instance sharing the database. */
   default void onFaultRulesChanged(Runnable listener) {}
 
+  /**
+   * Calls {@code listener} after a transaction that {@linkplain StoreTx#quirksChanged changed a team's
+   * quirk switches} commits, or a team's resources are deleted — also through another instance
+   * sharing the database. (Snapshot loads and restores tell {@link #onAccountsChanged} listeners.)
+   */
+  default void onQuirksChanged(Runnable listener) {}
+
   /** Uploaded parts and served images (issue 5): bytes shared by every instance on the database. */
   default UploadStore uploads() {
     throw new UnsupportedOperationException("this store keeps no uploads");

@@ -15,6 +15,13 @@ import java.util.Optional;
 public interface StoreTx {
   String teamId();
 
+  /**
+   * Marks this transaction as one that changes the team's quirk switches: once it commits, {@link
+   * Store#onQuirksChanged} listeners hear of it (on PostgreSQL, every instance's, by a NOTIFY sent
+   * in this transaction).
+   */
+  default void quirksChanged() {}
+
   Optional<Resource> find(String type, String id);
 
   /** Resources of the given identifiers that exist, in no particular order. */

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * PostgreSQL LISTEN/NOTIFY on one dedicated connection: when any instance commits a change that
  * other instances cache — teams and keys ({@code braeburn_accounts}), the virtual clock ({@code
- * braeburn_clock}), fault rules ({@code braeburn_faults}) — the NOTIFY sent in the same transaction reaches every instance within
+ * braeburn_clock}), fault rules ({@code braeburn_faults}), teams' quirk switches ({@code braeburn_quirks}) — the NOTIFY sent in the same transaction reaches every instance within
  * milliseconds and it drops its cache: a key revoked through one instance stops working on all of
  * them. After a lost connection every listener is called anyway (a notification may have been
  * missed) and the connection is reopened.
@@ -25,7 +25,8 @@ final class ChangeListener implements AutoCloseable {
   static final String ACCOUNTS = "braeburn_accounts";
   static final String CLOCK = "braeburn_clock";
   static final String FAULTS = "braeburn_faults";
-  private static final List<String> CHANNELS = List.of(ACCOUNTS, CLOCK, FAULTS);
+  static final String QUIRKS = "braeburn_quirks";
+  private static final List<String> CHANNELS = List.of(ACCOUNTS, CLOCK, FAULTS, QUIRKS);
   private static final Logger LOG = LoggerFactory.getLogger(ChangeListener.class);
 
   private final String jdbcUrl;

@@ -167,6 +167,9 @@ public final class SqlStore implements Store {
         }
         T result = work.apply(tx);
         conn.commit();
+        if (tx.changedQuirks()) {
+          localQuirkListeners.forEach(Runnable::run);
+        }
         if (tx.scheduledWork()) {
           workScheduled.forEach(Runnable::run); // e.g. a webhook delivery due now goes out at once, not at the next poll
         }
@@ -263,6 +266,7 @@ public final class SqlStore implements Store {
       SqlStoreTx sql = (SqlStoreTx) tx;
       sql.update(new SqlBuilder().sql("DELETE FROM links WHERE team_id = ?", issuerId));
       sql.update(new SqlBuilder().sql("DELETE FROM resources WHERE team_id = ?", issuerId));
+      sql.quirksChanged(); // the team's quirk switches went with its resources
       return null;
     });
   }
@@ -477,6 +481,16 @@ public final class SqlStore implements Store {
       update.sql(" AND injected < ?", limit); // the row lock makes "the first N" exact across instances
     }
     return inTransaction(writer, "", tx -> ((SqlStoreTx) tx).update(update)) > 0;
+  }
+
+  private final List<Runnable> localQuirkListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  @Override
+  public void onQuirksChanged(Runnable listener) {
+    localQuirkListeners.add(listener);
+    if (changeListener != null) {
+      changeListener.add(ChangeListener.QUIRKS, listener);
+    }
   }
 
   @Override
