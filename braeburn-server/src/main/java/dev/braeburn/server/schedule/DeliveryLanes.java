@@ -46,14 +46,21 @@ final class DeliveryLanes implements AutoCloseable {
       try {
         work.run();
       } finally {
+        boolean worthALook;
         synchronized (this) {
-          if (inFlight.merge(lane, -1, Integer::sum) == 0) {
+          int left = inFlight.merge(lane, -1, Integer::sum);
+          if (left == 0) {
             inFlight.remove(lane);
           }
           running--;
           notifyAll();
+          // a look at the due tasks reads a page of them: under a backlog, look once half a lane has
+          // freed, to start many at a time, rather than once per freed slot
+          worthALook = left <= perLane / 2 || running <= total / 2;
         }
-        onSlotFreed.run(); // the lane may have due tasks waiting for this slot
+        if (worthALook) {
+          onSlotFreed.run(); // the lane may have due tasks waiting for these slots
+        }
       }
     });
   }

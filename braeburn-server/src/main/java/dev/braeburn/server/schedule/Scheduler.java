@@ -56,7 +56,7 @@ public final class Scheduler implements AutoCloseable {
    * that many deliveries due ahead of another's can delay it until its slots free (each in at most
    * the POST's timeout).
    */
-  static final int SCAN_PAGE = 128;
+  static final int SCAN_PAGE = 64;
   static final int SCAN_PAGES = 8;
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
 
@@ -155,21 +155,29 @@ public final class Scheduler implements AutoCloseable {
         }
         return ran;
       }
-      for (int step = startDue(); step > 0 && !closed; step = startDue()) {
-        ran += step;
+      for (Look look = startDue(); ; look = startDue()) {
+        ran += look.started();
+        if (!look.again() || closed) {
+          return ran;
+        }
       }
-      return ran;
     } finally {
       running.unlock();
     }
   }
 
+  /** What one look at the due tasks did: how many tasks ran or started, and whether to look again at once. */
+  private record Look(int started, boolean again) {}
+
   /**
    * One look at the due tasks, in order: tasks of lanes with a free slot are claimed together and
    * started; the first task of a kind without lanes is run here, after those before it were started,
-   * and the look ends (what it did may change what is due). Returns how many ran or started.
+   * and the look ends (what it did may change what is due: look again). Otherwise the next look
+   * waits for a wake (a commit that scheduled work, or freed slots), unless this one stopped at the
+   * end of a page with slots still free. Looking again right after starting tasks would find their
+   * lanes full and read page after page for nothing.
    */
-  private int startDue() {
+  private Look startDue() {
     Instant now = clock.instant();
     ScheduledTask after = null;
     for (int page = 0; page < SCAN_PAGES && !closed; page++) {
@@ -182,7 +190,7 @@ public final class Scheduler implements AutoCloseable {
         if (lane == null) {
           int started = startAll(picked);
           runClaimed(task);
-          return started + 1;
+          return new Look(started + 1, true);
         }
         String name = lane.apply(task);
         if (picked.size() < room && taken.getOrDefault(name, 0) < lanes.room(name)) {
@@ -191,11 +199,11 @@ public final class Scheduler implements AutoCloseable {
         }
       }
       if (!picked.isEmpty() || due.size() < SCAN_PAGE || room == 0) {
-        return startAll(picked);
+        return new Look(startAll(picked), picked.size() == due.size() && due.size() == SCAN_PAGE && picked.size() < room);
       }
       after = due.getLast(); // only lanes without a free slot here: look further, so they hold up no other lane
     }
-    return 0;
+    return new Look(0, false);
   }
 
   private int startAll(List<ScheduledTask> picked) {
