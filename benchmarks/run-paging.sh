@@ -11,6 +11,9 @@
 #     (not part of "all": authenticated GET /v1/apps/{id} of one or two jars vs bare Jetty, SQLite, in one run; a few minutes)
 #   benchmarks/run-paging.sh delivery [--events 500] [--burst 2000] [--api-events 50] [--mib 200] [--rounds 3]
 #     (not part of "all": webhook delivery latency and throughput, build-upload throughput vs bare Jetty; about 1-2 minutes)
+#   benchmarks/run-paging.sh delivery-lanes [--backlog 3000] [--rounds 3] [--slow-events 200] [--serial-slow-events 3]
+#     (not part of "all": webhook deliveries serial (old path) vs in lanes, two servers in one JVM; a backlog's drain rate,
+#      and a fast receiver's latency beside one that takes 10 s; about 1 minute)
 #   benchmarks/run-paging.sh reports [--shapes 1x30,1x365,10x30,10x365] [--downloads 300] [--serves 4000] [--rounds 5]
 #     (not part of "all": analytics report generation for APPS x DAYS, one segment download vs bare Jetty)
 #   benchmarks/run-paging.sh serverapi [--connections 16] [--requests 2000] [--rounds 5]
@@ -49,6 +52,9 @@ if [[ "$what" == get ]]; then
 fi
 if [[ "$what" == delivery ]]; then
   "$JAVA" "${JOPTS[@]}" -Xmx3g -cp "$CP" dev.braeburn.benchmarks.DeliveryBenchmark "$@"
+fi
+if [[ "$what" == delivery-lanes ]]; then
+  "$JAVA" "${JOPTS[@]}" -Xmx3g -cp "$CP" dev.braeburn.benchmarks.DeliveryLanesBenchmark "$@"
 fi
 if [[ "$what" == reports ]]; then
   "$JAVA" "${JOPTS[@]}" -cp "$CP" dev.braeburn.benchmarks.ReportsBenchmark --jar braeburn-cli/target/braeburn.jar "$@"

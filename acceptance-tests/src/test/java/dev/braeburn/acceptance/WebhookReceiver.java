@@ -30,6 +30,8 @@ import javax.net.ssl.SSLParameters;
  */
 final class WebhookReceiver implements AutoCloseable {
   final AtomicInteger status = new AtomicInteger(200);
+  /** When set, each request is recorded and then not answered until this opens (a receiver that hangs). */
+  volatile java.util.concurrent.CountDownLatch holdAnswers;
   private final LinkedBlockingQueue<Received> unread = new LinkedBlockingQueue<>();
   private final List<Received> all = java.util.Collections.synchronizedList(new ArrayList<>());
   private final HttpServer http;
@@ -47,6 +49,7 @@ final class WebhookReceiver implements AutoCloseable {
     InetSocketAddress loopback = new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0);
     if (tls == null) {
       http = HttpServer.create(loopback, 0);
+      http.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()); // a held request blocks no other
       scheme = "http";
     } else {
       HttpsServer https = HttpsServer.create(loopback, 0);
@@ -69,6 +72,14 @@ final class WebhookReceiver implements AutoCloseable {
       synchronized (all) { // arrival order is the same in both views
         all.add(r);
         unread.add(r);
+      }
+      java.util.concurrent.CountDownLatch hold = holdAnswers;
+      if (hold != null) {
+        try {
+          hold.await(60, TimeUnit.SECONDS); // bounded, so a failing test cannot hang the receiver forever
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
       byte[] answer = "ok".getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(status.get(), answer.length);

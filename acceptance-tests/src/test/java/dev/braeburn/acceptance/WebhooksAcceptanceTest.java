@@ -216,6 +216,51 @@ class WebhooksAcceptanceTest {
   }
 
   @Test
+  void aReceiverThatHangsDelaysNoOtherWebhook() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    try (WebhookReceiver hanging = new WebhookReceiver()) {
+      hanging.holdAnswers = release;
+      String stuck = createWebhook(APP, hanging.url(), SECRET, "BUILD_UPLOAD_STATE_UPDATED", "APP_STORE_VERSION_APP_VERSION_STATE_UPDATED");
+      String other = createWebhook(APP, receiver.url(), SECRET, "APP_STORE_VERSION_APP_VERSION_STATE_UPDATED");
+      // the hanging receiver holds a delivery first (only it subscribes to this type) ...
+      inject("BUILD_UPLOAD_STATE_UPDATED");
+      assertThat(hanging.next().json().at("/data/type").asText()).isEqualTo("buildUploadStateUpdated");
+      // ... and while it hangs, another webhook's delivery goes out and is recorded at its due time
+      inject("APP_STORE_VERSION_APP_VERSION_STATE_UPDATED");
+      assertThat(receiver.next().json().at("/data/type").asText()).isEqualTo("appStoreVersionAppVersionStateUpdated");
+      JsonNode delivered = recordedDelivery(other);
+      assertThat(delivered.at("/attributes/deliveryState").asText()).isEqualTo("SUCCEEDED");
+      assertThat(delivered.at("/attributes/sentDate").asText()).isEqualTo(frozenAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+      assertThat(delivered.at("/attributes/response/httpStatusCode").asInt()).isEqualTo(200);
+      assertThat(states(server.get("/v1/webhooks/" + stuck + "/deliveries").json().path("data"))).contains("PENDING"); // still in flight
+
+      release.countDown();
+      runDue(); // waits for the deliveries in flight
+      assertThat(states(server.get("/v1/webhooks/" + stuck + "/deliveries").json().path("data"))).containsOnly("SUCCEEDED").hasSize(2);
+      assertThat(hanging.count()).isEqualTo(2); // each sent once
+      assertThat(receiver.count()).isEqualTo(1);
+    }
+  }
+
+  private void inject(String eventType) {
+    TestServer.Reply r = server.admin("POST", "/_braeburn/webhooks/events", "{\"appId\":\"" + APP + "\",\"eventType\":\"" + eventType + "\"}", null);
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+  }
+
+  /**
+   * The one delivery of {@code webhookId} once its outcome is recorded. The record is written just
+   * after the receiver answered, so this asks again for up to 10 s (no sleep: each ask is a request).
+   */
+  private JsonNode recordedDelivery(String webhookId) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    JsonNode delivery;
+    do {
+      delivery = server.get("/v1/webhooks/" + webhookId + "/deliveries").json().path("data").get(0);
+    } while ("PENDING".equals(delivery.at("/attributes/deliveryState").asText()) && System.nanoTime() < deadline);
+    return delivery;
+  }
+
+  @Test
   void aFailedDeliveryIsRetriedAfterTheBackoffExactlyOnce() {
     String id = createWebhook(APP, receiver.url(), SECRET, "BUILD_UPLOAD_STATE_UPDATED");
     receiver.status.set(500);

@@ -7,6 +7,9 @@ import dev.braeburn.server.store.StoreTx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,20 +30,43 @@ import org.slf4j.LoggerFactory;
  *       client sees the outcome as soon as the call returns.
  * </ul>
  *
- * One instance runs one task at a time. Instances sharing a database claim a task with a lease
- * (wall time) before running it; a task whose instance died is run again when its lease expires.
+ * The background thread runs state changes one at a time, in order. Tasks of a kind registered
+ * with {@link #registerInLanes} only do I/O (a webhook POST): it claims them in order and runs them
+ * concurrently in {@link DeliveryLanes}, a lane per receiver, so a slow receiver delays no other
+ * (issue 19). {@link #advance} first waits for those in flight, then runs everything one at a time
+ * as before: a clock advance answers with every outcome recorded. The system property {@value
+ * #SERIAL_PROPERTY}{@code =true} keeps the old path (everything on the one thread), for the
+ * benchmark's before/after.
+ *
+ * <p>Instances sharing a database claim a task with a lease (wall time) before running it; a task
+ * whose instance died is run again when its lease expires.
  */
 public final class Scheduler implements AutoCloseable {
   static final long POLL_MILLIS = 200;
   static final Duration LEASE = Duration.ofSeconds(60);
   /** An unexpected failure is retried with backoff, then given up (and logged) after this many runs. */
   static final int MAX_ATTEMPTS = 10;
+  static final String SERIAL_PROPERTY = "braeburn.scheduler.serial";
+  /** A delivery in flight per lane, and in all: one receiver's share stays below the whole. */
+  static final int PER_LANE = 16;
+  static final int IN_FLIGHT = 64;
+  /**
+   * Due tasks are read this many at a time; when a page holds only tasks of lanes with no free slot,
+   * the next page is read, up to {@link #SCAN_PAGES} pages: a receiver that hangs with more than
+   * that many deliveries due ahead of another's can delay it until its slots free (each in at most
+   * the POST's timeout).
+   */
+  static final int SCAN_PAGE = 64;
+  static final int SCAN_PAGES = 8;
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
 
   private final Store store;
   private final VirtualClock clock;
   private final Clock wall;
   private final Map<String, TaskHandler> handlers = new ConcurrentHashMap<>();
+  private final Map<String, java.util.function.Function<ScheduledTask, String>> laneOf = new ConcurrentHashMap<>();
+  /** null: the old serial path ({@value #SERIAL_PROPERTY}). */
+  private final DeliveryLanes lanes;
   private final ReentrantLock running = new ReentrantLock(true);
   private final ReentrantLock signal = new ReentrantLock();
   private final Condition woken = signal.newCondition();
@@ -52,12 +78,22 @@ public final class Scheduler implements AutoCloseable {
     this.store = store;
     this.clock = clock;
     this.wall = wall;
+    this.lanes = Boolean.getBoolean(SERIAL_PROPERTY) ? null : new DeliveryLanes(PER_LANE, IN_FLIGHT, this::wake);
   }
 
   /** Registers what runs for tasks of {@code kind}. */
   public Scheduler register(String kind, TaskHandler handler) {
     handlers.put(kind, handler);
     return this;
+  }
+
+  /**
+   * Registers an I/O-only kind (at-least-once, see {@link TaskHandler}) that the background thread
+   * runs concurrently, in the lane {@code lane} names for each task (one per receiver).
+   */
+  public Scheduler registerInLanes(String kind, TaskHandler handler, java.util.function.Function<ScheduledTask, String> lane) {
+    laneOf.put(kind, lane);
+    return register(kind, handler);
   }
 
   /** Schedules {@code kind} inside {@code tx} (committed with the change that causes it). */
@@ -91,6 +127,9 @@ public final class Scheduler implements AutoCloseable {
     }
     running.lock();
     try {
+      if (lanes != null) {
+        lanes.awaitIdle(); // the background thread starts no more while this holds the lock
+      }
       Instant target = clock.instant().plus(by);
       for (Optional<ScheduledTask> next = store.nextDueTask(target, wall.instant()); next.isPresent();
           next = store.nextDueTask(target, wall.instant())) {
@@ -103,26 +142,94 @@ public final class Scheduler implements AutoCloseable {
     }
   }
 
-  /** Runs every task due by now; returns how many ran. */
+  /** Runs (or, for kinds in lanes, starts) every task due by now; returns how many. */
   public int runDue() {
     running.lock();
     try {
       int ran = 0;
-      for (Optional<ScheduledTask> next = store.nextDueTask(clock.instant(), wall.instant()); next.isPresent() && !closed;
-          next = store.nextDueTask(clock.instant(), wall.instant())) {
-        runClaimed(next.get());
-        ran++;
+      if (lanes == null) {
+        for (Optional<ScheduledTask> next = store.nextDueTask(clock.instant(), wall.instant()); next.isPresent() && !closed;
+            next = store.nextDueTask(clock.instant(), wall.instant())) {
+          runClaimed(next.get());
+          ran++;
+        }
+        return ran;
       }
-      return ran;
+      for (Look look = startDue(); ; look = startDue()) {
+        ran += look.started();
+        if (!look.again() || closed) {
+          return ran;
+        }
+      }
     } finally {
       running.unlock();
     }
+  }
+
+  /** What one look at the due tasks did: how many tasks ran or started, and whether to look again at once. */
+  private record Look(int started, boolean again) {}
+
+  /**
+   * One look at the due tasks, in order: tasks of lanes with a free slot are claimed together and
+   * started; the first task of a kind without lanes is run here, after those before it were started,
+   * and the look ends (what it did may change what is due: look again). Otherwise the next look
+   * waits for a wake (a commit that scheduled work, or freed slots), unless this one stopped at the
+   * end of a page with slots still free. Looking again right after starting tasks would find their
+   * lanes full and read page after page for nothing.
+   */
+  private Look startDue() {
+    Instant now = clock.instant();
+    ScheduledTask after = null;
+    for (int page = 0; page < SCAN_PAGES && !closed; page++) {
+      List<ScheduledTask> due = store.dueTasks(now, wall.instant(), after, SCAN_PAGE);
+      Map<String, Integer> taken = new HashMap<>();
+      List<ScheduledTask> picked = new ArrayList<>();
+      int room = lanes.room(null);
+      for (ScheduledTask task : due) {
+        java.util.function.Function<ScheduledTask, String> lane = laneOf.get(task.kind());
+        if (lane == null) {
+          int started = startAll(picked);
+          runClaimed(task);
+          return new Look(started + 1, true);
+        }
+        String name = lane.apply(task);
+        if (picked.size() < room && taken.getOrDefault(name, 0) < lanes.room(name)) {
+          taken.merge(name, 1, Integer::sum);
+          picked.add(task);
+        }
+      }
+      if (!picked.isEmpty() || due.size() < SCAN_PAGE || room == 0) {
+        return new Look(startAll(picked), picked.size() == due.size() && due.size() == SCAN_PAGE && picked.size() < room);
+      }
+      after = due.getLast(); // only lanes without a free slot here: look further, so they hold up no other lane
+    }
+    return new Look(0, false);
+  }
+
+  private int startAll(List<ScheduledTask> picked) {
+    if (picked.isEmpty()) {
+      return 0;
+    }
+    java.util.Set<Long> claimed = store.claimTasks(picked.stream().map(ScheduledTask::id).toList(), wall.instant(), wall.instant().plus(LEASE));
+    int started = 0;
+    for (ScheduledTask task : picked) {
+      if (claimed.contains(task.id())) { // else another instance took it
+        lanes.start(laneOf.get(task.kind()).apply(task), () -> runHandler(task));
+        started++;
+      }
+    }
+    return started;
   }
 
   private void runClaimed(ScheduledTask task) {
     if (!store.claimTask(task.id(), wall.instant(), wall.instant().plus(LEASE))) {
       return; // another instance took it
     }
+    runHandler(task);
+  }
+
+  /** Runs a claimed task's handler, then completes it, or keeps it for its retry. */
+  private void runHandler(ScheduledTask task) {
     TaskHandler handler = handlers.get(task.kind());
     Run run = new Run(task);
     try {
@@ -198,6 +305,9 @@ public final class Scheduler implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    if (lanes != null) {
+      lanes.close();
     }
   }
 }

@@ -97,6 +97,19 @@ public interface Store extends AutoCloseable {
   /** The earliest task due by {@code upTo} (server time) that no instance holds a live lease on. */
   Optional<ScheduledTask> nextDueTask(Instant upTo, Instant wallNow);
 
+  /**
+   * Up to {@code limit} tasks due by {@code upTo} (server time) that no instance holds a live lease
+   * on, soonest first, after the task {@code after} in that order (null: from the start).
+   */
+  List<ScheduledTask> dueTasks(Instant upTo, Instant wallNow, ScheduledTask after, int limit);
+
+  /**
+   * Takes a lease until {@code leaseUntil} on each of {@code taskIds} that no instance holds a live
+   * lease on, in one transaction; returns the ids it took (on PostgreSQL each claim is an UPDATE
+   * whose condition is checked again under the row lock, so two instances never take one task).
+   */
+  java.util.Set<Long> claimTasks(List<Long> taskIds, Instant wallNow, Instant leaseUntil);
+
   /** Takes a lease on a task until {@code leaseUntil} (wall time); false when another instance holds one. */
   boolean claimTask(long taskId, Instant wallNow, Instant leaseUntil);
 

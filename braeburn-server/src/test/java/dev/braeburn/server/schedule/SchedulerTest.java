@@ -67,6 +67,37 @@ class SchedulerTest {
   }
 
   @Test
+  void aTaskInALaneThatHangsHoldsUpNoOtherLaneAndAnAdvanceWaitsForIt() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.LinkedBlockingQueue<String> started = new java.util.concurrent.LinkedBlockingQueue<>();
+    scheduler.registerInLanes("post", (task, run) -> {
+      String name = task.payload().path("name").asText();
+      started.add(name);
+      if (name.startsWith("hang")) {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      ran.add(name);
+    }, task -> task.payload().path("name").asText().substring(0, 4));
+    clock.freeze();
+    store.write("team", tx -> scheduler.schedule(tx, "post", clock.instant(), payload("hang-1")));
+    store.write("team", tx -> scheduler.schedule(tx, "post", clock.instant(), payload("fast-1")));
+    store.write("team", tx -> scheduler.schedule(tx, "post", clock.instant(), payload("fast-2")));
+
+    assertThat(scheduler.runDue()).isEqualTo(3); // all three started, none waited for another
+    assertThat(java.util.List.of(started.take(), started.take(), started.take())).containsExactlyInAnyOrder("hang-1", "fast-1", "fast-2");
+    assertThat(scheduler.runDue()).isZero(); // the hanging one is claimed (leased): not started twice
+
+    release.countDown();
+    scheduler.advance(Duration.ZERO); // waits for what is in flight
+    assertThat(ran).containsExactlyInAnyOrder("fast-1", "fast-2", "hang-1");
+    assertThat(store.scheduledTasks(null, 10)).isEmpty();
+  }
+
+  @Test
   void advanceRunsWhatComesDueInOrderEachAtItsOwnTime() {
     clock.freeze();
     schedule("late", Duration.ofMinutes(30));

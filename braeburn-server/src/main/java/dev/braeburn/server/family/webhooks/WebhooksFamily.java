@@ -43,8 +43,10 @@ public final class WebhooksFamily implements Family, WebhookEvents {
         .register("webhooks_deliveries_getToManyRelated", new DeliveryListing())
         .register("webhookDeliveries_createInstance", manual::redeliver)
         .register("webhookPings_createInstance", manual::ping);
-    context.scheduler().register(WebhookOutbox.TASK_KIND,
-        new DeliveryTask(services.store(), outbox, context.receivers()));
+    // a lane per webhook: a receiver that is slow or hangs delays only its own deliveries
+    context.scheduler().registerInLanes(WebhookOutbox.TASK_KIND,
+        new DeliveryTask(services.store(), outbox, context.receivers()),
+        task -> "webhook:" + task.payload().path("webhookId").asText());
   }
 
   @Override

@@ -387,6 +387,36 @@ public final class SqlStore implements Store {
   }
 
   @Override
+  public List<ScheduledTask> dueTasks(Instant upTo, Instant wallNow, ScheduledTask after, int limit) {
+    SqlBuilder sql = new SqlBuilder().sql("SELECT " + SqlStoreTx.TASK_COLUMNS
+        + " FROM scheduled_tasks WHERE due_at <= ? AND (lease_until IS NULL OR lease_until < ?)", upTo.toEpochMilli(), wallNow.toEpochMilli());
+    if (after != null) { // keyset: the order is (due_at, id)
+      long due = after.dueAt().toEpochMilli();
+      sql.sql(" AND (due_at > ? OR (due_at = ? AND id > ?))", due, due, after.id());
+    }
+    sql.sql(" ORDER BY due_at, id LIMIT ?", limit);
+    return inTransaction(reader, "", tx -> ((SqlStoreTx) tx).query(sql, ((SqlStoreTx) tx)::task));
+  }
+
+  @Override
+  public java.util.Set<Long> claimTasks(List<Long> taskIds, Instant wallNow, Instant leaseUntil) {
+    if (taskIds.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return inTransaction(writer, "", tx -> {
+      java.util.Set<Long> claimed = new java.util.HashSet<>();
+      for (long id : taskIds) {
+        if (((SqlStoreTx) tx).update(new SqlBuilder().sql(
+            "UPDATE scheduled_tasks SET lease_until = ? WHERE id = ? AND (lease_until IS NULL OR lease_until < ?)",
+            leaseUntil.toEpochMilli(), id, wallNow.toEpochMilli())) > 0) {
+          claimed.add(id);
+        }
+      }
+      return claimed;
+    });
+  }
+
+  @Override
   public boolean claimTask(long taskId, Instant wallNow, Instant leaseUntil) {
     return inTransaction(writer, "", tx -> ((SqlStoreTx) tx).update(new SqlBuilder().sql(
         "UPDATE scheduled_tasks SET lease_until = ? WHERE id = ? AND (lease_until IS NULL OR lease_until < ?)",
