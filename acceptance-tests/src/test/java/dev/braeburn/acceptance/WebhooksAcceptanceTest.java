@@ -242,6 +242,30 @@ class WebhooksAcceptanceTest {
     }
   }
 
+  @Test
+  void oneWebhookGetsItsDeliveriesOneAtATimeInTheOrderTheyHappened() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    try (WebhookReceiver held = new WebhookReceiver()) {
+      held.holdAnswers = release;
+      createWebhook(APP, held.url(), SECRET, "BUILD_UPLOAD_STATE_UPDATED", "APP_STORE_VERSION_APP_VERSION_STATE_UPDATED");
+      List<String> happened = new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        boolean build = i % 2 == 0;
+        inject(build ? "BUILD_UPLOAD_STATE_UPDATED" : "APP_STORE_VERSION_APP_VERSION_STATE_UPDATED");
+        happened.add(build ? "buildUploadStateUpdated" : "appStoreVersionAppVersionStateUpdated");
+      }
+      List<String> arrived = new java.util.ArrayList<>();
+      arrived.add(held.next().json().at("/data/type").asText());
+      assertThat(held.count()).as("the webhook's next delivery waits for the one its receiver holds").isEqualTo(1);
+      release.countDown();
+      runDue();
+      for (int i = 1; i < 6; i++) {
+        arrived.add(held.next().json().at("/data/type").asText());
+      }
+      assertThat(arrived).isEqualTo(happened);
+    }
+  }
+
   private void inject(String eventType) {
     TestServer.Reply r = server.admin("POST", "/_braeburn/webhooks/events", "{\"appId\":\"" + APP + "\",\"eventType\":\"" + eventType + "\"}", null);
     assertThat(r.status()).as(r.body()).isEqualTo(201);

@@ -46,6 +46,8 @@ public final class DeliveryLanesBenchmark {
     int rounds = PagingBenchmark.intArg(args, "--rounds", 3);
     int slowEvents = PagingBenchmark.intArg(args, "--slow-events", 200);
     int serialSlowEvents = PagingBenchmark.intArg(args, "--serial-slow-events", 3);
+    // one webhook's backlog: let its lane run 16 at once (the default keeps one webhook's deliveries in order, one at a time)
+    System.setProperty("braeburn.webhooks.inFlightPerWebhook", "16");
 
     try (Side serial = Side.start("serial (old path)", true); Side lanes = Side.start("lanes", false)) {
       List<Double> serialRates = new ArrayList<>();

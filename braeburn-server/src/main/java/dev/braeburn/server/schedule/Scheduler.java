@@ -47,8 +47,14 @@ public final class Scheduler implements AutoCloseable {
   /** An unexpected failure is retried with backoff, then given up (and logged) after this many runs. */
   static final int MAX_ATTEMPTS = 10;
   static final String SERIAL_PROPERTY = "braeburn.scheduler.serial";
-  /** A delivery in flight per lane, and in all: one receiver's share stays below the whole. */
-  static final int PER_LANE = 16;
+  static final String PER_LANE_PROPERTY = "braeburn.webhooks.inFlightPerWebhook";
+  /**
+   * Deliveries in flight per lane (one webhook), and in all: one receiver's share stays below the
+   * whole. One per webhook by default, so a receiver gets its webhook's events in the order they
+   * happened (a build's PROCESSING before its COMPLETE), as the serial path always sent them;
+   * raising it trades that order for one webhook's throughput.
+   */
+  static final int PER_LANE = Math.max(1, Integer.getInteger(PER_LANE_PROPERTY, 1));
   static final int IN_FLIGHT = 64;
   /**
    * Due tasks are read this many at a time; when a page holds only tasks of lanes with no free slot,
