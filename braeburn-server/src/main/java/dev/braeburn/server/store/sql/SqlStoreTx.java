@@ -133,19 +133,7 @@ final class SqlStoreTx implements StoreTx {
     Map<String, List<Linkage>> first = new LinkedHashMap<>();
     Map<String, Long> totals = new LinkedHashMap<>();
     List<String> ids = List.copyOf(sourceIds);
-    if (ids.size() == 1) {
-      // one source (every GET of a single resource): the same rows without the per-source ranking
-      // subquery, which cost SQLite about as much as the resource's own look-up
-      String src = ids.getFirst();
-      query(new SqlBuilder().sql("SELECT dst_type, dst_id, COUNT(*) OVER () AS total FROM links")
-          .sql(" WHERE team_id = ? AND src_type = ? AND rel = ? AND src_id = ? ORDER BY dst_seq LIMIT ?", teamId, sourceType, relation, src, limit),
-          rs -> {
-            first.computeIfAbsent(src, k -> new ArrayList<>()).add(new Linkage(rs.getString(1), rs.getString(2)));
-            totals.put(src, rs.getLong(3));
-            return null;
-          });
-    }
-    for (int i = 0; ids.size() > 1 && i < ids.size(); i += CHUNK) {
+    for (int i = 0; i < ids.size(); i += CHUNK) {
       SqlBuilder b = new SqlBuilder()
           .sql("SELECT src_id, dst_type, dst_id, total FROM (SELECT src_id, dst_type, dst_id,")
           .sql(" ROW_NUMBER() OVER (PARTITION BY src_id ORDER BY dst_seq) AS rn, COUNT(*) OVER (PARTITION BY src_id) AS total")
