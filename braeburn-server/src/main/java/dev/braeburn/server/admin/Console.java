@@ -28,30 +28,26 @@ final class Console {
    */
   interface AdminCall {
     ApiResponse call(String method, String path, String query, String jsonBody, String issuerId);
-
-    default ApiResponse call(String method, String path, String query, String jsonBody) {
-      return call(method, path, query, jsonBody, null);
-    }
   }
 
   private final byte[] adminToken;
   private final ConsoleSessions sessions;
-  private final AdminCall admin;
-  private final ObjectMapper mapper;
+  private final ConsoleAdmin calls;
   private final ConsoleKeys keys;
   private final ConsoleResources resources;
   private final ConsoleWebhooksPage webhooks;
   private final ConsoleReviewsPage reviews;
+  private final ConsoleApps apps;
 
   Console(byte[] adminToken, ConsoleSessions sessions, AdminCall admin, ObjectMapper mapper) {
     this.adminToken = adminToken;
     this.sessions = sessions;
-    this.admin = admin;
-    this.mapper = mapper;
-    this.keys = new ConsoleKeys(admin, mapper);
-    this.resources = new ConsoleResources(admin, mapper);
-    this.webhooks = new ConsoleWebhooksPage(new ConsoleCalls(admin, mapper));
-    this.reviews = new ConsoleReviewsPage(new ConsoleCalls(admin, mapper));
+    this.calls = new ConsoleAdmin(admin, mapper);
+    this.keys = new ConsoleKeys(calls);
+    this.resources = new ConsoleResources(calls);
+    this.apps = new ConsoleApps(calls);
+    this.webhooks = new ConsoleWebhooksPage(calls);
+    this.reviews = new ConsoleReviewsPage(calls);
   }
 
   static boolean owns(String path) {
@@ -83,7 +79,7 @@ final class Console {
         case "POST keys/revoke" -> keys.revoke(req);
         case "GET resources" -> html(200, resources.typesPage(req, session));
         case "GET requests" -> requests(req, session);
-        case "GET apps" -> rendered(new ConsoleApps(admin, mapper).list(session.formToken()));
+        case "GET apps" -> rendered(apps.list(session.formToken()));
         case "GET clock" -> html(200, ConsolePages.clock(json("clock", null), json("tasks", "limit=" + ConsolePages.TASKS_SHOWN), session.formToken()));
         case "POST clock/freeze", "POST clock/resume" -> clockAction(page.substring(6), null);
         case "POST clock/advance" -> clockAction("advance", advanceBody(req));
@@ -96,7 +92,7 @@ final class Console {
           yield redirect(ROOT).withHeader("Set-Cookie", COOKIE + "=; Path=" + ROOT + "; Max-Age=0; HttpOnly; SameSite=Strict");
         }
         case String r when r.startsWith("GET resources/") -> resources.resourcePage(req, page.substring("resources/".length()), session);
-        case String r when r.startsWith("GET apps/") -> rendered(new ConsoleApps(admin, mapper).dashboard(page.substring(5),
+        case String r when r.startsWith("GET apps/") -> rendered(apps.dashboard(page.substring(5),
             AdminApi.queryParameter(req, "team"), AdminApi.queryParameter(req, "from"), AdminApi.queryParameter(req, "to"), session.formToken()));
         default -> html(404, Html.page("Not found", session.formToken(), "<p>There is no console page here.</p>"));
       };
@@ -123,10 +119,7 @@ final class Console {
   }
 
   private ApiResponse clockAction(String action, String body) {
-    ApiResponse answer = admin.call("POST", "clock/" + action, null, body == null ? "{}" : body);
-    if (answer.status() >= 400) {
-      return html(answer.status(), Html.page("Refused", null, "<p class=\"error\">" + Html.escape(new String(answer.body(), StandardCharsets.UTF_8)) + "</p>"));
-    }
+    calls.post("clock/" + action, body == null ? "{}" : body, null); // a refusal: the "Refused" page
     return redirect(ROOT + "/clock");
   }
 
@@ -143,12 +136,7 @@ final class Console {
   }
 
   private JsonNode json(String path, String query) {
-    ApiResponse answer = admin.call("GET", path, query, null);
-    try {
-      return mapper.readTree(answer.body());
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("the admin API answered " + path + " with no JSON", e);
-    }
+    return calls.get(path, query, null);
   }
 
   private boolean formTokenMatches(ApiRequest req, ConsoleSessions.Session session) {

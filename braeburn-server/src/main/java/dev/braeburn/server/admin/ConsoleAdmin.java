@@ -1,9 +1,12 @@
 package dev.braeburn.server.admin;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braeburn.server.http.ApiRequest;
 import dev.braeburn.server.http.ApiResponse;
+import dev.braeburn.server.jsonapi.ApiError;
+import dev.braeburn.server.jsonapi.ApiException;
 import dev.braeburn.server.jsonapi.QueryString;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -12,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the console's page classes share: admin calls answered as JSON (a refusal becomes the
- * console's "Refused" page through the {@link dev.braeburn.server.jsonapi.ApiException} it throws),
- * form fields (several values for one name: checkboxes), and URL parts.
+ * What the console's page classes share: admin calls answered as JSON (a refusal, thrown by the
+ * route or answered with its status, becomes an {@link ApiException} the console shows as its
+ * "Refused" page), form fields (several values for one name: checkboxes), and URL parts. Numbers
+ * are read as exact decimals, so money prints as the API wrote it.
  */
 final class ConsoleAdmin {
   private final Console.AdminCall admin;
@@ -32,18 +36,31 @@ final class ConsoleAdmin {
   /** The admin route's JSON answer; {@code issuerId} is the team (X-Braeburn-Issuer), null for none. */
   JsonNode call(String method, String path, String query, String body, String issuerId) {
     ApiResponse answer = admin.call(method, path, query, body, issuerId);
-    if (answer.body() == null || answer.body().length == 0) {
-      return mapper.createObjectNode();
+    String text = answer.body() == null ? "" : new String(answer.body(), StandardCharsets.UTF_8);
+    if (answer.status() >= 400) {
+      throw new ApiException(ApiError.of(answer.status(), "CONSOLE", "The admin API refused", text));
     }
     try {
-      return mapper.readTree(answer.body());
+      return text.isEmpty() ? mapper.createObjectNode() : mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(text);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("the admin API answered " + path + " with no JSON", e);
     }
   }
 
+  /** {@code GET /_braeburn/<path>?<query>} for the team {@code issuerId} (null: server-wide). */
   JsonNode get(String path, String query, String issuerId) {
     return call("GET", path, query, null, issuerId);
+  }
+
+  JsonNode post(String path, String jsonBody, String issuerId) {
+    return call("POST", path, null, jsonBody, issuerId);
+  }
+
+  /** The server's teams, in the order the admin API lists them. */
+  List<JsonNode> teams() {
+    List<JsonNode> out = new java.util.ArrayList<>();
+    get("teams", null, null).path("data").forEach(out::add);
+    return out;
   }
 
   /** Every value of a form field, in order (a checkbox group sends one per ticked box). */

@@ -2,12 +2,8 @@ package dev.braeburn.server.admin;
 
 import static dev.braeburn.server.admin.Html.escape;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.braeburn.server.http.ApiResponse;
 import dev.braeburn.server.jsonapi.ApiException;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -43,12 +39,10 @@ final class ConsoleApps {
       + ".range{margin:8px 0 16px}</style>";
   private static final String ROOT = "/_braeburn/console/apps";
 
-  private final Console.AdminCall admin;
-  private final ObjectMapper mapper;
+  private final ConsoleAdmin admin;
 
-  ConsoleApps(Console.AdminCall admin, ObjectMapper mapper) {
+  ConsoleApps(ConsoleAdmin admin) {
     this.admin = admin;
-    this.mapper = mapper;
   }
 
   /** Apps per team, each linking to its dashboard (which names the team, as app ids are per team). */
@@ -164,17 +158,9 @@ final class ConsoleApps {
     return ROOT + "/" + URLEncoder.encode(appId, StandardCharsets.UTF_8) + "?team=" + URLEncoder.encode(issuer, StandardCharsets.UTF_8);
   }
 
+  /** Money stays exact: {@link ConsoleAdmin} reads floats as BigDecimal, so a total prints as the API wrote it. */
   private JsonNode get(String path, String query, String issuer) {
-    return read(admin.call("GET", path, query, null, issuer));
-  }
-
-  /** Money stays exact: floats are read as BigDecimal, so a total prints as the API wrote it. */
-  private JsonNode read(ApiResponse answer) {
-    try {
-      return mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(answer.body());
-    } catch (IOException e) {
-      throw new IllegalStateException("the admin API answered with no JSON", e);
-    }
+    return admin.get(path, query, issuer);
   }
 
   private static void param(StringBuilder query, String name, String value) {

@@ -23,8 +23,8 @@ final class ConsoleKeys {
 
   private final ConsoleAdmin admin;
 
-  ConsoleKeys(Console.AdminCall admin, com.fasterxml.jackson.databind.ObjectMapper mapper) {
-    this.admin = new ConsoleAdmin(admin, mapper);
+  ConsoleKeys(ConsoleAdmin admin) {
+    this.admin = admin;
   }
 
   String teamsPage(ConsoleSessions.Session session) {

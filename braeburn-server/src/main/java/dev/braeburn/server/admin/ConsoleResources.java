@@ -22,8 +22,8 @@ final class ConsoleResources {
 
   private final ConsoleAdmin admin;
 
-  ConsoleResources(Console.AdminCall admin, com.fasterxml.jackson.databind.ObjectMapper mapper) {
-    this.admin = new ConsoleAdmin(admin, mapper);
+  ConsoleResources(ConsoleAdmin admin) {
+    this.admin = admin;
   }
 
   String typesPage(ApiRequest req, ConsoleSessions.Session session) {

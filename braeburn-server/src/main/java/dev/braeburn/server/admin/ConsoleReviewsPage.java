@@ -24,9 +24,9 @@ final class ConsoleReviewsPage {
   private static final Map<String, String> ROUTES = Map.of("beta", "betaReviews/", "app", "appReviews/",
       "inAppPurchases", "productReviews/inAppPurchases/", "subscriptions", "productReviews/subscriptions/");
 
-  private final ConsoleCalls calls;
+  private final ConsoleAdmin calls;
 
-  ConsoleReviewsPage(ConsoleCalls calls) {
+  ConsoleReviewsPage(ConsoleAdmin calls) {
     this.calls = calls;
   }
 

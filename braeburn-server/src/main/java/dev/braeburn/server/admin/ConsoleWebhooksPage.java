@@ -18,9 +18,9 @@ import java.util.Map;
 final class ConsoleWebhooksPage {
   static final String PATH = "/_braeburn/console/webhooks";
 
-  private final ConsoleCalls calls;
+  private final ConsoleAdmin calls;
 
-  ConsoleWebhooksPage(ConsoleCalls calls) {
+  ConsoleWebhooksPage(ConsoleAdmin calls) {
     this.calls = calls;
   }
 
