@@ -48,6 +48,13 @@ final class ConsoleHttp {
     return r;
   }
 
+  /** The body of a console page (as {@link #get}), expected to answer 200. */
+  String page(String page) throws Exception {
+    HttpResponse<String> r = get(page);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return r.body();
+  }
+
   /** A form post carrying the session's form token (read from the last page that had one). */
   HttpResponse<String> submit(String page, String form) throws Exception {
     if (formToken == null) {

@@ -114,9 +114,9 @@ class ConsoleReviewsAcceptanceTest {
     assertThat(pending.get(0).path("name").asText()).isEqualTo("Console Pack");
     assertThat(pending.get(0).path("autoApproveAt").isTextual()).isTrue();
 
-    ConsoleClient console = ConsoleClient.signIn(server);
+    ConsoleHttp console = ConsoleHttp.signIn(server);
     assertThat(console.page("reviews")).contains("id=\"review-" + iap + "\"", "com.tidewaterlabs.ledgerly.console", pending.get(0).path("autoApproveAt").asText());
-    String after = console.post("reviews/decide", "team=" + ConsoleClient.encode(server.issuerId) + "&kind=inAppPurchases&id=" + iap
+    String after = console.submit("reviews/decide", "team=" + ConsoleHttp.encode(server.issuerId) + "&kind=inAppPurchases&id=" + iap
         + "&decision=REJECTED").body();
     assertThat(commerce.iapState(iap)).isEqualTo("REJECTED");
     assertThat(after).doesNotContain("id=\"review-" + iap + "\"").contains("No product is waiting for a review of its own.");
@@ -130,26 +130,26 @@ class ConsoleReviewsAcceptanceTest {
   void approvingOnTheReviewsPageMovesTheBuildAndTheSubmissionOnAndOffThePage() throws Exception {
     String beta = betaSubmissionWaiting(server);
     String autoApproveAt = server.admin("GET", "/_braeburn/betaReviews/pending", null, server.issuerId).json().at("/data/0/autoApproveAt").asText();
-    ConsoleClient console = ConsoleClient.signIn(server);
+    ConsoleHttp console = ConsoleHttp.signIn(server);
 
     String page = console.page("reviews");
     assertThat(page).contains("id=\"review-" + beta + "\"", "Harbor (" + APP + ")", "<td>101</td>", "WAITING_FOR_REVIEW", autoApproveAt,
         "Auto-approval on: 24 h after submission");
     assertThat(page).contains("id=\"review-" + APP_STORE_SUBMISSION + "\"", "appStoreVersions 1.7.0");
 
-    String team = "team=" + ConsoleClient.encode(server.issuerId);
-    var approved = console.post("reviews/decide", team + "&kind=beta&id=" + beta + "&decision=APPROVED");
+    String team = "team=" + ConsoleHttp.encode(server.issuerId);
+    var approved = console.submit("reviews/decide", team + "&kind=beta&id=" + beta + "&decision=APPROVED");
     assertThat(approved.uri().getPath()).isEqualTo("/_braeburn/console/reviews");
     assertThat(new TestFlightCalls(server).externalState(BUILD)).isEqualTo("BETA_APPROVED");
     assertThat(approved.body()).doesNotContain("id=\"review-" + beta + "\"").contains("No TestFlight submission is waiting.");
 
-    console.post("reviews/decide", team + "&kind=app&id=" + APP_STORE_SUBMISSION + "&decision=APPROVED");
+    console.submit("reviews/decide", team + "&kind=app&id=" + APP_STORE_SUBMISSION + "&decision=APPROVED");
     assertThat(server.admin("GET", "/_braeburn/appReviews/" + APP_STORE_SUBMISSION, null, server.issuerId).json().at("/data/state").asText())
         .isEqualTo("COMPLETE");
     assertThat(console.page("reviews")).doesNotContain("id=\"review-" + APP_STORE_SUBMISSION + "\"");
 
     // a decision the admin API refuses (already decided) shows as a refusal page, and a made-up kind is refused
-    assertThat(console.post("reviews/decide", team + "&kind=beta&id=" + beta + "&decision=APPROVED").statusCode()).isGreaterThanOrEqualTo(400);
-    assertThat(console.post("reviews/decide", team + "&kind=teams&id=x&decision=APPROVED").statusCode()).isEqualTo(409);
+    assertThat(console.submit("reviews/decide", team + "&kind=beta&id=" + beta + "&decision=APPROVED").statusCode()).isGreaterThanOrEqualTo(400);
+    assertThat(console.submit("reviews/decide", team + "&kind=teams&id=x&decision=APPROVED").statusCode()).isEqualTo(409);
   }
 }

@@ -90,15 +90,15 @@ class ConsoleWebhooksAcceptanceTest {
   void theWebhooksPageShowsTheDeliveryAndItsRedeliverButtonSendsItAgain() throws Exception {
     webhookWithOneDelivery(server, receiver);
     String payload = receiver.next().body();
-    ConsoleClient console = ConsoleClient.signIn(server);
+    ConsoleHttp console = ConsoleHttp.signIn(server);
 
-    String page = console.page("webhooks?team=" + ConsoleClient.encode(server.issuerId));
+    String page = console.page("webhooks?team=" + ConsoleHttp.encode(server.issuerId));
     assertThat(page).contains("Receiver", receiver.url(), "BUILD_UPLOAD_STATE_UPDATED", "SUCCEEDED", "<td>200</td>", "<td>ok</td>");
     assertThat(page).contains(escape(payload)).doesNotContain(SECRET);
     assertThat(count(page, "<tr class=\"delivery\"")).isEqualTo(1);
     String deliveryId = server.admin("GET", "/_braeburn/webhooks/deliveries", null, server.issuerId).json().at("/data/0/deliveries/0/id").asText();
 
-    HttpResponse<String> back = console.post("webhooks/redeliver", "team=" + ConsoleClient.encode(server.issuerId) + "&delivery=" + deliveryId);
+    HttpResponse<String> back = console.submit("webhooks/redeliver", "team=" + ConsoleHttp.encode(server.issuerId) + "&delivery=" + deliveryId);
     assertThat(back.statusCode()).isEqualTo(200);
     assertThat(back.uri().getPath()).isEqualTo("/_braeburn/console/webhooks");
     runDue(server);
@@ -107,7 +107,7 @@ class ConsoleWebhooksAcceptanceTest {
     assertThat(count(after, "<tr class=\"delivery\"")).isEqualTo(2);
     assertThat(after).contains("(redelivery)");
 
-    assertThat(console.post("webhooks/redeliver", "team=" + ConsoleClient.encode(server.issuerId) + "&delivery=no-such").statusCode()).isEqualTo(404);
+    assertThat(console.submit("webhooks/redeliver", "team=" + ConsoleHttp.encode(server.issuerId) + "&delivery=no-such").statusCode()).isEqualTo(404);
   }
 
   @Test
@@ -117,7 +117,7 @@ class ConsoleWebhooksAcceptanceTest {
     TestServer.Reply renamed = server.send("PATCH", "/v1/webhooks/" + id,
         "{\"data\":{\"type\":\"webhooks\",\"id\":\"" + id + "\",\"attributes\":{\"name\":\"" + name + "\"}}}");
     assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
-    String page = ConsoleClient.signIn(server).page("webhooks");
+    String page = ConsoleHttp.signIn(server).page("webhooks");
     assertThat(page).contains(escape(name)).doesNotContain(name);
   }
 
