@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -82,9 +83,20 @@ final class PartUploader {
     });
     try {
       ExecutorCompletionService<Void> parts = new ExecutorCompletionService<>(pool);
+      // set by the part that fails, before its thread can take the next queued part: shutdownNow
+      // below comes only after this thread has seen the failure, too late for the part just taken
+      AtomicBoolean failed = new AtomicBoolean();
       for (UploadOperation op : operations) {
         parts.submit(() -> {
-          send(op, read(channel, op));
+          if (failed.get()) {
+            return null; // a part failed for good: the rest stay unsent
+          }
+          try {
+            send(op, read(channel, op));
+          } catch (Exception e) {
+            failed.set(true);
+            throw e;
+          }
           return null;
         });
       }
